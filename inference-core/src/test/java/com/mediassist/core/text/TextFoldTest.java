@@ -1,0 +1,24 @@
+package com.mediassist.core.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextFoldTest {
+
+    @Test
+    void foldsCaseAndAccentsKeepingLength() {
+        assertThat(TextFold.fold("Ácido Acetilsalicílico")).isEqualTo("acido acetilsalicilico");
+        assertThat(TextFold.fold("NIÑO")).isEqualTo("nino");
+        assertThat(TextFold.fold("Dolor torácico").length()).isEqualTo("Dolor torácico".length());
+        assertThat(TextFold.fold(null)).isEmpty();
+    }
+
+    @Test
+    void boundsEditDistance() {
+        assertThat(TextFold.editDistance("ibuprofeno", "ibuprofeno", 2)).isZero();
+        assertThat(TextFold.editDistance("ibuprofeno", "ibuprofneo", 2)).isEqualTo(2);
+        assertThat(TextFold.editDistance("amoxicilina", "amoxicillin", 2)).isEqualTo(2);
+        assertThat(TextFold.editDistance("paracetamol", "metamizol", 2)).isEqualTo(3);
+    }
+}
