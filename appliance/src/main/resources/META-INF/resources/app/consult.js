@@ -276,13 +276,12 @@ function renderFindings() {
     confirmed ? el('span', { class: 'chip-tag', text: t('note.confirmed') }) : null,
     S.signed || confirmed ? null : el('button', {
       type: 'button', class: 'chip-ok', 'aria-label': t('note.confirm', f.text), text: '✓',
-      onclick: () => { S.confirmedFindings.add(key); feedback('finding', f.evidence ?? f.text, 'accepted'); renderFindings(); },
+      onclick: () => { S.confirmedFindings.add(key); renderFindings(); },
     }),
     S.signed ? null : el('button', {
       type: 'button', class: 'chip-x', 'aria-label': t('common.remove', f.text), text: '×',
       onclick: () => {
         S.removedFindings.add(key);
-        feedback('finding', f.evidence ?? f.text, 'dismissed');
         renderFindings();
         persistDraft();
         scheduleDiagnosis();
@@ -330,7 +329,7 @@ async function runDiagnosis() {
     $('questions-panel').dataset.state = 'ok';
     renderDifferential();
     const model = modelOf(S.ddx);
-    for (const d of arrayOf(S.ddx, 'differential').slice(0, 5)) feedback('diagnosis', d.code, 'shown', { model, probability: d.probability });
+    for (const d of arrayOf(S.ddx, 'differential').slice(0, 5)) feedback('diagnosis', d.code, 'shown', { model });
     for (const q of arrayOf(S.ddx, 'nextQuestions').slice(0, 3)) feedback('question', q.evidence, 'shown', { model });
     loadTests();
   } catch (e) {
@@ -492,7 +491,7 @@ async function runMedicationCheck() {
     if (S.patient) body.patientId = S.patient.id;
     S.rxCheck = await post('/api/v1/medication-check', body, { budgetMs: BUDGET.medication, signal });
     panelState('rx-status', 'ok', '');
-    for (const a of arrayOf(S.rxCheck, 'alerts')) feedback('alert', alertKey(a), 'shown', { severity: a.severity });
+    for (const a of arrayOf(S.rxCheck, 'alerts')) feedback('alert', alertKey(a), 'shown');
   } catch (e) {
     if (e.kind === 'superseded') return;
     S.rxCheck = null;
@@ -607,7 +606,6 @@ async function loadPreventive() {
         dataset: { status: x.status ?? '' } },
       el('span', { class: 'chip-text', text: labelOf(x.name ?? x.title ?? x.item ?? x) }),
       el('span', { class: 'chip-tag', text: [has(statusKey) ? t(statusKey) : x.status, when].filter(Boolean).join(' ') })));
-      feedback('preventive', x.code ?? x.id ?? labelOf(x.name ?? x.title ?? x), 'shown');
     }
     panelState('preventive-status', 'ok', '');
   } catch (e) {

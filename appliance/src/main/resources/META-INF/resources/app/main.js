@@ -72,7 +72,7 @@ async function logout() {
   } catch (e) {
     // The session may already be gone; the login page is where we go either way.
   }
-  location.assign('/login.html');
+  location.assign(`/login?logout=1&lang=${language()}`);
 }
 
 async function switchLanguage() {
@@ -97,7 +97,7 @@ async function boot() {
     me = await get('/api/v1/me', { budgetMs: BUDGET.quick });
   } catch (e) {
     if (e.kind === 'unauthorized') {
-      location.assign('/login.html');
+      location.assign(`/login?lang=${language()}`);
       return;
     }
     showInfo(t('common.error', e.message));

@@ -1,0 +1,304 @@
+package com.mediassist.appliance.consult.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mediassist.appliance.problem.ApiProblemException;
+import com.mediassist.store.Database;
+import com.mediassist.store.Transaction;
+import com.mediassist.store.consultations.Consultation;
+import com.mediassist.store.consultations.ConsultationUpdate;
+import com.mediassist.store.feedback.FeedbackAction;
+import com.mediassist.store.feedback.Suggestion;
+import com.mediassist.store.feedback.SuggestionKind;
+import com.mediassist.store.patients.Patient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Consultations and the feedback on suggestions. Every call is one store transaction that also
+ * writes its audit row and, for the learning signal, its de-identified outbox event: either all of
+ * it is stored or none.
+ */
+@ApplicationScoped
+public class ConsultationService {
+
+    /** Most evidences a consultation records. */
+    static final int MAX_EVIDENCES = 500;
+
+    private final Database database;
+    private final ObjectMapper json;
+    private final ConsultConfig config;
+    private final Clock clock;
+
+    public ConsultationService(Database database, ObjectMapper json, ConsultConfig config, Clock clock) {
+        this.database = database;
+        this.json = json;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Starts a consultation of {@code doctor} with a patient. */
+    public ConsultationView start(Long patientId, String doctor) {
+        if (patientId == null) {
+            throw ApiProblemException.badField("patientId", "is required");
+        }
+        return StoreProblems.translate(() -> database.inTransaction(tx -> {
+            Consultation c = tx.consultations().start(patientId, doctor);
+            tx.audit().append(doctor, "consultation.start", patientId, "consultation " + c.id());
+            return view(c);
+        }));
+    }
+
+    /** One consultation; the read is audited. */
+    public ConsultationView get(long id, String user) {
+        return StoreProblems.translate(() -> database.inTransaction(tx -> {
+            Consultation c = tx.consultations().get(id);
+            tx.audit().append(user, "consultation.read", c.patientId(), "consultation " + id);
+            return view(c);
+        }));
+    }
+
+    /** A patient's consultations, newest first; the read is audited. */
+    public List<ConsultationView> forPatient(long patientId, String user) {
+        return StoreProblems.translate(() -> database.inTransaction(tx -> {
+            tx.patients().get(patientId);
+            tx.audit().append(user, "consultation.list", patientId, null);
+            return tx.consultations().listForPatient(patientId).stream().map(this::view).toList();
+        }));
+    }
+
+    /** Saves the draft: note, recorded evidences, medicines as typed. */
+    public ConsultationView saveDraft(long id, Requests.Draft draft, String user) {
+        if (draft == null) {
+            throw ApiProblemException.badField("body", "is required");
+        }
+        if (draft.evidences() != null && (!draft.evidences().isArray() || draft.evidences().size() > MAX_EVIDENCES)) {
+            throw ApiProblemException.badField("evidences", "must be an array of at most " + MAX_EVIDENCES + " items");
+        }
+        List<String> meds = draft.prescriptions() == null ? null
+                : Medications.valid(draft.prescriptions());
+        return StoreProblems.translate(() -> database.inTransaction(tx -> {
+            Consultation c = tx.consultations().get(id);
+            ObjectNode evidences = evidencesDoc(c);
+            if (draft.evidences() != null) {
+                evidences.set("recorded", draft.evidences());
+            }
+            ObjectNode prescriptions = prescriptionsDoc(c);
+            if (meds != null) {
+                prescriptions.set("medications", json.valueToTree(meds));
+            }
+            Consultation next = tx.consultations().update(id, new ConsultationUpdate(draft.note(), write(evidences),
+                    write(prescriptions), null));
+            tx.audit().append(user, "consultation.draft", c.patientId(), "consultation " + id);
+            return view(next);
+        }));
+    }
+
+    /**
+     * Signs the consultation off with its final diagnosis. The signed note, the final diagnosis
+     * and the differential it came from are recorded; the final diagnosis counts as the doctor
+     * accepting that candidate when it was shown.
+     */
+    public ConsultationView signOff(long id, Requests.SignOff request, String user) {
+        if (request == null) {
+            throw ApiProblemException.badField("body", "is required");
+        }
+        if (request.summaryText() == null || request.summaryText().isBlank()) {
+            throw ApiProblemException.badField("summaryText", "is required: generate and review the note before signing");
+        }
+        Requests.FinalDiagnosis fd = request.finalDiagnosis();
+        if (fd == null || ((fd.code() == null || fd.code().isBlank()) && (fd.name() == null || fd.name().isBlank()))) {
+            throw ApiProblemException.badField("finalDiagnosis", "is required: a code from the differential or a name");
+        }
+        if (request.evidences() != null && !request.evidences().isArray()) {
+            throw ApiProblemException.badField("evidences", "must be an array");
+        }
+        return StoreProblems.translate(() -> database.inTransaction(tx -> {
+            Consultation c = tx.consultations().get(id);
+            ObjectNode evidences = evidencesDoc(c);
+            if (request.evidences() != null) {
+                evidences.set("recorded", request.evidences());
+            }
+            ObjectNode diagnosis = evidences.putObject("diagnosis");
+            diagnosis.set("evidences", json.valueToTree(orEmpty(request.diagnosisEvidences())));
+            diagnosis.set("absent", json.valueToTree(orEmpty(request.diagnosisAbsent())));
+            diagnosis.set("model", json.valueToTree(request.model()));
+            diagnosis.set("final", json.valueToTree(fd));
+            ObjectNode summary = evidences.putObject("summary");
+            summary.put("text", request.summaryText());
+            summary.set("structured", request.structuredNote());
+            summary.put("language", request.language());
+            String finalText = fd.code() != null && !fd.code().isBlank() ? fd.code() : fd.name();
+            tx.consultations().update(id, new ConsultationUpdate(request.note(), write(evidences), null, finalText));
+            Consultation signed = tx.consultations().signOff(id);
+
+            List<Suggestion> shown = tx.feedback().suggestions(id);
+            if (fd.code() != null && !fd.code().isBlank()) {
+                latest(shown, SuggestionKind.DIAGNOSIS, fd.code()).ifPresent(s ->
+                        tx.feedback().recordAction(s.id(), FeedbackAction.ACCEPTED, "final diagnosis at sign-off", user));
+            }
+            ObjectNode event = JsonNodeFactory.instance.objectNode();
+            event.put("consultation", id);
+            event.put("finalDiagnosis", fd.code());
+            event.put("finalDiagnosisFreeText", fd.code() == null || fd.code().isBlank());
+            event.set("evidences", json.valueToTree(orEmpty(request.diagnosisEvidences())));
+            event.set("absent", json.valueToTree(orEmpty(request.diagnosisAbsent())));
+            event.set("model", json.valueToTree(request.model()));
+            ArrayNode shownDx = event.putArray("shownDiagnoses");
+            shown.stream().filter(s -> s.kind() == SuggestionKind.DIAGNOSIS).map(Suggestion::itemCode).distinct()
+                    .forEach(shownDx::add);
+            patientFacts(tx, c.patientId(), event);
+            event.put("signedOffAt", signed.signedOffAt().map(Object::toString).orElse(null));
+            tx.outbox().enqueue("consultation.signed-off", write(event), config.uploadDelay());
+            tx.audit().append(user, "consultation.sign-off", c.patientId(), "consultation " + id + " final " + finalText);
+            return view(signed);
+        }));
+    }
+
+    /**
+     * Records that a suggestion was shown, or what the doctor did with it. "shown" is idempotent
+     * per suggestion and bundle version; an action applies to the latest showing (recorded first
+     * when the suggestion was never reported shown).
+     */
+    public void feedback(long id, Requests.Feedback request, String user) {
+        if (request == null) {
+            throw ApiProblemException.badField("body", "is required");
+        }
+        SuggestionKind kind = StoreProblems.translate(() -> SuggestionKind.fromCode(request.kind()));
+        if (request.item() == null || request.item().isBlank()) {
+            throw ApiProblemException.badField("item", "is required");
+        }
+        String action = request.action() == null ? "" : request.action().strip().toLowerCase(Locale.ROOT);
+        FeedbackAction feedbackAction = action.equals("shown") ? null
+                : StoreProblems.translate(() -> FeedbackAction.fromCode(request.action()));
+        if (feedbackAction == FeedbackAction.OVERRIDDEN && (request.reason() == null || request.reason().isBlank())) {
+            throw ApiProblemException.badField("reason", "is required when overriding a suggestion");
+        }
+        String bundle = request.model() != null && notBlank(request.model().bundle()) ? request.model().bundle()
+                : config.knowledgeSource();
+        String version = request.model() != null && notBlank(request.model().version()) ? request.model().version()
+                : config.knowledgeVersion();
+        StoreProblems.translate(() -> database.inTransaction(tx -> {
+            Consultation c = tx.consultations().get(id);
+            if (c.signedOff()) {
+                throw new ApiProblemException(409, "Consultation signed off",
+                        "Consultation " + id + " was signed off; its feedback is closed");
+            }
+            record(tx, c, kind, request.item().strip(), feedbackAction, request.reason(), bundle, version, user);
+            return null;
+        }));
+    }
+
+    /** Records one showing or action and its outbox event, inside the caller's transaction. */
+    void record(Transaction tx, Consultation c, SuggestionKind kind, String item, FeedbackAction action, String reason,
+            String bundle, String version, String user) {
+        List<Suggestion> shown = tx.feedback().suggestions(c.id());
+        Optional<Suggestion> existing = latest(shown, kind, item)
+                .filter(s -> s.bundleId().equals(bundle) && s.bundleVersion().equals(version));
+        Suggestion s = existing.orElseGet(() -> tx.feedback().recordShown(c.id(), kind, item, bundle, version));
+        if (action == null && existing.isPresent()) {
+            return;
+        }
+        if (action != null) {
+            tx.feedback().recordAction(s.id(), action, reason, user);
+        }
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.put("consultation", c.id());
+        event.put("kind", kind.code());
+        event.put("item", item);
+        event.put("action", action == null ? "shown" : action.code());
+        // The reason is the doctor's free text and may name the patient: only its presence leaves.
+        event.put("reasonGiven", reason != null && !reason.isBlank());
+        event.put("bundle", bundle);
+        event.put("version", version);
+        tx.outbox().enqueue("feedback.recorded", write(event), config.uploadDelay());
+        tx.audit().append(user, "consultation.feedback", c.patientId(),
+                "consultation " + c.id() + " " + kind.code() + " " + item + " " + (action == null ? "shown" : action.code()));
+    }
+
+    /** Age band (decade) and sex: enough for retraining, not enough to identify. */
+    private void patientFacts(Transaction tx, long patientId, ObjectNode event) {
+        Patient p = tx.patients().get(patientId);
+        if (p.birthDate() != null) {
+            int age = Period.between(p.birthDate(), LocalDate.now(clock)).getYears();
+            event.put("ageBand", (age / 10) * 10);
+        }
+        event.put("sex", p.sex() == null ? null : p.sex().toString());
+    }
+
+    static Optional<Suggestion> latest(List<Suggestion> shown, SuggestionKind kind, String item) {
+        return shown.stream().filter(s -> s.kind() == kind && s.itemCode().equals(item))
+                .max(Comparator.comparingLong(Suggestion::id));
+    }
+
+    ConsultationView view(Consultation c) {
+        ObjectNode evidences = evidencesDoc(c);
+        ObjectNode prescriptions = prescriptionsDoc(c);
+        List<String> meds = new ArrayList<>();
+        prescriptions.withArray("medications").forEach(n -> meds.add(n.asText()));
+        JsonNode summary = evidences.path("summary");
+        JsonNode finalDx = evidences.path("diagnosis").path("final");
+        return new ConsultationView(c.id(), c.patientId(), c.doctor(), c.startedAt(), c.signedOffAt().orElse(null),
+                c.noteText(), evidences.withArray("recorded"), meds, prescriptions.withArray("overrides"),
+                finalDx.isMissingNode() || finalDx.isNull()
+                        ? c.finalDiagnosis().<JsonNode>map(d -> JsonNodeFactory.instance.objectNode().put("name", d)).orElse(null)
+                        : finalDx,
+                summary.path("text").isTextual() ? summary.path("text").asText() : null);
+    }
+
+    ObjectNode evidencesDoc(Consultation c) {
+        JsonNode node = read(c.evidencesJson());
+        if (node instanceof ObjectNode o) {
+            return o;
+        }
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
+        doc.set("recorded", node != null && node.isArray() ? node : JsonNodeFactory.instance.arrayNode());
+        return doc;
+    }
+
+    ObjectNode prescriptionsDoc(Consultation c) {
+        JsonNode node = read(c.prescriptionsJson());
+        if (node instanceof ObjectNode o) {
+            return o;
+        }
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
+        doc.set("medications", node != null && node.isArray() ? node : JsonNodeFactory.instance.arrayNode());
+        doc.putArray("overrides");
+        return doc;
+    }
+
+    private JsonNode read(String text) {
+        try {
+            return json.readTree(text == null || text.isBlank() ? "[]" : text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored consultation JSON is not valid JSON", e);
+        }
+    }
+
+    String write(JsonNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise consultation JSON", e);
+        }
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

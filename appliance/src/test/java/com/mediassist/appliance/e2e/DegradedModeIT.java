@@ -1,0 +1,67 @@
+package com.mediassist.appliance.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * With the diagnosis module out of service its panels say so plainly, and the note's findings,
+ * the medication alerts and preventive care keep working.
+ */
+class DegradedModeIT {
+
+    private static ApplianceProcess app;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = ApplianceProcess.start("degraded", Map.of("MEDIASSIST_MODULES_DISABLED", "diagnosis"));
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (app != null) {
+                app.close();
+            }
+        }
+    }
+
+    @Test
+    void diagnosisOutOfServiceLeavesTheRestOfTheScreenWorking() throws Exception {
+        Browser b = browser;
+        Ui.logIn(b, app.baseUrl(), ApplianceProcess.ADMIN, ApplianceProcess.ADMIN_PASSWORD);
+        Ui.createPatient(b, "E2E-0002", "Luis", "Martín Gil", "1958-11-02", "M");
+        Ui.startConsultation(b);
+
+        b.byId("evidence-input").sendKeys("fiebre");
+        b.awaitText("evidence-status", "No disponible");
+
+        b.byId("note-text").sendKeys("Varón con fiebre y tos productiva desde hace dos días. Niega disnea.");
+        b.await("findings from the note", ExpectedConditions.presenceOfElementLocated(By.cssSelector("#finding-chips li.chip")));
+        b.awaitText("ddx-status", "No disponible");
+        assertThat(b.byId("ddx-panel").getAttribute("data-state")).isEqualTo("unavailable");
+
+        Ui.prescribe(b, "Sintrom");
+        Ui.prescribe(b, "ibuprofeno 600");
+        b.await("an interrupting alert", ExpectedConditions.visibilityOfElementLocated(By.id("rx-interrupt")));
+        assertThat(b.byId("rx-panel").getAttribute("data-state")).isEqualTo("ok");
+        b.await("preventive care items", ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preventive-items li.chip")));
+        b.screenshot("degraded-diagnosis-es");
+
+        b.driver.get(app.baseUrl() + "/#/status");
+        b.await("the diagnosis module shown as disabled", d -> !b.all("#status-modules tr[data-module='diagnosis'][data-state='disabled']").isEmpty());
+        assertThat(b.driver.findElement(By.cssSelector("#status-modules tr[data-module='medication']")).getAttribute("data-state"))
+                .isEqualTo("up");
+    }
+}
