@@ -1,0 +1,151 @@
+package com.mediassist.appliance.consult;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.mediassist.store.Database;
+import com.mediassist.store.feedback.Feedback;
+import com.mediassist.store.feedback.FeedbackAction;
+import com.mediassist.store.feedback.Suggestion;
+import com.mediassist.store.feedback.SuggestionKind;
+import com.mediassist.store.outbox.OutboxEvent;
+import com.mediassist.store.patients.Patient;
+import com.mediassist.store.patients.PatientDetails;
+import com.mediassist.store.patients.Sex;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestSecurity(user = "doc", roles = "doctor")
+class ConsultationResourceTest {
+
+    @Inject
+    Database database;
+
+    private Patient patient;
+
+    @BeforeEach
+    void patient() {
+        patient = database.patients().create(new PatientDetails("T-" + UUID.randomUUID(), "Ana", "López",
+                LocalDate.of(1970, 5, 1), Sex.FEMALE));
+    }
+
+    private long start() {
+        return given().contentType(ContentType.JSON).body("{\"patientId\": " + patient.id() + "}")
+                .post("/api/v1/consultations")
+                .then().statusCode(201).body("doctor", equalTo("doc")).body("note", equalTo(""))
+                .extract().jsonPath().getLong("id");
+    }
+
+    @Test
+    void startsAConsultationAndAuditsEveryRead() {
+        long before = database.audit().count();
+        long id = start();
+        given().get("/api/v1/consultations/" + id).then().statusCode(200)
+                .body("patientId", equalTo((int) patient.id())).body("signedOffAt", equalTo(null));
+        assertThat(database.audit().list(patient.id(), null, 10))
+                .extracting(e -> e.action()).contains("consultation.start", "consultation.read");
+        assertThat(database.audit().count()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void refusesAConsultationForAnUnknownPatient() {
+        given().contentType(ContentType.JSON).body("{\"patientId\": 987654321}").post("/api/v1/consultations")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/consultations")
+                .then().statusCode(400).body("errors[0].field", equalTo("patientId"));
+    }
+
+    @Test
+    void keepsTheDraftNoteEvidencesAndMedicines() {
+        long id = start();
+        given().contentType(ContentType.JSON)
+                .body("{\"note\": \"Tos seca. <script>x</script>\", \"evidences\": [{\"code\": \"E_201\", \"present\": true}],"
+                        + " \"prescriptions\": [\"Sintrom 4 mg\"]}")
+                .put("/api/v1/consultations/" + id + "/draft").then().statusCode(200);
+        given().get("/api/v1/consultations/" + id).then().statusCode(200)
+                .body("note", equalTo("Tos seca. <script>x</script>"))
+                .body("evidences[0].code", equalTo("E_201"))
+                .body("prescriptions[0]", equalTo("Sintrom 4 mg"));
+    }
+
+    @Test
+    void recordsShownAndAcceptedSuggestionsInTheStoreAndTheOutbox() {
+        long id = start();
+        long pending = database.outbox().pendingCount();
+        String shown = "{\"kind\": \"diagnosis\", \"item\": \"Pneumonia\", \"action\": \"shown\","
+                + " \"model\": {\"bundle\": \"ddxplus-mlp\", \"version\": \"1.0.0\"}}";
+        given().contentType(ContentType.JSON).body(shown).post("/api/v1/consultations/" + id + "/feedback").then().statusCode(204);
+        // Shown twice for the same bundle version is one suggestion.
+        given().contentType(ContentType.JSON).body(shown).post("/api/v1/consultations/" + id + "/feedback").then().statusCode(204);
+        given().contentType(ContentType.JSON)
+                .body(shown.replace("\"shown\"", "\"dismissed\""))
+                .post("/api/v1/consultations/" + id + "/feedback").then().statusCode(204);
+
+        List<Suggestion> suggestions = database.feedback().suggestions(id);
+        assertThat(suggestions).singleElement().satisfies(s -> {
+            assertThat(s.kind()).isEqualTo(SuggestionKind.DIAGNOSIS);
+            assertThat(s.itemCode()).isEqualTo("Pneumonia");
+            assertThat(s.bundleId()).isEqualTo("ddxplus-mlp");
+            assertThat(s.bundleVersion()).isEqualTo("1.0.0");
+        });
+        assertThat(database.feedback().feedback(id)).extracting(Feedback::action).containsExactly(FeedbackAction.DISMISSED);
+        assertThat(database.outbox().pendingCount()).isEqualTo(pending + 2);
+        List<OutboxEvent> events = database.outbox().listEligible(1000);
+        assertThat(events).as("held back for the upload delay").noneMatch(e -> e.payloadJson().contains("\"consultation\":" + id + ","));
+    }
+
+    @Test
+    void refusesAnOverrideWithoutReasonAndAnUnknownKind() {
+        long id = start();
+        given().contentType(ContentType.JSON).body("{\"kind\": \"alert\", \"item\": \"x\", \"action\": \"overridden\"}")
+                .post("/api/v1/consultations/" + id + "/feedback")
+                .then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        given().contentType(ContentType.JSON).body("{\"kind\": \"horoscope\", \"item\": \"x\", \"action\": \"shown\"}")
+                .post("/api/v1/consultations/" + id + "/feedback")
+                .then().statusCode(400).body("errors[0].field", equalTo("kind"));
+    }
+
+    @Test
+    void signOffRecordsTheFinalDiagnosisAndFreezesTheConsultation() {
+        long id = start();
+        given().contentType(ContentType.JSON)
+                .body("{\"kind\": \"diagnosis\", \"item\": \"URTI\", \"action\": \"shown\", \"model\": {\"bundle\": \"b\", \"version\": \"1\"}}")
+                .post("/api/v1/consultations/" + id + "/feedback").then().statusCode(204);
+        given().contentType(ContentType.JSON).body("{\"note\": \"x\", \"finalDiagnosis\": {\"code\": \"URTI\"}}")
+                .post("/api/v1/consultations/" + id + "/sign-off")
+                .then().statusCode(400).body("errors[0].field", equalTo("summaryText"));
+        long pending = database.outbox().pendingCount();
+        given().contentType(ContentType.JSON)
+                .body("{\"note\": \"Odinofagia y tos.\", \"summaryText\": \"Motivo: odinofagia.\","
+                        + " \"finalDiagnosis\": {\"code\": \"URTI\", \"name\": \"Infección respiratoria alta\"},"
+                        + " \"diagnosisEvidences\": [\"E_201\"], \"diagnosisAbsent\": [\"E_91\"],"
+                        + " \"model\": {\"bundle\": \"b\", \"version\": \"1\"}, \"language\": \"es\"}")
+                .post("/api/v1/consultations/" + id + "/sign-off")
+                .then().statusCode(200).body("signedOffAt", notNullValue())
+                .body("finalDiagnosis.code", equalTo("URTI")).body("summaryText", equalTo("Motivo: odinofagia."));
+
+        assertThat(database.consultations().get(id).finalDiagnosis()).contains("URTI");
+        assertThat(database.feedback().feedback(id)).extracting(Feedback::action).containsExactly(FeedbackAction.ACCEPTED);
+        assertThat(database.outbox().pendingCount()).isEqualTo(pending + 1);
+
+        given().contentType(ContentType.JSON).body("{\"note\": \"later edit\"}")
+                .put("/api/v1/consultations/" + id + "/draft")
+                .then().statusCode(409).body("detail", containsString("signed off"));
+    }
+
+    @Test
+    void unknownConsultationIsNotFound() {
+        given().get("/api/v1/consultations/99999999").then().statusCode(404).contentType("application/problem+json");
+    }
+}
