@@ -68,7 +68,7 @@ async function logout() {
   }
   localStorage.removeItem(LAST_ROUTE);
   try {
-    await post('/api/v1/session/logout', undefined, { budgetMs: BUDGET.quick });
+    await post('/api/v1/logout', undefined, { budgetMs: BUDGET.quick });
   } catch (e) {
     // The session may already be gone; the login page is where we go either way.
   }

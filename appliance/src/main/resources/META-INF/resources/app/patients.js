@@ -16,8 +16,17 @@ export function normalizePatient(p) {
     givenName: p.givenName ?? p.given ?? '',
     familyName: p.familyName ?? p.family ?? '',
     birthDate: p.birthDate ?? p.birth_date ?? null,
-    sex: p.sex ?? p.gender ?? 'U',
+    sex: sexCode(p.sex ?? p.gender),
   };
+}
+
+/** The store's sex codes (female, male, other, unknown) as the one-letter codes the UI and DDXPlus use. */
+export function sexCode(sex) {
+  const s = String(sex ?? '').toLowerCase();
+  if (s === 'female' || s === 'f') return 'F';
+  if (s === 'male' || s === 'm') return 'M';
+  if (s === 'other' || s === 'o') return 'O';
+  return 'U';
 }
 
 export function patientLabel(p) {
@@ -66,9 +75,12 @@ async function loadHistory(id, kind) {
     const items = itemsOf(await get(`/api/v1/patients/${encodeURIComponent(id)}/${kind}`));
     if (!items.length) list.append(el('li', { class: 'muted', text: t('history.empty') }));
     for (const it of items) {
-      const date = it.date ?? it.onset ?? it.onsetDate ?? it.performed ?? it.start ?? it.startDate ?? it.recordedDate ?? '';
-      const extra = [it.status, it.reaction, it.criticality].filter(Boolean).join(', ');
-      list.append(el('li', {}, labelOf(it.display ? { display: it.display } : it.substance ?? it.vaccine ?? it),
+      const e = it.entry ?? it;
+      const coding = e.coding ?? {};
+      const date = e.date ?? e.onsetDate ?? e.startDate ?? e.recordedDate ?? '';
+      const extra = [e.status, e.reaction, e.criticality, e.valueNumber !== undefined && e.valueNumber !== null
+        ? `${e.valueNumber} ${e.unit ?? ''}`.trim() : e.valueText].filter(Boolean).join(', ');
+      list.append(el('li', {}, coding.display || coding.code || labelOf(e),
         date ? el('span', { class: 'muted', text: ` ${date}` }) : null,
         extra ? el('span', { class: 'muted', text: ` (${extra})` }) : null));
     }
@@ -79,6 +91,7 @@ async function loadHistory(id, kind) {
 
 async function create(form) {
   const data = Object.fromEntries(new FormData(form).entries());
+  if (!data.birthDate) delete data.birthDate;
   panelState('patient-create-status', 'working');
   try {
     const created = normalizePatient(await post('/api/v1/patients', data, { budgetMs: BUDGET.save }));
@@ -99,7 +112,7 @@ async function importBundle(fileInput) {
     const result = await post('/api/v1/fhir/import', text, { budgetMs: BUDGET.import });
     const skipped = result && result.skipped ? Object.entries(result.skipped).map(([k, v]) => `${k}: ${v}`).join(', ') : '';
     panelState('patient-import-status', 'ok', t('patients.imported', skipped || t('patients.importNothingSkipped')));
-    const pid = result && (result.patientId ?? (result.patient && result.patient.id));
+    const pid = result && result.patientId;
     if (pid !== undefined && pid !== null) {
       await select(normalizePatient(await get(`/api/v1/patients/${encodeURIComponent(pid)}`)));
     }

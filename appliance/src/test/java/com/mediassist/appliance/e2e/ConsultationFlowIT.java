@@ -51,7 +51,7 @@ class ConsultationFlowIT {
         Ui.logIn(b, app.baseUrl(), ApplianceProcess.ADMIN, ApplianceProcess.ADMIN_PASSWORD);
         assertThat(b.byId("nav-patients").getText()).isEqualTo("Pacientes");
 
-        String heading = Ui.createPatient(b, "E2E-0001", "Carmen", "Ruiz Ortega", "1961-03-14", "F");
+        String heading = Ui.createPatient(b, "E2E-0001", "Carmen", "Ruiz Ortega", "1961-03-14", "female");
         assertThat(heading).contains("Ruiz Ortega, Carmen").contains("#E2E-0001");
         Ui.startConsultation(b);
 

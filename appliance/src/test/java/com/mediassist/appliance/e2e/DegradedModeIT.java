@@ -41,7 +41,7 @@ class DegradedModeIT {
     void diagnosisOutOfServiceLeavesTheRestOfTheScreenWorking() throws Exception {
         Browser b = browser;
         Ui.logIn(b, app.baseUrl(), ApplianceProcess.ADMIN, ApplianceProcess.ADMIN_PASSWORD);
-        Ui.createPatient(b, "E2E-0002", "Luis", "Martín Gil", "1958-11-02", "M");
+        Ui.createPatient(b, "E2E-0002", "Luis", "Martín Gil", "1958-11-02", "male");
         Ui.startConsultation(b);
 
         b.byId("evidence-input").sendKeys("fiebre");
