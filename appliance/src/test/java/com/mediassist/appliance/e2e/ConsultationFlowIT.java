@@ -48,6 +48,15 @@ class ConsultationFlowIT {
     @Test
     void doctorRunsAConsultationFromLoginToSignedExportedNote() throws Exception {
         Browser b = browser;
+        try {
+            run(b);
+        } catch (AssertionError | RuntimeException e) {
+            b.screenshot("failure-" + getClass().getSimpleName());
+            throw e;
+        }
+    }
+
+    private void run(Browser b) throws Exception {
         Ui.logIn(b, app.baseUrl(), ApplianceProcess.ADMIN, ApplianceProcess.ADMIN_PASSWORD);
         assertThat(b.byId("nav-patients").getText()).isEqualTo("Pacientes");
 

@@ -40,6 +40,15 @@ class DegradedModeIT {
     @Test
     void diagnosisOutOfServiceLeavesTheRestOfTheScreenWorking() throws Exception {
         Browser b = browser;
+        try {
+            run(b);
+        } catch (AssertionError | RuntimeException e) {
+            b.screenshot("failure-" + getClass().getSimpleName());
+            throw e;
+        }
+    }
+
+    private void run(Browser b) throws Exception {
         Ui.logIn(b, app.baseUrl(), ApplianceProcess.ADMIN, ApplianceProcess.ADMIN_PASSWORD);
         Ui.createPatient(b, "E2E-0002", "Luis", "Martín Gil", "1958-11-02", "male");
         Ui.startConsultation(b);
