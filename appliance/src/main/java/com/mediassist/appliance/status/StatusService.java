@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Puts the status report together: configuration (modules out of service), what each module's
@@ -25,13 +28,15 @@ public class StatusService {
     private final ModuleSwitch moduleSwitch;
     private final Instance<ModuleProbe> probes;
     private final Instance<ActiveBundleSource> bundles;
+    private final Instance<HealthCheck> readiness;
 
     public StatusService(LatencyRecorder recorder, ModuleSwitch moduleSwitch, @Any Instance<ModuleProbe> probes,
-            @Any Instance<ActiveBundleSource> bundles) {
+            @Any Instance<ActiveBundleSource> bundles, @Readiness Instance<HealthCheck> readiness) {
         this.recorder = recorder;
         this.moduleSwitch = moduleSwitch;
         this.probes = probes;
         this.bundles = bundles;
+        this.readiness = readiness;
     }
 
     public StatusReport report() {
@@ -48,6 +53,11 @@ public class StatusService {
             health.put(probe.name(), seen == null || seen.state() == State.UNKNOWN || own.state() != State.UP
                     ? own : new ModuleHealth(own.name(), own.state(), own.detail() + "; " + seen.detail()));
         }
+        // The readiness checks (database, model bundle...) are shown as they are.
+        for (HealthCheck check : readiness) {
+            ModuleHealth h = fromReadiness(check);
+            health.putIfAbsent(h.name(), h);
+        }
         BundleInfo bundle = null;
         for (ActiveBundleSource source : bundles) {
             Optional<BundleInfo> active = source.activeBundle();
@@ -57,6 +67,18 @@ public class StatusService {
             }
         }
         return new StatusReport(bundle, List.copyOf(health.values()), recorder.snapshot());
+    }
+
+    static ModuleHealth fromReadiness(HealthCheck check) {
+        try {
+            HealthCheckResponse r = check.call();
+            String detail = r.getData().map(d -> d.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .sorted().reduce((a, b) -> a + ", " + b).orElse("")).orElse("");
+            return new ModuleHealth(r.getName(), r.getStatus() == HealthCheckResponse.Status.UP ? State.UP : State.DOWN,
+                    detail.isEmpty() ? "readiness check " + r.getStatus() : detail);
+        } catch (RuntimeException e) {
+            return new ModuleHealth(check.getClass().getSimpleName(), State.DOWN, "readiness check failed: " + e.getMessage());
+        }
     }
 
     /** Health as configuration and the module's most recent calls show it. */
