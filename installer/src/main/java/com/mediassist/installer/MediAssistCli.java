@@ -57,6 +57,9 @@ public final class MediAssistCli {
     }
 
     public static void main(String[] args) {
+        // Jdbi logs through SLF4J and the CLI ships no provider on purpose; without this, SLF4J warns
+        // about the missing provider on every run. Errors reach the user as exceptions instead.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         System.exit(commandLine(CliContext.system()).execute(args));
     }
 
