@@ -138,10 +138,9 @@ public class FhirBundleReader {
             problems.add(new Problem.FieldError("entry", "the bundle must hold exactly one Patient, found "
                     + patients.size() + (patients.isEmpty() ? "" : ": " + patients.stream().map(ParsedEntry::label)
                             .toList())));
-        }
-        if (!problems.isEmpty()) {
             throw new FhirBundleRejectedException(problems);
         }
+        // Go on mapping despite parse problems in other entries, so that every problem is listed.
         ParsedEntry patientEntry = patients.get(0);
         Patient patient = (Patient) patientEntry.resource();
         PatientDetails details = patientDetails(patientEntry, problems);

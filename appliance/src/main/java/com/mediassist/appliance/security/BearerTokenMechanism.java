@@ -41,7 +41,6 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         if (authorization == null || !HttpSecurityFilters.hasBearer(context.request())) {
             return Uni.createFrom().nullItem();
         }
-        context.put(HttpAuthenticationMechanism.class.getName(), this);
         String token = authorization.substring(SCHEME.length()).strip();
         TokenAuthenticationRequest request = new TokenAuthenticationRequest(new TokenCredential(token, "bearer"));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
@@ -62,7 +61,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             return Uni.createFrom().item(false);
         }
         context.response().putHeader("WWW-Authenticate", SCHEME + " realm=\"mediassist\"");
-        boolean presented = context.get(HttpAuthenticationMechanism.class.getName()) == this;
+        boolean presented = HttpSecurityFilters.hasBearer(context.request());
         problems.end(context, 401, "Authentication required", presented
                 ? "The bearer token is unknown or revoked"
                 : "Log in, or send an API token as 'Authorization: Bearer <token>'");
@@ -70,8 +69,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     }
 
     private boolean answersWith401(RoutingContext context) {
-        return context.normalizedPath().startsWith(API_PREFIX)
-                || context.get(HttpAuthenticationMechanism.class.getName()) == this;
+        return context.normalizedPath().startsWith(API_PREFIX) || HttpSecurityFilters.hasBearer(context.request());
     }
 
     @Override

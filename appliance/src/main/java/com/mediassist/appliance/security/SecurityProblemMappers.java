@@ -1,26 +1,18 @@
 package com.mediassist.appliance.security;
 
 import com.mediassist.appliance.problem.Problem;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Security failures raised inside the REST layer (role checks) as problem details. */
+/**
+ * A role check that fails inside the REST layer as a 403 problem. Authentication failures are
+ * left to Quarkus, which asks the mechanisms for their challenge: {@link BearerTokenMechanism}
+ * answers API calls with a 401 problem, the form mechanism sends browsers to the login page.
+ */
 public class SecurityProblemMappers {
-
-    @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return challenge(uri);
-    }
-
-    @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return challenge(uri);
-    }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
@@ -28,15 +20,6 @@ public class SecurityProblemMappers {
                 .entity(new Problem("about:blank", "Forbidden", 403,
                         "Your role does not allow this operation", "/" + uri.getPath().replaceFirst("^/", ""),
                         List.of()))
-                .build();
-    }
-
-    private static Response challenge(UriInfo uri) {
-        return Response.status(401).type(Problem.MEDIA_TYPE)
-                .header("WWW-Authenticate", BearerTokenMechanism.SCHEME + " realm=\"mediassist\"")
-                .entity(new Problem("about:blank", "Authentication required", 401,
-                        "Log in, or send an API token as 'Authorization: Bearer <token>'",
-                        "/" + uri.getPath().replaceFirst("^/", ""), List.of()))
                 .build();
     }
 }
