@@ -49,11 +49,15 @@ function normEvidence(e) {
     (typeof v === 'object' && v !== null
       ? { code: String(v.code ?? v.value ?? v.id), label: labelOf(v.label ?? v.text ?? v.name ?? v.code ?? v.value) }
       : { code: String(v), label: String(v) }));
+  const parent = e.parent && typeof e.parent === 'object' ? (e.parent.code ?? null) : (e.parent ?? null);
   return {
-    code: e.code ?? e.evidence ?? e.name,
+    code: labelOf(e.code ?? e.evidence ?? e.name),
     label: labelOf(e.question ?? e.label ?? e.text ?? e.name ?? e.code),
     values,
     scale: values.length > 0 && values.every((v) => /^\d+$/.test(v.code)),
+    multi: /multi/i.test(String(e.type ?? e.dataType ?? '')),
+    parent,
+    parentLabel: labelOf(e.parentQuestion ?? e.parentLabel ?? parent),
   };
 }
 
@@ -201,15 +205,21 @@ function addPicked(present) {
     }
     valueLabel = (o.values.find((v) => v.code === value) || {}).label || value;
   }
-  recordEvidence({ code: o.code, value, label: o.label, valueLabel, present, source: 'picker' });
+  // A detail (pain location, intensity...) implies its parent question was answered yes.
+  if (present && o.parent && !S.evidences.some((x) => x.code === o.parent && x.present)) {
+    S.evidences = S.evidences.filter((x) => x.code !== o.parent);
+    S.evidences.push({ code: o.parent, value: null, label: o.parentLabel, valueLabel: '', present: true, source: 'picker', multi: false });
+  }
+  recordEvidence({ code: o.code, value, label: o.label, valueLabel, present, source: 'picker', multi: o.multi });
   S.picked = null;
   $('evidence-value-row').hidden = true;
   $('evidence-input').focus();
 }
 
 function recordEvidence(e) {
-  // A new answer replaces an earlier one for the same evidence (and value, for multi-choice).
-  S.evidences = S.evidences.filter((x) => !(x.code === e.code && (x.value === e.value || !e.present || !x.present)));
+  // A new answer replaces an earlier one for the same evidence; multi-choice ones keep other values.
+  S.evidences = S.evidences.filter((x) => !(x.code === e.code
+    && (!e.multi || x.value === e.value || !e.present || !x.present)));
   S.evidences.push(e);
   renderEvidences();
   persistDraft();

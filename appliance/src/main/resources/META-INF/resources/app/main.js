@@ -125,8 +125,10 @@ async function boot() {
       return;
     }
   }
-  document.body.dataset.ready = 'true';
   await route();
 }
 
-boot().finally(() => { document.body.dataset.ready = 'true'; });
+boot().finally(() => {
+  document.body.dataset.ready = 'true';
+  performance.mark('mediassist-ready');
+});

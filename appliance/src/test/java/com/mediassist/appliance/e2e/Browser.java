@@ -75,6 +75,21 @@ final class Browser implements AutoCloseable {
         Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     }
 
+    /**
+     * Page-load timings of the current page from the browser's Navigation Timing (milliseconds since
+     * navigation start), written as JSON to {@code target/e2e-metrics/NAME.json}. Measured, not asserted.
+     */
+    void savePageTimings(String name) throws IOException {
+        Object json = driver.executeScript("const n = performance.getEntriesByType('navigation')[0];"
+                + "const r = performance.getEntriesByName('mediassist-ready')[0];"
+                + "const res = performance.getEntriesByType('resource');"
+                + "return JSON.stringify({domContentLoadedMs: n.domContentLoadedEventEnd, loadMs: n.loadEventEnd,"
+                + " readyMs: r ? r.startTime : null, resources: res.length,"
+                + " transferBytes: res.reduce((a, e) => a + e.transferSize, n.transferSize)});");
+        Path dir = Files.createDirectories(Path.of("target", "e2e-metrics"));
+        Files.writeString(dir.resolve(name + ".json"), String.valueOf(json));
+    }
+
     /** Reads the console since the last call and keeps its SEVERE entries. */
     List<LogEntry> drainConsoleErrors() {
         List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
