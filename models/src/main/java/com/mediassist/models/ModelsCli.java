@@ -103,12 +103,32 @@ public final class ModelsCli implements Callable<Integer> {
         @Option(names = "--seed", description = "random seed; default: ${DEFAULT-VALUE}", defaultValue = "20260101")
         long seed;
 
+        @Option(names = "--hidden", description = "hidden units (0 = linear model); default: the shipped settings")
+        Integer hidden;
+        @Option(names = "--epochs", description = "SGD epochs; default: the shipped settings")
+        Integer epochs;
+        @Option(names = "--learning-rate", description = "AdaGrad learning rate; default: the shipped settings")
+        Double learningRate;
+        @Option(names = "--l2", description = "L2 penalty; default: the shipped settings")
+        Double l2;
+        @Option(names = "--synthetic", description = "synthetic patients in total; default: the shipped settings")
+        Integer synthetic;
+        @Option(names = "--real-variants", description = "variants per real patient; default: the shipped settings")
+        Integer realVariants;
+        @Option(names = "--synthetic-variants", description = "variants per synthetic patient; default: the shipped settings")
+        Integer syntheticVariants;
+
         Path patientsFile() {
             return patients != null ? patients : data.data.resolve("patients-dev.csv");
         }
 
         TrainerSettings settings() {
-            return TrainerSettings.defaults().withSeed(seed);
+            TrainerSettings d = TrainerSettings.defaults();
+            return new TrainerSettings(hidden != null ? hidden : d.hidden(), seed, epochs != null ? epochs : d.epochs(),
+                    learningRate != null ? learningRate : d.learningRate(), l2 != null ? l2 : d.l2(),
+                    synthetic != null ? synthetic : d.syntheticPatients(), d.minSyntheticPerPathology(),
+                    realVariants != null ? realVariants : d.realVariants(),
+                    syntheticVariants != null ? syntheticVariants : d.syntheticVariants(), d.calibrationShare());
         }
     }
 

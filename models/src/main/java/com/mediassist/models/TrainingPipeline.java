@@ -30,7 +30,7 @@ public final class TrainingPipeline {
      * @param frequencies the smoothed frequencies of all training patients
      * @param metrics     held-out numbers of the calibration split (top-1 with all and half the evidence)
      */
-    public record Trained(SoftmaxModel model, double temperature, EvidenceFrequencies frequencies,
+    public record Trained(Classifier model, double temperature, EvidenceFrequencies frequencies,
                           Map<String, Double> metrics) {
     }
 
@@ -85,7 +85,7 @@ public final class TrainingPipeline {
         for (TrainingCase c : all) {
             (split.nextDouble() < settings.calibrationShare() ? calib : fit).add(c);
         }
-        SoftmaxModel first = fitModel(fit, settings.seed() + 1);
+        Classifier first = fitModel(fit, settings.seed() + 1);
         List<ExampleFactory.Example> calibExamples = new ArrayList<>();
         ExampleFactory calibFactory = new ExampleFactory(knowledge, space, new EvidenceStats(knowledge, space, fit));
         Random rnd = new Random(settings.seed() + 2);
@@ -107,15 +107,15 @@ public final class TrainingPipeline {
         metrics.put("heldOutTop1AllEvidence", top1(first, full));
         metrics.put("heldOutTop1HalfEvidence", top1(first, half));
         metrics.put("temperature", t);
-        SoftmaxModel last = fitModel(all, settings.seed() + 3).withTemperature(t);
+        Classifier last = fitModel(all, settings.seed() + 3).withTemperature(t);
         return new Trained(last, t, new EvidenceStats(knowledge, space, all).frequencies(), metrics);
     }
 
-    private static double top1(SoftmaxModel m, List<ExampleFactory.Example> xs) {
+    private static double top1(Classifier m, List<ExampleFactory.Example> xs) {
         if (xs.isEmpty()) {
             return Double.NaN;
         }
-        double[] z = new double[m.labels];
+        double[] z = new double[m.labels()];
         int ok = 0;
         for (ExampleFactory.Example x : xs) {
             m.logits(x.index(), x.value(), z);
@@ -131,7 +131,7 @@ public final class TrainingPipeline {
     }
 
     /** Fits a model on the given real cases plus synthetic ones sampled from their frequencies. */
-    SoftmaxModel fitModel(List<TrainingCase> real, long seed) {
+    Classifier fitModel(List<TrainingCase> real, long seed) {
         EvidenceStats stats = new EvidenceStats(knowledge, space, real);
         ExampleFactory factory = new ExampleFactory(knowledge, space, stats);
         Random rnd = new Random(seed);
@@ -164,6 +164,10 @@ public final class TrainingPipeline {
                     data.add(factory.variant(syn, rnd.nextDouble(), rnd.nextDouble() < 0.5, rnd));
                 }
             }
+        }
+        if (settings.hidden() > 0) {
+            return MlpModel.train(data, space.size(), settings.hidden(), k, settings.epochs(), settings.learningRate(),
+                    settings.l2(), seed);
         }
         return SoftmaxModel.train(data, space.size(), k, settings.epochs(), settings.learningRate(), settings.l2(), seed);
     }
