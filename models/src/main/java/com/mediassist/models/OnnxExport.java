@@ -1,0 +1,63 @@
+package com.mediassist.models;
+
+import ai.onnx.proto.OnnxMl;
+import java.util.List;
+import java.util.Map;
+import org.tribuo.util.onnx.ONNXContext;
+import org.tribuo.util.onnx.ONNXInitializer;
+import org.tribuo.util.onnx.ONNXNode;
+import org.tribuo.util.onnx.ONNXOperators;
+import org.tribuo.util.onnx.ONNXPlaceholder;
+
+/**
+ * Writes a {@link SoftmaxModel} as an ONNX graph with Tribuo's {@link ONNXContext}:
+ * {@code probabilities = Softmax(Gemm(features, W, b), axis=1)}. The bytes depend only on the
+ * weights, so the same weights give the same file.
+ */
+final class OnnxExport {
+
+    static final String INPUT = "features";
+    static final String OUTPUT = "probabilities";
+
+    private OnnxExport() {
+    }
+
+    static byte[] toOnnx(Classifier c, String producerVersion, String docString) {
+        ONNXContext ctx = new ONNXContext();
+        ctx.setName("mediassist-diagnosis");
+        ONNXNode logits;
+        ONNXPlaceholder output;
+        if (c instanceof SoftmaxModel m) {
+            ONNXPlaceholder input = ctx.floatInput(INPUT, m.features);
+            output = ctx.floatOutput(OUTPUT, m.labels);
+            ONNXInitializer weights = ctx.floatTensor("weights", List.of(m.features, m.labels), fb -> fb.put(m.w));
+            ONNXInitializer bias = ctx.floatTensor("bias", List.of(m.labels), fb -> fb.put(m.b));
+            logits = input.apply(ONNXOperators.GEMM, List.of(weights, bias), "logits");
+        } else {
+            MlpModel m = (MlpModel) c;
+            ONNXPlaceholder input = ctx.floatInput(INPUT, m.features);
+            output = ctx.floatOutput(OUTPUT, m.labels);
+            ONNXInitializer w1 = ctx.floatTensor("hidden_weights", List.of(m.features, m.hidden), fb -> fb.put(m.w1));
+            ONNXInitializer b1 = ctx.floatTensor("hidden_bias", List.of(m.hidden), fb -> fb.put(m.b1));
+            ONNXInitializer w2 = ctx.floatTensor("output_weights", List.of(m.hidden, m.labels), fb -> fb.put(m.w2));
+            ONNXInitializer b2 = ctx.floatTensor("output_bias", List.of(m.labels), fb -> fb.put(m.b2));
+            ONNXInitializer zero = ctx.constant("zero", 0f);
+            ONNXNode pre = input.apply(ONNXOperators.GEMM, List.of(w1, b1), "hidden_pre");
+            ONNXNode positive = pre.apply(ONNXOperators.GREATER, zero, "hidden_positive");
+            ONNXNode relu = positive.apply(ONNXOperators.WHERE, List.of(pre, zero), "hidden");
+            logits = relu.apply(ONNXOperators.GEMM, List.of(w2, b2), "logits");
+        }
+        logits.apply(ONNXOperators.SOFTMAX, Map.of("axis", 1)).assignTo(output);
+        OnnxMl.ModelProto model = OnnxMl.ModelProto.newBuilder()
+                .setIrVersion(8)
+                .addOpsetImport(ONNXOperators.getOpsetProto())
+                .setProducerName("mediassist-models")
+                .setProducerVersion(producerVersion)
+                .setDomain("com.mediassist")
+                .setModelVersion(1)
+                .setDocString(docString)
+                .setGraph(ctx.buildGraph())
+                .build();
+        return model.toByteArray();
+    }
+}
