@@ -47,6 +47,10 @@ final class Browser implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         driver = new ChromeDriver(service, options);
+        // The viewport itself is 1366×768, like the clinic's screens (the window size includes no UI
+        // in headless mode on every version, so set the page's metrics directly).
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 1366, "height", 768, "deviceScaleFactor", 1, "mobile", false));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
     }
 

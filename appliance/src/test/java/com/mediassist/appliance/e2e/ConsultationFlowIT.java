@@ -65,9 +65,6 @@ class ConsultationFlowIT {
         assertThat(heading).contains("Ruiz Ortega, Carmen").contains("#E2E-0001");
         Ui.startConsultation(b);
 
-        // Preventive care due for a 65-year-old woman appears as a compact banner.
-        b.await("preventive care items", ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preventive-items li.chip")));
-
         // Symptoms entered with the picker drive the differential; a second one changes it.
         Ui.addEvidence(b, "fiebre");
         b.await("a differential", d -> !Ui.differentialRows(b).isEmpty());
@@ -108,6 +105,8 @@ class ConsultationFlowIT {
                 .sendKeys("Dolor intenso, tres días con control de INR");
         b.byId("rx-save").click();
         b.awaitText("rx-status", "Prescripción guardada");
+        // Preventive care due for a 65-year-old woman appears as a compact banner.
+        b.await("preventive care items", ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preventive-items li.chip")));
         Ui.assertNoConsoleErrors(b);
 
         b.screenshot("consultation-es");
