@@ -453,20 +453,23 @@ async function loadTests() {
   panelState('tests-status', 'working');
   try {
     const body = await post('/api/v1/recommended-tests', {
-      differential: differential.map((d) => ({ code: d.code, name: d.name, probability: d.probability, severity: d.severity })),
+      differential: differential.map((d) => ({ pathology: d.code, probability: d.probability })),
       language: language(),
     }, { budgetMs: BUDGET.quick, signal });
     const tests = arrayOf(body, 'tests', 'items', 'recommendations');
+    const model = { bundle: 'workup-knowledge', version: body && body.knowledgeVersion ? String(body.knowledgeVersion) : null };
     clear(list);
     if (!tests.length) list.append(el('li', { class: 'muted', text: t('tests.empty') }));
     for (const x of tests.slice(0, 12)) {
-      const reasons = arrayOf(x, 'reasons', 'for', 'pathologies').map(labelOf).filter(Boolean);
-      const source = x.guideline ?? x.source ?? (Array.isArray(x.sources) ? x.sources.map(labelOf).join('; ') : null);
-      list.append(el('li', { class: 'test' },
-        el('strong', { text: labelOf(x.test ?? x.name ?? x) }),
-        reasons.length ? el('span', { class: 'muted', text: ` ${t('tests.for', reasons.join(', '))}` }) : null,
-        source ? el('span', { class: 'source', text: ` ${t('common.source', labelOf(source))}` }) : null));
-      feedback('test', x.code ?? labelOf(x.test ?? x.name ?? x), 'shown');
+      const reasons = arrayOf(x, 'reasons').map((r) => (typeof r === 'object' && r !== null
+        ? [r.pathologyName ?? labelOf(r), r.purpose].filter(Boolean).join(': ') : labelOf(r))).filter(Boolean);
+      const sources = Array.isArray(x.sources) ? x.sources.map(labelOf).join('; ')
+        : labelOf(x.guideline ?? x.source ?? '');
+      list.append(el('li', { class: 'test', dataset: { test: x.test ?? '' } },
+        el('strong', { text: labelOf(x.name ?? x.test ?? x) }),
+        reasons.length ? el('span', { class: 'muted', text: ` ${t('tests.for', reasons.slice(0, 3).join('; '))}` }) : null,
+        sources ? el('span', { class: 'source', text: ` ${t('common.source', sources)}` }) : null));
+      feedback('test', x.test ?? labelOf(x.name ?? x), 'shown', model.version ? { model } : {});
     }
     panelState('tests-status', 'ok', '');
   } catch (e) {
@@ -483,7 +486,9 @@ function alertKey(a) {
 }
 
 function ingredientNames(m) {
-  return (m.ingredients ?? []).map((i) => labelOf(i)).filter(Boolean);
+  return (m.ingredients ?? []).map((i) => (typeof i === 'object' && i !== null
+    ? (language() === 'en' ? i.innEn ?? i.dciEs : i.dciEs ?? i.innEn) ?? labelOf(i.key ?? i)
+    : labelOf(i))).filter(Boolean);
 }
 
 const checkPrescription = debounce(() => runMedicationCheck(), 150);
@@ -501,7 +506,8 @@ async function runMedicationCheck() {
     if (S.patient) body.patientId = S.patient.id;
     S.rxCheck = await post('/api/v1/medication-check', body, { budgetMs: BUDGET.medication, signal });
     panelState('rx-status', 'ok', '');
-    for (const a of arrayOf(S.rxCheck, 'alerts')) feedback('alert', alertKey(a), 'shown');
+    const model = { bundle: 'medication-knowledge', version: S.rxCheck.knowledgeVersion ? String(S.rxCheck.knowledgeVersion) : null };
+    for (const a of arrayOf(S.rxCheck, 'alerts')) feedback('alert', alertKey(a), 'shown', model.version ? { model } : {});
   } catch (e) {
     if (e.kind === 'superseded') return;
     S.rxCheck = null;
@@ -608,11 +614,12 @@ async function loadPreventive() {
     if (!items.length) list.append(el('li', { class: 'muted', text: t('prev.empty') }));
     for (const x of items) {
       const statusKey = `prev.status.${x.status}`;
-      const since = x.since ?? x.overdueSince ?? x.dueSince;
-      const next = x.next ?? x.nextDate ?? x.nextDue;
-      const when = x.status === 'overdue' && since ? t('prev.since', since) : x.status === 'up-to-date' && next ? t('prev.next', next) : '';
+      const since = x.dueDate ?? x.since;
+      const next = x.nextDate ?? x.next;
+      const when = (x.status === 'overdue' || x.status === 'due') && since ? t('prev.since', since) : x.status === 'up-to-date' && next ? t('prev.next', next) : '';
       const source = x.source ? labelOf(x.source) : '';
-      list.append(el('li', { class: `chip prev-${x.status}`, title: source ? t('common.source', source) : null,
+      const tip = [x.reason, x.interval, source ? t('common.source', source) : ''].filter(Boolean).join(' · ');
+      list.append(el('li', { class: `chip prev-${x.status}`, title: tip || null,
         dataset: { status: x.status ?? '' } },
       el('span', { class: 'chip-text', text: labelOf(x.name ?? x.title ?? x.item ?? x) }),
       el('span', { class: 'chip-tag', text: [has(statusKey) ? t(statusKey) : x.status, when].filter(Boolean).join(' ') })));
