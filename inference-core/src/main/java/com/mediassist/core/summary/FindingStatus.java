@@ -1,0 +1,26 @@
+package com.mediassist.core.summary;
+
+import java.util.Locale;
+
+/**
+ * ConText status of a finding. Precedence when several triggers reach the same finding:
+ * {@code DENIED} over {@code FAMILY} over {@code HYPOTHETICAL} over {@code HISTORICAL} over
+ * {@code PRESENT}.
+ */
+public enum FindingStatus {
+    /** Stated as present now. */
+    PRESENT,
+    /** Negated: "niega fiebre", "sin disnea", "no fever". */
+    DENIED,
+    /** Past history: "antecedentes de neumonía", findings under an "Antecedentes" heading. */
+    HISTORICAL,
+    /** Belongs to a relative: "madre con DM2", findings under "Antecedentes familiares". */
+    FAMILY,
+    /** Conditional or to rule out: "si presenta fiebre", "vigilar disnea", "descartar neumonía". */
+    HYPOTHETICAL;
+
+    /** Lower-case name used in JSON. */
+    public String jsonName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
