@@ -26,4 +26,9 @@ public enum Language {
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The language's ISO 639-1 tag, lower case (same as {@link #code()}). */
+    public String tag() {
+        return code();
+    }
 }

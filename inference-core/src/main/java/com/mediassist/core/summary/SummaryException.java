@@ -1,13 +1,15 @@
 package com.mediassist.core.summary;
 
-/** Root of the consultation-summary failures. */
-public class SummaryException extends RuntimeException {
+import com.mediassist.core.InferenceCoreException;
 
-    public SummaryException(String message) {
+/** Root of the consultation-summary failures; one subclass per failure mode. */
+public abstract class SummaryException extends InferenceCoreException {
+
+    protected SummaryException(String message) {
         super(message);
     }
 
-    public SummaryException(String message, Throwable cause) {
+    protected SummaryException(String message, Throwable cause) {
         super(message, cause);
     }
 }

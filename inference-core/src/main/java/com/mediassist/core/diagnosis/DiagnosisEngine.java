@@ -1,0 +1,307 @@
+package com.mediassist.core.diagnosis;
+
+import com.mediassist.core.bundle.BundleException.FeatureMismatchException;
+import com.mediassist.core.bundle.BundleManifest;
+import com.mediassist.core.bundle.VerifiedBundle;
+import com.mediassist.core.diagnosis.DiagnosisResult.AnswerOption;
+import com.mediassist.core.diagnosis.DiagnosisResult.Candidate;
+import com.mediassist.core.diagnosis.DiagnosisResult.EvidenceNote;
+import com.mediassist.core.diagnosis.DiagnosisResult.ModelInfo;
+import com.mediassist.core.diagnosis.DiagnosisResult.NextQuestion;
+import com.mediassist.core.diagnosis.DiagnosisResult.RedFlag;
+import com.mediassist.core.knowledge.Evidence;
+import com.mediassist.core.knowledge.EvidenceCode;
+import com.mediassist.core.knowledge.EvidenceFrequencies;
+import com.mediassist.core.knowledge.FeatureSpace;
+import com.mediassist.core.knowledge.Finding;
+import com.mediassist.core.knowledge.Knowledge;
+import com.mediassist.core.knowledge.Language;
+import com.mediassist.core.knowledge.Pathology;
+import com.mediassist.core.knowledge.PatientFindings;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Diagnosis suggestions from a verified bundle. Thread-safe. Owns its scorer and its bounded
+ * executor; {@link #close()} releases both.
+ */
+public final class DiagnosisEngine implements AutoCloseable {
+
+    /** Method name reported when the ONNX model answered. */
+    public static final String METHOD_MODEL = "onnx";
+    /** Method name reported when the naive Bayes fallback answered. */
+    public static final String METHOD_FALLBACK = "naive-bayes-fallback";
+
+    private final Knowledge knowledge;
+    private final FeatureSpace space;
+    private final EvidenceFrequencies freq;
+    private final BundleManifest manifest;
+    private final Scorer scorer;
+    private final DiagnosisOptions options;
+    private final NaiveBayes naiveBayes;
+    private final QuestionPlanner planner;
+    private final ThreadPoolExecutor executor;
+
+    /**
+     * Opens the engine on a verified bundle: reads its knowledge and frequencies, checks that the
+     * model's features and labels are exactly those this engine builds, and opens the ONNX session.
+     *
+     * @throws FeatureMismatchException when the features or labels differ
+     * @throws com.mediassist.core.knowledge.KnowledgeException.MalformedKnowledgeException when a knowledge file is bad
+     * @throws DiagnosisException.ModelRunException when the ONNX model cannot be opened
+     */
+    public static DiagnosisEngine open(VerifiedBundle bundle, DiagnosisOptions options) {
+        BundleManifest m = bundle.manifest();
+        Knowledge knowledge = Knowledge.read(bundle.file(m.knowledge().getOrDefault("knowledge", "knowledge.json")));
+        EvidenceFrequencies freq = EvidenceFrequencies.read(bundle.file(m.knowledge().getOrDefault("frequencies", "frequencies.json")));
+        FeatureSpace space = checkModel(knowledge, m);
+        OnnxScorer scorer = new OnnxScorer(bundle.file(m.model().file()), m.model().input(), space.size(),
+                knowledge.pathologies().size());
+        return new DiagnosisEngine(knowledge, freq, m, scorer, options);
+    }
+
+    /** Checks the manifest's features and labels against those built from the knowledge. */
+    static FeatureSpace checkModel(Knowledge knowledge, BundleManifest m) {
+        FeatureSpace space = new FeatureSpace(knowledge);
+        if (!space.names().equals(m.model().features())) {
+            throw new FeatureMismatchException("input features", space.names(), m.model().features());
+        }
+        List<String> labels = knowledge.pathologies().stream().map(p -> p.code().value()).toList();
+        if (!labels.equals(m.model().labels())) {
+            throw new FeatureMismatchException("output labels", labels, m.model().labels());
+        }
+        return space;
+    }
+
+    /**
+     * An engine over any scorer; {@link #open} is the way to get one over a bundle's ONNX model.
+     * The engine owns the scorer and closes it when it is {@link AutoCloseable}.
+     */
+    public DiagnosisEngine(Knowledge knowledge, EvidenceFrequencies freq, BundleManifest manifest, Scorer scorer,
+                           DiagnosisOptions options) {
+        this.knowledge = knowledge;
+        this.space = checkModel(knowledge, manifest);
+        freq.checkAgainst(knowledge, space);
+        this.freq = freq;
+        this.manifest = manifest;
+        this.scorer = scorer;
+        this.options = options;
+        this.naiveBayes = new NaiveBayes(knowledge, space, freq);
+        this.planner = new QuestionPlanner(knowledge, space, freq);
+        AtomicInteger n = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(options.onnxThreads(), options.onnxThreads(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, options.queueCapacity())), r -> {
+                    Thread t = new Thread(r, "diagnosis-onnx-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    public Knowledge knowledge() {
+        return knowledge;
+    }
+
+    public FeatureSpace featureSpace() {
+        return space;
+    }
+
+    public BundleManifest manifest() {
+        return manifest;
+    }
+
+    /**
+     * The differential, red flags and next questions for a patient.
+     *
+     * @param p        validated findings (see {@link Knowledge#findings})
+     * @param language language of names, questions and explanations
+     */
+    public DiagnosisResult diagnose(PatientFindings p, Language language) {
+        float[] x = space.encode(knowledge, p);
+        double[] posterior;
+        String fallbackReason = null;
+        try {
+            posterior = runModel(x);
+        } catch (FallbackNeeded e) {
+            fallbackReason = e.getMessage();
+            posterior = naiveBayes.posterior(p);
+        }
+        return answer(p, language, posterior, fallbackReason);
+    }
+
+    /** The model's probabilities for a patient, without explanations or questions (for evaluation). */
+    public double[] probabilities(PatientFindings p) {
+        try {
+            return runModel(space.encode(knowledge, p));
+        } catch (FallbackNeeded e) {
+            return naiveBayes.posterior(p);
+        }
+    }
+
+    /** Thrown internally when the model cannot answer in time. */
+    private static final class FallbackNeeded extends Exception {
+        FallbackNeeded(String reason, Throwable cause) {
+            super(reason, cause);
+        }
+    }
+
+    private double[] runModel(float[] x) throws FallbackNeeded {
+        Future<float[]> f;
+        try {
+            f = executor.submit(() -> scorer.score(x));
+        } catch (RejectedExecutionException e) {
+            throw new FallbackNeeded("the model is busy (" + options.onnxThreads() + " runs in flight, "
+                    + options.queueCapacity() + " waiting)", e);
+        }
+        float[] out;
+        try {
+            out = f.get(options.onnxTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw new FallbackNeeded("the model did not answer within its time budget of "
+                    + options.onnxTimeout().toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            throw new FallbackNeeded("the model failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            throw new FallbackNeeded("interrupted while waiting for the model", e);
+        }
+        double[] p = new double[out.length];
+        double sum = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (!(out[i] >= 0) || Float.isInfinite(out[i])) {
+                throw new FallbackNeeded("the model returned an invalid probability " + out[i], null);
+            }
+            p[i] = out[i];
+            sum += out[i];
+        }
+        if (Math.abs(sum - 1) > 1e-3) {
+            throw new FallbackNeeded(String.format(Locale.ROOT, "the model's probabilities sum to %.4f, not 1", sum), null);
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] /= sum;
+        }
+        return p;
+    }
+
+    private DiagnosisResult answer(PatientFindings p, Language lang, double[] posterior, String fallbackReason) {
+        List<Pathology> paths = knowledge.pathologies();
+        Integer[] order = new Integer[posterior.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -posterior[i]).thenComparing(i -> i));
+        List<Candidate> differential = new ArrayList<>();
+        for (int r = 0; r < Math.min(options.topCandidates(), order.length); r++) {
+            int k = order[r];
+            Pathology path = paths.get(k);
+            differential.add(new Candidate(path.code().value(), path.name().in(lang), path.icd10(), posterior[k],
+                    path.severity(), supporting(p, k, lang), missing(p, k, lang)));
+        }
+        List<RedFlag> flags = new ArrayList<>();
+        for (int k : order) {
+            Pathology path = paths.get(k);
+            if (path.severity() <= 2 && posterior[k] >= options.redFlagThreshold()) {
+                String pct = String.format(Locale.ROOT, "%.0f%%", posterior[k] * 100);
+                String reason = lang == Language.EN
+                        ? "Severe condition (DDXPlus severity " + path.severity() + ") with probability " + pct + ": rule it out"
+                        : "Enfermedad grave (gravedad DDXPlus " + path.severity() + ") con probabilidad " + pct + ": descártela";
+                flags.add(new RedFlag(path.code().value(), path.name().in(lang), path.icd10(), posterior[k],
+                        path.severity(), reason));
+            }
+        }
+        List<NextQuestion> questions = new ArrayList<>();
+        for (QuestionPlanner.Scored s : planner.rank(p, posterior, options.nextQuestions())) {
+            Evidence e = s.evidence();
+            List<AnswerOption> values = e.values().stream()
+                    .map(v -> new AnswerOption(v.code(), v.label().in(lang))).toList();
+            questions.add(new NextQuestion(e.code().value(), e.question().in(lang), values, s.gain()));
+        }
+        boolean fb = fallbackReason != null;
+        ModelInfo info = new ModelInfo(manifest.id(), manifest.version(), fb ? METHOD_FALLBACK : METHOD_MODEL,
+                "DDXPlus (CC BY 4.0)");
+        return new DiagnosisResult(differential, flags, questions, info, fb, fallbackReason);
+    }
+
+    /** Present findings ranked by how much more often pathology k presents them than the others do. */
+    private List<EvidenceNote> supporting(PatientFindings p, int k, Language lang) {
+        record Scored(Finding f, double freq, double lift) {
+        }
+        List<Scored> s = new ArrayList<>();
+        double[] prior = freq.prior();
+        for (Finding f : p.present()) {
+            int i = space.indexOf(f);
+            double pk = freq.present()[k][i];
+            double other = 0;
+            double w = 0;
+            for (int j = 0; j < prior.length; j++) {
+                if (j != k) {
+                    other += prior[j] * freq.present()[j][i];
+                    w += prior[j];
+                }
+            }
+            double lift = Math.log(pk / (other / w));
+            if (lift > 0) {
+                s.add(new Scored(f, pk, lift));
+            }
+        }
+        s.sort(Comparator.comparingDouble(Scored::lift).reversed());
+        return s.stream().limit(options.explanationSize())
+                .map(x -> new EvidenceNote(x.f().toString(), text(x.f(), lang), x.freq(), "present")).toList();
+    }
+
+    /** Yes/no evidences pathology k usually presents (≥ 50%) that the patient lacks, most typical first. */
+    private List<EvidenceNote> missing(PatientFindings p, int k, Language lang) {
+        List<EvidenceNote> notes = new ArrayList<>();
+        for (Evidence e : knowledge.evidences()) {
+            if (!e.isBinary() || p.isPresent(e.code())) {
+                continue;
+            }
+            double q = freq.present()[k][space.indexOf(e.code().value())];
+            if (q >= 0.5) {
+                notes.add(new EvidenceNote(e.code().value(), e.question().in(lang), q,
+                        p.absent().contains(e.code()) ? "denied" : "not-asked"));
+            }
+        }
+        notes.sort(Comparator.comparingDouble(EvidenceNote::frequency).reversed().thenComparing(EvidenceNote::evidence));
+        return notes.size() > options.explanationSize() ? notes.subList(0, options.explanationSize()) : notes;
+    }
+
+    private String text(Finding f, Language lang) {
+        Evidence e = knowledge.evidence(f.evidence()).orElseThrow();
+        String q = e.question().in(lang);
+        if (!f.hasValue()) {
+            return q;
+        }
+        return q + " " + e.value(f.value()).map(v -> v.label().in(lang)).orElse(f.value());
+    }
+
+    /** Codes of the evidences a patient must not be asked again (for tests and callers). */
+    public static List<EvidenceCode> answered(PatientFindings p) {
+        List<EvidenceCode> all = new ArrayList<>(p.absent());
+        p.present().forEach(f -> all.add(f.evidence()));
+        return all;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        if (scorer instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new DiagnosisException.ModelRunException("cannot close the scorer: " + e.getMessage(), e);
+            }
+        }
+    }
+}

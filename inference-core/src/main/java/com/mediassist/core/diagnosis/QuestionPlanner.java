@@ -1,0 +1,149 @@
+package com.mediassist.core.diagnosis;
+
+import com.mediassist.core.knowledge.Evidence;
+import com.mediassist.core.knowledge.EvidenceCode;
+import com.mediassist.core.knowledge.EvidenceFrequencies;
+import com.mediassist.core.knowledge.EvidenceValue;
+import com.mediassist.core.knowledge.FeatureSpace;
+import com.mediassist.core.knowledge.Knowledge;
+import com.mediassist.core.knowledge.PatientFindings;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Ranks unasked evidences by expected information gain over the current posterior (the model's
+ * calibrated probabilities): IG(e) = H(p) − Σ_o P(o) H(p | o), with P(o | k) from the bundle's
+ * frequencies. A yes/no evidence has outcomes yes/no; a categorical or multi-choice evidence has one
+ * outcome per value, P(v | k) proportional to the value's frequency (multi-choice answers are
+ * approximated as their single most telling value). The model is not re-run per candidate.
+ * Follow-up questions (e.g. the pain's location) are only candidates once their parent ("do you
+ * have pain") is present; answered evidences are never candidates.
+ */
+final class QuestionPlanner {
+
+    /** Pathologies below this posterior are left out of the sums: they cannot change the ranking. */
+    private static final double MIN_MASS = 1e-4;
+
+    private final Knowledge knowledge;
+    private final List<Evidence> evidences;
+    private final int[][] featureIndex;
+    private final EvidenceFrequencies freq;
+
+    QuestionPlanner(Knowledge knowledge, FeatureSpace space, EvidenceFrequencies freq) {
+        this.knowledge = knowledge;
+        this.freq = freq;
+        this.evidences = knowledge.evidences();
+        this.featureIndex = new int[evidences.size()][];
+        for (int i = 0; i < evidences.size(); i++) {
+            Evidence e = evidences.get(i);
+            if (e.isBinary()) {
+                featureIndex[i] = new int[]{space.indexOf(e.code().value())};
+            } else {
+                featureIndex[i] = e.values().stream()
+                        .mapToInt(v -> space.indexOf(FeatureSpace.valueFeature(e.code(), v.code()))).toArray();
+            }
+        }
+    }
+
+    record Scored(Evidence evidence, double gain) {
+    }
+
+    List<Scored> rank(PatientFindings p, double[] posterior, int limit) {
+        int[] live = java.util.stream.IntStream.range(0, posterior.length)
+                .filter(k -> posterior[k] >= MIN_MASS).toArray();
+        double mass = 0;
+        for (int k : live) {
+            mass += posterior[k];
+        }
+        double[] pk = new double[live.length];
+        double h = 0;
+        for (int j = 0; j < live.length; j++) {
+            pk[j] = posterior[live[j]] / mass;
+            h -= pk[j] * log2(pk[j]);
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (int i = 0; i < evidences.size(); i++) {
+            Evidence e = evidences.get(i);
+            if (!askable(e, p)) {
+                continue;
+            }
+            double cond = e.isBinary() ? binaryConditionalEntropy(featureIndex[i][0], live, pk)
+                    : valuesConditionalEntropy(featureIndex[i], live, pk);
+            double gain = h - cond;
+            if (gain > 1e-9) {
+                scored.add(new Scored(e, gain));
+            }
+        }
+        scored.sort(Comparator.comparingDouble(Scored::gain).reversed().thenComparing(s -> s.evidence().code()));
+        return scored.size() > limit ? scored.subList(0, limit) : scored;
+    }
+
+    private boolean askable(Evidence e, PatientFindings p) {
+        if (p.answered(e.code())) {
+            return false;
+        }
+        EvidenceCode parent = e.parent();
+        if (parent != null && !parent.equals(e.code()) && knowledge.evidence(parent).isPresent()) {
+            return p.isPresent(parent);
+        }
+        return true;
+    }
+
+    private double binaryConditionalEntropy(int f, int[] live, double[] pk) {
+        double pYes = 0;
+        for (int j = 0; j < live.length; j++) {
+            pYes += pk[j] * freq.present()[live[j]][f];
+        }
+        double pNo = 1 - pYes;
+        double hc = 0;
+        for (int j = 0; j < live.length; j++) {
+            double q = freq.present()[live[j]][f];
+            double a = pk[j] * q;
+            double b = pk[j] * (1 - q);
+            if (a > 0) {
+                hc -= a * log2(a / pYes);
+            }
+            if (b > 0) {
+                hc -= b * log2(b / pNo);
+            }
+        }
+        return hc;
+    }
+
+    private double valuesConditionalEntropy(int[] features, int[] live, double[] pk) {
+        double[] norm = new double[live.length];
+        for (int j = 0; j < live.length; j++) {
+            double s = 0;
+            for (int f : features) {
+                s += freq.present()[live[j]][f];
+            }
+            norm[j] = s;
+        }
+        double hc = 0;
+        for (int f : features) {
+            double po = 0;
+            for (int j = 0; j < live.length; j++) {
+                po += pk[j] * freq.present()[live[j]][f] / norm[j];
+            }
+            if (po <= 0) {
+                continue;
+            }
+            for (int j = 0; j < live.length; j++) {
+                double a = pk[j] * freq.present()[live[j]][f] / norm[j];
+                if (a > 0) {
+                    hc -= a * log2(a / po);
+                }
+            }
+        }
+        return hc;
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+
+    static List<EvidenceValue> values(Evidence e) {
+        return e.values();
+    }
+}

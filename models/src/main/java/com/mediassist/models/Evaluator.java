@@ -1,0 +1,173 @@
+package com.mediassist.models;
+
+import com.mediassist.core.diagnosis.DiagnosisEngine;
+import com.mediassist.core.diagnosis.DiagnosisResult;
+import com.mediassist.core.knowledge.Evidence;
+import com.mediassist.core.knowledge.EvidenceCode;
+import com.mediassist.core.knowledge.Finding;
+import com.mediassist.core.knowledge.Knowledge;
+import com.mediassist.core.knowledge.Language;
+import com.mediassist.core.knowledge.Pathology;
+import com.mediassist.core.knowledge.PatientFindings;
+import com.mediassist.models.ModelsException.BadInputException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Evaluates an engine on DDXPlus patients, in one of three modes: all evidence, a random fraction of
+ * the evidence (the chief complaint is always kept), or a simulated consultation that starts from
+ * the chief complaint and asks the engine's best next question until the top candidate passes a
+ * probability threshold or a question budget is spent. Accumulates over several calls (folds).
+ */
+public final class Evaluator {
+
+    /** How to present each patient. */
+    public sealed interface Mode permits Mode.Partial, Mode.Interactive {
+        /** The chief complaint plus each other finding with probability {@code fraction} (1 = all). */
+        record Partial(double fraction, long seed) implements Mode {
+        }
+
+        /** A simulated consultation. */
+        record Interactive(int maxQuestions, double stopThreshold) implements Mode {
+        }
+    }
+
+    private static final int BINS = 10;
+
+    private final Mode mode;
+    private int n;
+    private int top1;
+    private int top3;
+    private int top5;
+    private int fallbacks;
+    private long questions;
+    private final double[] binConfidence = new double[BINS];
+    private final double[] binCorrect = new double[BINS];
+    private final int[] binCount = new int[BINS];
+    private final Map<String, int[]> recall = new TreeMap<>();
+
+    public Evaluator(Mode mode) {
+        this.mode = mode;
+    }
+
+    /** Evaluates the engine on the rows and adds them to the totals. */
+    public void evaluate(DiagnosisEngine engine, List<PatientRecord> rows, long seedOffset) {
+        Knowledge kn = engine.knowledge();
+        Random rnd = new Random(mode instanceof Mode.Partial p ? p.seed() + seedOffset : seedOffset);
+        for (int r = 0; r < rows.size(); r++) {
+            PatientRecord row = rows.get(r);
+            Pathology truth = kn.pathologyByName(row.pathology())
+                    .orElseThrow(() -> new BadInputException("patients row " + (rows.indexOf(row) + 1)
+                            + ": unknown pathology '" + row.pathology() + "'"));
+            List<Finding> all = new ArrayList<>();
+            for (int i = 0; i < row.evidences().size(); i++) {
+                try {
+                    all.add(kn.parseFinding("row " + (r + 1) + " evidence " + i, row.evidences().get(i)));
+                } catch (RuntimeException e) {
+                    throw new BadInputException(e.getMessage(), e);
+                }
+            }
+            EvidenceCode initial = new EvidenceCode(row.initial());
+            double[] probs;
+            boolean fb;
+            if (mode instanceof Mode.Partial p) {
+                List<Finding> kept = new ArrayList<>();
+                for (Finding f : all) {
+                    if (f.evidence().equals(initial) || p.fraction() >= 1 || rnd.nextDouble() < p.fraction()) {
+                        kept.add(f);
+                    }
+                }
+                PatientFindings pf = new PatientFindings(row.age(), row.sex(), kept, Set.of());
+                DiagnosisResult res = engine.diagnose(pf, Language.EN);
+                fb = res.fallback();
+                probs = engine.probabilities(pf);
+            } else {
+                Mode.Interactive m = (Mode.Interactive) mode;
+                List<Finding> start = all.stream().filter(f -> f.evidence().equals(initial)).toList();
+                if (start.isEmpty()) {
+                    start = List.of(Finding.of(initial));
+                }
+                PatientFindings pf = new PatientFindings(row.age(), row.sex(), start, Set.of());
+                int asked = 0;
+                DiagnosisResult res = engine.diagnose(pf, Language.EN);
+                while (asked < m.maxQuestions() && res.differential().get(0).probability() < m.stopThreshold()
+                        && !res.nextQuestions().isEmpty()) {
+                    EvidenceCode q = new EvidenceCode(res.nextQuestions().get(0).evidence());
+                    List<Finding> answer = all.stream().filter(f -> f.evidence().equals(q)).toList();
+                    pf = answer.isEmpty() ? pf.withAbsent(q) : pf.withPresent(answer);
+                    asked++;
+                    res = engine.diagnose(pf, Language.EN);
+                }
+                questions += asked;
+                fb = res.fallback();
+                probs = engine.probabilities(pf);
+            }
+            record(kn, truth, probs, fb);
+        }
+    }
+
+    private void record(Knowledge kn, Pathology truth, double[] probs, boolean fallback) {
+        int label = kn.pathologies().indexOf(truth);
+        int rank = 0;
+        for (double p : probs) {
+            if (p > probs[label]) {
+                rank++;
+            }
+        }
+        int best = 0;
+        for (int k = 1; k < probs.length; k++) {
+            if (probs[k] > probs[best]) {
+                best = k;
+            }
+        }
+        n++;
+        top1 += rank < 1 ? 1 : 0;
+        top3 += rank < 3 ? 1 : 0;
+        top5 += rank < 5 ? 1 : 0;
+        fallbacks += fallback ? 1 : 0;
+        int bin = Math.min(BINS - 1, (int) (probs[best] * BINS));
+        binCount[bin]++;
+        binConfidence[bin] += probs[best];
+        binCorrect[bin] += best == label ? 1 : 0;
+        int[] rc = recall.computeIfAbsent(truth.code().value(), c -> new int[2]);
+        rc[0]++;
+        rc[1] += rank < 1 ? 1 : 0;
+    }
+
+    /** The totals as an ordered map, ready to print as JSON. */
+    public Map<String, Object> report() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("patients", n);
+        out.put("top1", round((double) top1 / n));
+        out.put("top3", round((double) top3 / n));
+        out.put("top5", round((double) top5 / n));
+        double ece = 0;
+        for (int b = 0; b < BINS; b++) {
+            if (binCount[b] > 0) {
+                ece += Math.abs(binCorrect[b] / binCount[b] - binConfidence[b] / binCount[b]) * binCount[b] / n;
+            }
+        }
+        out.put("ece", round(ece));
+        out.put("eceBins", BINS);
+        if (mode instanceof Mode.Interactive m) {
+            out.put("meanQuestions", round((double) questions / n));
+            out.put("maxQuestions", m.maxQuestions());
+            out.put("stopThreshold", m.stopThreshold());
+        }
+        out.put("fallbackAnswers", fallbacks);
+        Map<String, Object> per = new LinkedHashMap<>();
+        recall.forEach((k, v) -> per.put(k, round((double) v[1] / v[0])));
+        out.put("perPathologyRecall", per);
+        return out;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+
+}
