@@ -1,9 +1,12 @@
 package com.mediassist.core.summary;
 
 import com.mediassist.core.medication.Ingredient;
+import com.mediassist.core.medication.IngredientKey;
 import com.mediassist.core.medication.MedicationMention;
 import com.mediassist.core.medication.MedicineDictionary;
+import com.mediassist.core.summary.lexicon.EvidenceCatalog;
 import com.mediassist.core.summary.lexicon.Token;
+import com.mediassist.core.summary.lexicon.TsvResource;
 import com.mediassist.core.summary.negation.ContextAnnotator;
 
 import java.util.ArrayList;
@@ -33,23 +36,33 @@ final class MedicationReader {
                     + "s\\.c\\.|sc|subcut[aá]ne[oa]|inhalad[oa]|inh|inhaled|t[oó]pic[oa]|topical|rectal|sublingual|sl|nasal|"
                     + "oft[aá]lmic[oa]|transd[eé]rmic[oa]|vaginal)(?![\\p{L}])", FLAGS);
     private static final Pattern FREQUENCY = Pattern.compile(
-            "(?<![\\p{L}])(cada\\s{0,2}\\d{1,2}\\s{0,2}(?:horas|hora|hrs|hr|h)(?![\\p{L}])|c/\\s{0,2}\\d{1,2}\\s{0,2}(?:horas|h)(?![\\p{L}])|"
-                    + "/\\s{0,2}\\d{1,2}\\s{0,2}(?:horas|hrs|h)(?![\\p{L}])|\\d\\s?-\\s?\\d\\s?-\\s?\\d(?:\\s?-\\s?\\d)?|"
+            "((?<![\\p{L}])cada\\s{0,2}\\d{1,2}\\s{0,2}(?:horas|hora|hrs|hr|h)(?![\\p{L}])|c/\\s{0,2}\\d{1,2}\\s{0,2}(?:horas|h)(?![\\p{L}])|"
+                    + "/\\s{0,2}\\d{1,2}\\s{0,2}(?:horas|hrs|h)(?![\\p{L}])|(?<![\\p{L}\\d])\\d\\s?-\\s?\\d\\s?-\\s?\\d(?:\\s?-\\s?\\d)?|"
                     + "\\d{1,2}\\s{0,2}veces\\s(?:al|por|a la)\\s(?:d[ií]a|semana)|(?:una|dos|tres|cuatro)\\svez\\s(?:al|por|a la)\\s(?:d[ií]a|semana)|"
                     + "(?:una|dos|tres|cuatro)\\sveces\\s(?:al|por|a la)\\s(?:d[ií]a|semana)|(?:cada|por la|en la)\\s(?:noche|mañana|manana)|"
-                    + "al\\s(?:d[ií]a|acostarse)|cada\\s(?:d[ií]a|semana|mes)|diari[oa]s?|semanal|mensual|a demanda|si precisa|"
-                    + "si dolor(?: o fiebre)?|si fiebre|en (?:el )?(?:desayuno|comida|cena)|en ayunas|"
+                    + "(?<![\\p{L}])(?:al\\s(?:d[ií]a|acostarse)|cada\\s(?:d[ií]a|semana|mes)|a diario|diari[oa]s?|semanal|mensual|a demanda|si precisa|dosis [uú]nica|monodosis|single dose|"
+                    + "si dolor(?: o fiebre)?|si fiebre|si n[aá]useas|si v[oó]mitos|en (?:el )?(?:desayuno|comida|cena)|en ayunas|"
                     + "every\\s\\d{1,2}\\s(?:hours|hour|h)|q\\d{1,2}h|bid|tid|qid|qd|od|prn|once daily|twice daily|"
-                    + "(?:once|twice|three times|four times) a day|at night|at bedtime|as needed|daily|weekly)(?![\\p{L}])", FLAGS);
+                    + "(?:once|twice|three times|four times) a day|at night|at bedtime|as needed|daily|weekly|most days))(?![\\p{L}])", FLAGS);
+    /** What a medicine is taken for, written after it: part of its span, not a finding of the patient. */
+    private static final Pattern CONDITION = Pattern.compile(
+            "(?<![\\p{L}])(?:si (?:dolor|fiebre|precisa|n[aá]useas|v[oó]mitos|tos|insomnio|ansiedad)(?: o (?:dolor|fiebre))?|"
+                    + "(?:para el|para la|por) (?:dolor|fiebre|tos|n[aá]useas)|for (?:pain|fever|cough|nausea)|if (?:pain|fever))(?![\\p{L}])", FLAGS);
 
     private final MedicineDictionary dictionary;
+    private final List<String[]> atcEvidences = new ArrayList<>();
 
-    MedicationReader(MedicineDictionary dictionary) {
+    MedicationReader(MedicineDictionary dictionary, EvidenceCatalog catalog) {
         this.dictionary = dictionary;
+        String path = "summary/medication-evidences.tsv";
+        for (TsvResource.Row row : TsvResource.read(path, 2)) {
+            catalog.require(new EvidenceCode(row.cells()[1], null), path + " line " + row.line());
+            atcEvidences.add(new String[] {row.cells()[0], row.cells()[1]});
+        }
     }
 
-    static MedicationReader loadDefault() {
-        return new MedicationReader(MedicineDictionary.loadDefault());
+    static MedicationReader loadDefault(EvidenceCatalog catalog) {
+        return new MedicationReader(MedicineDictionary.loadDefault(), catalog);
     }
 
     /** Ingredient keys of a medicine name, empty when it is not a known medicine. */
@@ -63,7 +76,7 @@ final class MedicationReader {
 
     List<NoteMedication> read(String text, List<Token> tokens, ContextAnnotator context,
                               int[] sentenceStart, int[] sentenceEnd) {
-        List<MedicationMention> mentions = dictionary.findMentions(text);
+        List<MedicationMention> mentions = joinHyphenated(text, dictionary.findMentions(text));
         List<NoteMedication> out = new ArrayList<>(mentions.size());
         int tokenIndex = 0;
         for (int mi = 0; mi < mentions.size(); mi++) {
@@ -100,6 +113,10 @@ final class MedicationReader {
                 }
                 end = Math.max(end, nameEnd + f.end());
             }
+            Matcher c = CONDITION.matcher(window);
+            if (c.find()) {
+                end = Math.max(end, nameEnd + c.end());
+            }
             while (tokenIndex < tokens.size() && tokens.get(tokenIndex).end() <= m.start()) {
                 tokenIndex++;
             }
@@ -119,6 +136,42 @@ final class MedicationReader {
             Span span = new Span(m.start(), end);
             out.add(new NoteMedication(span.of(text), span, text.substring(m.start(), nameEnd), ingredients,
                     dose, route, frequency, status));
+        }
+        return out;
+    }
+
+    /**
+     * "amoxicilina-clavulánico" is one medicine: the dictionary joins names written with "/" or
+     * "+", and this joins those written with a hyphen.
+     */
+    private List<MedicationMention> joinHyphenated(String text, List<MedicationMention> mentions) {
+        List<MedicationMention> out = new ArrayList<>(mentions.size());
+        for (MedicationMention m : mentions) {
+            if (!out.isEmpty()) {
+                MedicationMention prev = out.get(out.size() - 1);
+                if (prev.strength().isEmpty() && m.start() - prev.end() == 1 && text.charAt(prev.end()) == '-') {
+                    String joined = text.substring(prev.start(), m.end());
+                    out.set(out.size() - 1, new MedicationMention(prev.start(), m.end(), joined, m.strength(),
+                            dictionary.match(joined.substring(0, joined.length() - m.strength().length()))));
+                    continue;
+                }
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** DDXPlus evidences the medicine answers (an NSAID answers E_10), from the ATC classes of its ingredients. */
+    List<String> evidencesOf(NoteMedication medication) {
+        List<String> out = new ArrayList<>();
+        for (String key : medication.ingredients()) {
+            dictionary.ingredient(new IngredientKey(key)).ifPresent(ing -> {
+                for (String[] rule : atcEvidences) {
+                    if (ing.inAtc(rule[0]) && !out.contains(rule[1])) {
+                        out.add(rule[1]);
+                    }
+                }
+            });
         }
         return out;
     }

@@ -45,7 +45,7 @@ public final class SummaryExtractor {
     private final LanguageDetector languages = new LanguageDetector();
     private final MedicationReader medications;
 
-    private SummaryExtractor(SummaryOptions options, MedicationReader medications) {
+    private SummaryExtractor(SummaryOptions options, java.util.function.Function<EvidenceCatalog, MedicationReader> medications) {
         this.options = options;
         this.catalog = EvidenceCatalog.loadDefault();
         this.rules = ContextRules.loadDefault();
@@ -57,8 +57,10 @@ public final class SummaryExtractor {
         protectedWords.addAll(List.of("casado", "casada", "cansada", "pesado", "pasado", "pasada", "tomado", "tomada",
                 "tomando", "refiere", "presenta", "dolores", "colores", "sudado", "mareado", "ahora", "semanas", "minutos",
                 "tambien", "aunque", "durante", "episodio", "episodios", "control", "controles", "analitica"));
+        protectedWords.addAll(List.of("nitritos", "leucocitos", "hematies", "proteinas", "glucosa", "cetonas", "urobilinogeno",
+                "bilirrubina", "creatinina", "colesterol", "plaquetas", "hemoglobina"));
         this.lexicon = EvidenceLexicon.load(catalog, protectedWords);
-        this.medications = medications;
+        this.medications = medications.apply(catalog);
     }
 
     /** The extractor with the shipped knowledge and {@link SummaryOptions#defaults()}. */
@@ -70,7 +72,7 @@ public final class SummaryExtractor {
      * @throws KnowledgeFileException when a shipped knowledge file is missing or malformed
      */
     public static SummaryExtractor load(SummaryOptions options) {
-        return new SummaryExtractor(options, MedicationReader.loadDefault());
+        return new SummaryExtractor(options, MedicationReader::loadDefault);
     }
 
     public SummaryOptions options() {
@@ -146,7 +148,7 @@ public final class SummaryExtractor {
             int first = m.first();
             int last = first + m.length() - 1;
             Span core = new Span(tokens.get(first).start(), tokens.get(last).end());
-            if (insideAllergy(allergies, core)) {
+            if (insideAllergy(allergies, core) || insideMedication(meds, core)) {
                 continue;
             }
             LexiconEntry entry = m.payload();
@@ -165,18 +167,23 @@ public final class SummaryExtractor {
                 last = Math.max(last, r.lastWord());
             }
             Span span = new Span(tokens.get(first).start(), tokens.get(last).end());
-            SectionKind section = SectionDetector.sectionAt(noteSections, span.start(), SectionKind.HISTORY_OF_PRESENT_ILLNESS);
+            NoteSection noteSection = SectionDetector.sectionAt(noteSections, span.start());
+            SectionKind section = noteSection == null ? SectionKind.HISTORY_OF_PRESENT_ILLNESS : noteSection.kind();
+            boolean headed = noteSection != null && noteSection.heading() != null;
             FindingStatus status = entry.inherent();
             if (status == null) {
                 Set<TriggerCategory> cats = context.categoriesFor(m.first(), m.first() + m.length(),
                         sentenceStart[first], sentenceEnd[first]);
+                // A heading states the section; a section guessed from cue words does not change a
+                // finding's status. What the plan mentions ("acudir si disnea") is not present now.
                 FindingStatus fallback = switch (section) {
-                    case PAST_HISTORY -> FindingStatus.HISTORICAL;
-                    case FAMILY_HISTORY -> FindingStatus.FAMILY;
+                    case PAST_HISTORY -> headed ? FindingStatus.HISTORICAL : FindingStatus.PRESENT;
+                    case FAMILY_HISTORY -> headed ? FindingStatus.FAMILY : FindingStatus.PRESENT;
+                    case PLAN -> FindingStatus.HYPOTHETICAL;
                     default -> FindingStatus.PRESENT;
                 };
                 status = ContextAnnotator.statusOf(cats, fallback);
-                if (section == SectionKind.FAMILY_HISTORY && status != FindingStatus.DENIED) {
+                if (section == SectionKind.FAMILY_HISTORY && headed && status != FindingStatus.DENIED) {
                     status = FindingStatus.FAMILY;
                 }
             }
@@ -211,10 +218,27 @@ public final class SummaryExtractor {
                 absent.add(f.evidence().toString());
             }
         }
+        for (NoteMedication m : meds) {
+            SectionKind section = SectionDetector.sectionAt(noteSections, m.span().start(), SectionKind.HISTORY_OF_PRESENT_ILLNESS);
+            boolean taken = m.status() == FindingStatus.PRESENT || m.status() == FindingStatus.HISTORICAL;
+            if (taken && section != SectionKind.PLAN && section != SectionKind.ASSESSMENT) {
+                present.addAll(medications.evidencesOf(m));
+            }
+        }
         absent.removeAll(present);
         String summary = SummaryWriter.write(lang, noteSections, findings, meds, allergies, noteVitals);
         return new StructuredNote(lang, language == null, noteSections, findings, meds, allergies, noteVitals, summary,
                 List.copyOf(present), List.copyOf(absent), SOURCE);
+    }
+
+    /** "paracetamol si dolor": the pain is what the medicine is for, not a finding. */
+    private static boolean insideMedication(List<NoteMedication> meds, Span span) {
+        for (NoteMedication m : meds) {
+            if (m.span().contains(span)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean insideAllergy(List<Allergy> allergies, Span span) {

@@ -23,7 +23,14 @@ public final class ContextAnnotator {
     private record Hit(int first, int length, ContextRule rule) {
     }
 
+    /** Words that may sit between a trigger and a comma without ending a list ("sin fiebre ni tos, ..."). */
+    private static final Set<String> CONNECTORS = Set.of("ni", "o", "u", "y", "e", "nor", "or", "and", "de", "del",
+            "la", "el", "los", "las", "en", "a", "al", "the", "of", "in", "any", "otra", "otros", "otras", "signos",
+            "clinica", "datos", "episodios", "other", "signs", "symptoms", "sintomas");
+
     private final Hit[] at;
+    private final String[] words;
+    private final boolean[] isFinding;
 
     /**
      * @param rules    the trigger rules
@@ -32,6 +39,8 @@ public final class ContextAnnotator {
      *                 searched inside findings ("no huele" is a finding, not "no" + "huele")
      */
     public ContextAnnotator(ContextRules rules, String[] words, boolean[] isFinding) {
+        this.words = words;
+        this.isFinding = isFinding;
         at = new Hit[words.length];
         PhraseMatcher<ContextRule> m = rules.matcher();
         int i = 0;
@@ -77,11 +86,22 @@ public final class ContextAnnotator {
      */
     public Set<TriggerCategory> categoriesFor(int first, int end, int sentenceStart, int sentenceEnd) {
         Set<TriggerCategory> out = EnumSet.noneOf(TriggerCategory.class);
-        int words = 0;
-        for (int i = first - 1; i >= sentenceStart && words < FORWARD_WINDOW; i--) {
+        int seen = 0;
+        boolean crossedComma = false;
+        boolean clean = true;
+        for (int i = first - 1; i >= sentenceStart && seen < FORWARD_WINDOW; i--) {
+            if (words[i] == null) {
+                // a comma: the scope goes on only through a list of findings ("niega fiebre, tos")
+                crossedComma = true;
+                clean = true;
+                continue;
+            }
             Hit h = at[i];
             if (h == null) {
-                words++;
+                if (!isFinding[i] && !CONNECTORS.contains(words[i])) {
+                    clean = false;
+                }
+                seen++;
                 continue;
             }
             ContextRule r = h.rule();
@@ -89,16 +109,26 @@ public final class ContextAnnotator {
                 break;
             }
             if (r.direction() == Direction.FORWARD || r.direction() == Direction.BIDIRECTIONAL) {
+                if (crossedComma && !clean) {
+                    break;
+                }
                 out.add(r.category());
+            } else {
+                clean = false;
             }
             i = h.first();
-            words++;
+            seen++;
         }
-        words = 0;
-        for (int i = end; i < sentenceEnd && words < BACKWARD_WINDOW; i++) {
+        seen = 0;
+        for (int i = end; i < sentenceEnd && seen < BACKWARD_WINDOW; i++) {
+            if ("no".equals(words[i]) && (i + 1 >= sentenceEnd || words[i + 1] == null)) {
+                // "Coluria no." / "fiebre: no": a closing "no" denies what precedes it
+                out.add(TriggerCategory.NEGATED);
+                break;
+            }
             Hit h = at[i];
             if (h == null) {
-                words++;
+                seen++;
                 continue;
             }
             ContextRule r = h.rule();
@@ -109,7 +139,7 @@ public final class ContextAnnotator {
                 out.add(r.category());
             }
             i = h.first() + h.length() - 1;
-            words++;
+            seen++;
         }
         out.remove(TriggerCategory.PSEUDO);
         out.remove(TriggerCategory.TERMINATE);

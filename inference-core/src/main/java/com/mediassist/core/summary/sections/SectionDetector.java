@@ -276,6 +276,19 @@ public final class SectionDetector {
         return s < e ? new Span(s, e) : null;
     }
 
+    /** The section containing character {@code offset} (the last one starting at or before it), or {@code null}. */
+    public static NoteSection sectionAt(List<NoteSection> sections, int offset) {
+        NoteSection best = null;
+        for (NoteSection s : sections) {
+            if (s.span().start() <= offset) {
+                best = s;
+            } else {
+                break;
+            }
+        }
+        return best;
+    }
+
     /** The section containing character {@code offset}, or {@code fallback}. */
     public static SectionKind sectionAt(List<NoteSection> sections, int offset, SectionKind fallback) {
         SectionKind best = fallback;

@@ -31,6 +31,10 @@ public final class VitalsExtractor {
                     + GAP + "(\\d{2,3})\\s{0,2}/\\s{0,2}(\\d{2,3})(?:\\s{0,2}mm\\s?hg)?", FLAGS);
     private static final Pattern BP_BARE = Pattern.compile(
             "(?<![\\d/.,])(\\d{2,3})\\s{0,2}/\\s{0,2}(\\d{2,3})\\s{0,2}mm\\s?hg", FLAGS);
+    /** A second reading in another posture: "TA sentado 110/65, de pie 90/60". */
+    private static final Pattern BP_POSTURE = Pattern.compile(
+            "(?<![\\p{L}])(?:de pie|sentad[oa]|tumbad[oa]|en dec[uú]bito|dec[uú]bito|bipedestaci[oó]n|standing|sitting|supine|lying)(?![\\p{L}])"
+                    + "[^\\d\\n]{0,6}?(\\d{2,3})\\s{0,2}/\\s{0,2}(\\d{2,3})(?:\\s{0,2}mm\\s?hg)?", FLAGS);
     private static final Pattern HR = Pattern.compile(
             "(?<![\\p{L}\\d])(?:FC|HR|frecuencia card[ií]aca|heart rate|pulso|pulse|fc\\.)(?![\\p{L}])"
                     + GAP + "(\\d{2,3})(?:\\s{0,2}(?:lpm|bpm|l/min|lat/min|latidos(?: por minuto)?|/min|x'|x min))?", FLAGS);
@@ -58,6 +62,7 @@ public final class VitalsExtractor {
         List<Vital> out = new ArrayList<>();
         List<Span> taken = new ArrayList<>();
         bloodPressure(text, BP, out, taken);
+        bloodPressure(text, BP_POSTURE, out, taken);
         bloodPressure(text, BP_BARE, out, taken);
         simple(text, SPO2, VitalKind.SPO2, out, taken);
         simple(text, RR, VitalKind.RESPIRATORY_RATE, out, taken);
@@ -137,6 +142,8 @@ public final class VitalsExtractor {
     /** "pérdida de peso de 5 kg" is a change, not a weight. */
     private static boolean changeOfWeight(String text, int labelStart) {
         String before = com.mediassist.core.text.TextFold.fold(text.substring(Math.max(0, labelStart - 14), labelStart));
+        int cut = Math.max(before.lastIndexOf('\n'), Math.max(before.lastIndexOf('.'), before.lastIndexOf(',')));
+        before = before.substring(cut + 1);
         return before.contains("perdida") || before.contains("aumento") || before.contains("ganancia")
                 || before.contains("loss") || before.contains("gain") || before.contains("bajada");
     }
