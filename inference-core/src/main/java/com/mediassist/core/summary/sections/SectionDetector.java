@@ -276,30 +276,31 @@ public final class SectionDetector {
         return s < e ? new Span(s, e) : null;
     }
 
-    /** The section containing character {@code offset} (the last one starting at or before it), or {@code null}. */
+    /**
+     * The section containing character {@code offset} (the last one starting at or before it), or
+     * {@code null}; binary search, the sections being in text order.
+     */
     public static NoteSection sectionAt(List<NoteSection> sections, int offset) {
+        int lo = 0;
+        int hi = sections.size() - 1;
         NoteSection best = null;
-        for (NoteSection s : sections) {
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            NoteSection s = sections.get(mid);
             if (s.span().start() <= offset) {
                 best = s;
+                lo = mid + 1;
             } else {
-                break;
+                hi = mid - 1;
             }
         }
         return best;
     }
 
-    /** The section containing character {@code offset}, or {@code fallback}. */
+    /** The kind of the section containing character {@code offset}, or {@code fallback}. */
     public static SectionKind sectionAt(List<NoteSection> sections, int offset, SectionKind fallback) {
-        SectionKind best = fallback;
-        for (NoteSection s : sections) {
-            if (s.span().start() <= offset) {
-                best = s.kind();
-            } else {
-                break;
-            }
-        }
-        return best;
+        NoteSection s = sectionAt(sections, offset);
+        return s == null ? fallback : s.kind();
     }
 
     /** Headings per section kind, for documentation and tests. */

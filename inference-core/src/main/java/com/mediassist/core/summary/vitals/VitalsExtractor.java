@@ -24,31 +24,31 @@ public final class VitalsExtractor {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     /** Between a label and its number: up to 12 characters that are neither digits nor line breaks. */
     private static final String GAP = "[^\\d\\n]{0,12}?";
-    private static final String NUM = "(\\d{1,3}(?:[.,]\\d{1,2})?)";
+    private static final String NUM = "(\\d{1,3}(?:[.,]\\d{1,2})?)(?![\\d.,]\\d|\\d)";
 
     private static final Pattern BP = Pattern.compile(
             "(?<![\\p{L}\\d])(?:TA|T\\.A\\.|TAS/TAD|PA|BP|tensi[oó]n(?: arterial)?|presi[oó]n arterial|blood pressure)(?![\\p{L}])"
-                    + GAP + "(\\d{2,3})\\s{0,2}/\\s{0,2}(\\d{2,3})(?:\\s{0,2}mm\\s?hg)?", FLAGS);
+                    + GAP + "(\\d{2,3})(?!\\d)\\s{0,2}/\\s{0,2}(\\d{2,3})(?!\\d)(?:\\s{0,2}mm\\s?hg)?", FLAGS);
     private static final Pattern BP_BARE = Pattern.compile(
-            "(?<![\\d/.,])(\\d{2,3})\\s{0,2}/\\s{0,2}(\\d{2,3})\\s{0,2}mm\\s?hg", FLAGS);
+            "(?<![\\d/.,])(\\d{2,3})(?!\\d)\\s{0,2}/\\s{0,2}(\\d{2,3})(?!\\d)\\s{0,2}mm\\s?hg", FLAGS);
     /** A second reading in another posture: "TA sentado 110/65, de pie 90/60". */
     private static final Pattern BP_POSTURE = Pattern.compile(
             "(?<![\\p{L}])(?:de pie|sentad[oa]|tumbad[oa]|en dec[uú]bito|dec[uú]bito|bipedestaci[oó]n|standing|sitting|supine|lying)(?![\\p{L}])"
-                    + "[^\\d\\n]{0,6}?(\\d{2,3})\\s{0,2}/\\s{0,2}(\\d{2,3})(?:\\s{0,2}mm\\s?hg)?", FLAGS);
+                    + "[^\\d\\n]{0,6}?(\\d{2,3})(?!\\d)\\s{0,2}/\\s{0,2}(\\d{2,3})(?!\\d)(?:\\s{0,2}mm\\s?hg)?", FLAGS);
     private static final Pattern HR = Pattern.compile(
             "(?<![\\p{L}\\d])(?:FC|HR|frecuencia card[ií]aca|heart rate|pulso|pulse|fc\\.)(?![\\p{L}])"
-                    + GAP + "(\\d{2,3})(?:\\s{0,2}(?:lpm|bpm|l/min|lat/min|latidos(?: por minuto)?|/min|x'|x min))?", FLAGS);
-    private static final Pattern HR_BARE = Pattern.compile("(?<![\\d.,/])(\\d{2,3})\\s{0,2}(?:lpm|bpm|latidos por minuto|beats per minute)(?![\\p{L}])", FLAGS);
+                    + GAP + "(\\d{2,3})(?!\\d)(?:\\s{0,2}(?:lpm|bpm|l/min|lat/min|latidos(?: por minuto)?|/min|x'|x min))?", FLAGS);
+    private static final Pattern HR_BARE = Pattern.compile("(?<![\\d.,/])(\\d{2,3})(?!\\d)\\s{0,2}(?:lpm|bpm|latidos por minuto|beats per minute)(?![\\p{L}])", FLAGS);
     private static final Pattern TEMP = Pattern.compile(
             "(?<![\\p{L}\\d])(?:Tª|temp|temperatura|temperature|T)(?![\\p{L}\\d])\\.?(?:\\s{0,2}(?:axilar|timpánica|timpanica|oral|rectal))?"
                     + "[^\\d\\n/]{0,6}?" + NUM + "(?:\\s{0,2}(º\\s?C|°\\s?C|ºC|°C|º|°|C|grados|F|°F|ºF)(?![\\p{L}]))?", FLAGS);
     private static final Pattern TEMP_BARE = Pattern.compile("(?<![\\d.,/])(\\d{2}(?:[.,]\\d)?)\\s{0,2}(º\\s?C|°\\s?C|º|°|grados(?: centígrados)?)", FLAGS);
     private static final Pattern SPO2 = Pattern.compile(
             "(?<![\\p{L}\\d])(?:Sat\\.?\\s?O2|SatO2|SpO2|Sat|saturaci[oó]n(?: de O2| de ox[ií]geno| O2| basal)?|O2 sat|oxygen saturation|sats)(?![\\p{L}])"
-                    + GAP + "(\\d{2,3})(?:\\s{0,2}%)?", FLAGS);
+                    + GAP + "(\\d{2,3})(?!\\d)(?:\\s{0,2}%)?", FLAGS);
     private static final Pattern RR = Pattern.compile(
             "(?<![\\p{L}\\d])(?:FR|RR|frecuencia respiratoria|respiratory rate|resp rate)(?![\\p{L}])"
-                    + GAP + "(\\d{1,2})(?:\\s{0,2}(?:rpm|resp/min|/min|x'|respiraciones por minuto))?", FLAGS);
+                    + GAP + "(\\d{1,2})(?!\\d)(?:\\s{0,2}(?:rpm|resp/min|/min|x'|respiraciones por minuto))?", FLAGS);
     private static final Pattern WEIGHT = Pattern.compile(
             "(?<![\\p{L}\\d])(?:peso|weight|wt|pesa)(?![\\p{L}])" + "[^\\d\\n]{0,10}?" + NUM + "(?:\\s{0,2}(kg|kilos|kgs|lb|lbs))?", FLAGS);
     private static final Pattern HEIGHT = Pattern.compile(
