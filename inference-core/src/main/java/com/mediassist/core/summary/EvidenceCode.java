@@ -1,5 +1,8 @@
 package com.mediassist.core.summary;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +28,7 @@ public record EvidenceCode(String code, String value) {
     }
 
     /** Parses {@code E_53} or {@code E_54_@_V_161}. */
+    @JsonCreator
     public static EvidenceCode parse(String s) {
         int at = s.indexOf(SEPARATOR);
         return at < 0 ? new EvidenceCode(s, null) : new EvidenceCode(s.substring(0, at), s.substring(at + SEPARATOR.length()));
@@ -34,6 +38,7 @@ public record EvidenceCode(String code, String value) {
         return new EvidenceCode(newCode, value);
     }
 
+    @JsonValue
     @Override
     public String toString() {
         return value == null ? code : code + SEPARATOR + value;

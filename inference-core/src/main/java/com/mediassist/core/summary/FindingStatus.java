@@ -1,5 +1,8 @@
 package com.mediassist.core.summary;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /**
@@ -20,7 +23,20 @@ public enum FindingStatus {
     HYPOTHETICAL;
 
     /** Lower-case name used in JSON. */
+    @JsonValue
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @throws IllegalArgumentException naming the accepted values */
+    @JsonCreator
+    public static FindingStatus fromJsonName(String name) {
+        for (FindingStatus v : values()) {
+            if (v.jsonName().equals(name)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("unknown FindingStatus \"" + name + "\"; expected one of "
+                + java.util.Arrays.stream(values()).map(FindingStatus::jsonName).toList());
     }
 }

@@ -1,5 +1,8 @@
 package com.mediassist.core.summary;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /** Languages the extractor reads and writes summaries in. Spanish is the default. */
@@ -14,6 +17,7 @@ public enum Language {
     }
 
     /** ISO 639-1 code, {@code "es"} or {@code "en"}. */
+    @JsonValue
     public String code() {
         return code;
     }
@@ -22,6 +26,7 @@ public enum Language {
      * @param code {@code "es"} or {@code "en"}, any case
      * @throws IllegalArgumentException naming the accepted codes when {@code code} is neither
      */
+    @JsonCreator
     public static Language fromCode(String code) {
         String c = code == null ? "" : code.trim().toLowerCase(Locale.ROOT);
         for (Language l : values()) {

@@ -1,5 +1,8 @@
 package com.mediassist.core.summary;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /** Sections of a primary-care consultation note. */
@@ -23,6 +26,7 @@ public enum SectionKind {
     }
 
     /** Snake-case name used in JSON and resources, e.g. {@code reason_for_visit}. */
+    @JsonValue
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -35,6 +39,7 @@ public enum SectionKind {
     /**
      * @throws IllegalArgumentException when {@code name} is not a section's JSON name
      */
+    @JsonCreator
     public static SectionKind fromJsonName(String name) {
         for (SectionKind k : values()) {
             if (k.jsonName().equals(name)) {

@@ -1,5 +1,8 @@
 package com.mediassist.core.summary;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * A half-open range {@code [start, end)} of character offsets into the original note text, so that
  * {@code text.substring(start, end)} is exactly the characters an item was extracted from.
@@ -13,6 +16,24 @@ public record Span(int start, int end) {
         if (start < 0 || end < start) {
             throw new IllegalArgumentException("span must satisfy 0 <= start <= end, found [" + start + ", " + end + ")");
         }
+    }
+
+    /** JSON form {@code [start, end]}. */
+    @JsonValue
+    public int[] toArray() {
+        return new int[] {start, end};
+    }
+
+    /**
+     * @param pair {@code [start, end]}
+     * @throws IllegalArgumentException unless exactly two offsets with {@code 0 <= start <= end}
+     */
+    @JsonCreator
+    public static Span fromArray(int[] pair) {
+        if (pair == null || pair.length != 2) {
+            throw new IllegalArgumentException("span must be [start, end]");
+        }
+        return new Span(pair[0], pair[1]);
     }
 
     /** The covered characters of {@code text}. */

@@ -1,5 +1,8 @@
 package com.mediassist.core.summary;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /** Plausibility of a vital sign. Flagged values are kept, never dropped. */
@@ -11,7 +14,20 @@ public enum VitalFlag {
     /** Not compatible with life or a likely typing error (e.g. HR 600, temperature 73 °C). */
     IMPLAUSIBLE;
 
+    @JsonValue
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @throws IllegalArgumentException naming the accepted values */
+    @JsonCreator
+    public static VitalFlag fromJsonName(String name) {
+        for (VitalFlag v : values()) {
+            if (v.jsonName().equals(name)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("unknown VitalFlag \"" + name + "\"; expected one of "
+                + java.util.Arrays.stream(values()).map(VitalFlag::jsonName).toList());
     }
 }

@@ -1,5 +1,8 @@
 package com.mediassist.core.summary;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /** Vital signs the extractor reads, with the unit values are reported in. */
@@ -25,11 +28,13 @@ public enum VitalKind {
         return unit;
     }
 
+    @JsonValue
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /** @throws IllegalArgumentException for an unknown JSON name */
+    @JsonCreator
     public static VitalKind fromJsonName(String name) {
         for (VitalKind k : values()) {
             if (k.jsonName().equals(name)) {
