@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
                 ModelsCli.Train.class,
                 ModelsCli.Bundle.class,
                 ModelsCli.Evaluate.class,
+                com.mediassist.models.summary.EvaluateSummaryCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class ModelsCli implements Callable<Integer> {

@@ -2,8 +2,14 @@ package com.mediassist.core.knowledge;
 
 import com.mediassist.core.InferenceCoreException;
 
-/** Failures of the clinical knowledge: unreadable files and input that the knowledge does not know. */
+/**
+ * Root of the failures of the clinical knowledge: unreadable knowledge files, input the knowledge
+ * does not know, and the failures of the deterministic knowledge engines (medication checks,
+ * recommended tests, preventive care). Each failure mode is a subclass carrying its facts.
+ */
 public abstract class KnowledgeException extends InferenceCoreException {
+
+    private static final long serialVersionUID = 1L;
 
     protected KnowledgeException(String message) {
         super(message);

@@ -1,0 +1,25 @@
+package com.mediassist.core.summary;
+
+import java.util.List;
+
+/**
+ * A symptom, sign or antecedent mentioned in the note.
+ *
+ * @param text     the source characters, {@code span.of(note)}
+ * @param span     where it is in the note
+ * @param status   ConText status
+ * @param evidence the DDXPlus evidence it maps to, {@code null} when unmapped (or for a relative's
+ *                 condition DDXPlus has no family evidence for)
+ * @param values   further coded values read from the words around it (pain location, character,
+ *                 intensity, onset), possibly empty
+ * @param section  the section it was written in
+ * @param typo     {@code true} when a word matched the lexicon only within one edit (a typo), which
+ *                 makes the match less certain
+ */
+public record Finding(String text, Span span, FindingStatus status, EvidenceCode evidence,
+                      List<EvidenceCode> values, SectionKind section, boolean typo) {
+
+    public Finding {
+        values = List.copyOf(values);
+    }
+}

@@ -1,0 +1,189 @@
+package com.mediassist.core.summary;
+
+import com.mediassist.core.medication.Ingredient;
+import com.mediassist.core.medication.IngredientKey;
+import com.mediassist.core.medication.MedicationMention;
+import com.mediassist.core.medication.MedicineDictionary;
+import com.mediassist.core.summary.lexicon.EvidenceCatalog;
+import com.mediassist.core.summary.lexicon.Token;
+import com.mediassist.core.summary.lexicon.TsvResource;
+import com.mediassist.core.summary.negation.ContextAnnotator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Medicines in a note: names through the shared {@link MedicineDictionary} (the same one the
+ * medication-safety check uses), then dose, route and frequency from the words right after each
+ * name ("paracetamol 1 g/8 h vo", "ibuprofeno 600 mg cada 8 horas", "omeprazol 20mg/24h").
+ * The patterns run only on that short window, never on the whole note.
+ */
+final class MedicationReader {
+
+    /** Characters after a name searched for dose, route and frequency. */
+    private static final int WINDOW = 60;
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    private static final Pattern DOSE = Pattern.compile(
+            "(?<![\\p{L}\\d])(\\d{1,4}(?:[.,]\\d{1,3})?(?:\\s?/\\s?\\d{1,4}(?:[.,]\\d{1,3})?)?)\\s?"
+                    + "(mg/ml|mg|gr|g|mcg|µg|ug|ml|ui|u|comprimidos|comprimido|comp|cp|capsulas|cápsulas|capsula|cápsula|caps|"
+                    + "sobres|sobre|puffs|puff|inhalaciones|inhalacion|inhalación|gotas|ampollas|ampolla|parches|parche|tablets|tablet|tabs)"
+                    + "(?![\\p{L}])", FLAGS);
+    private static final Pattern ROUTE = Pattern.compile(
+            "(?<![\\p{L}])(v\\.o\\.|vo|vía oral|via oral|oral|p\\.o\\.|po|i\\.v\\.|iv|e\\.v\\.|ev|intravenos[oa]|i\\.m\\.|im|intramuscular|"
+                    + "s\\.c\\.|sc|subcut[aá]ne[oa]|inhalad[oa]|inh|inhaled|t[oó]pic[oa]|topical|rectal|sublingual|sl|nasal|"
+                    + "oft[aá]lmic[oa]|transd[eé]rmic[oa]|vaginal)(?![\\p{L}])", FLAGS);
+    private static final Pattern FREQUENCY = Pattern.compile(
+            "((?<![\\p{L}])cada\\s{0,2}\\d{1,2}\\s{0,2}(?:horas|hora|hrs|hr|h)(?![\\p{L}])|c/\\s{0,2}\\d{1,2}\\s{0,2}(?:horas|h)(?![\\p{L}])|"
+                    + "/\\s{0,2}\\d{1,2}\\s{0,2}(?:horas|hrs|h)(?![\\p{L}])|(?<![\\p{L}\\d])\\d\\s?-\\s?\\d\\s?-\\s?\\d(?:\\s?-\\s?\\d)?|"
+                    + "\\d{1,2}\\s{0,2}veces\\s(?:al|por|a la)\\s(?:d[ií]a|semana)|(?:una|dos|tres|cuatro)\\svez\\s(?:al|por|a la)\\s(?:d[ií]a|semana)|"
+                    + "(?:una|dos|tres|cuatro)\\sveces\\s(?:al|por|a la)\\s(?:d[ií]a|semana)|(?:cada|por la|en la)\\s(?:noche|mañana|manana)|"
+                    + "(?<![\\p{L}])(?:al\\s(?:d[ií]a|acostarse)|cada\\s(?:d[ií]a|semana|mes)|a diario|diari[oa]s?|semanal|mensual|a demanda|si precisa|dosis [uú]nica|monodosis|single dose|"
+                    + "si dolor(?: o fiebre)?|si fiebre|si n[aá]useas|si v[oó]mitos|en (?:el )?(?:desayuno|comida|cena)|en ayunas|"
+                    + "every\\s\\d{1,2}\\s(?:hours|hour|h)|q\\d{1,2}h|bid|tid|qid|qd|od|prn|once daily|twice daily|"
+                    + "(?:once|twice|three times|four times) a day|at night|at bedtime|as needed|daily|weekly|most days))(?![\\p{L}])", FLAGS);
+    /** What a medicine is taken for, written after it: part of its span, not a finding of the patient. */
+    private static final Pattern CONDITION = Pattern.compile(
+            "(?<![\\p{L}])(?:si (?:dolor|fiebre|precisa|n[aá]useas|v[oó]mitos|tos|insomnio|ansiedad)(?: o (?:dolor|fiebre))?|"
+                    + "(?:para el|para la|por) (?:dolor|fiebre|tos|n[aá]useas)|for (?:pain|fever|cough|nausea)|if (?:pain|fever))(?![\\p{L}])", FLAGS);
+
+    private final MedicineDictionary dictionary;
+    private final List<String[]> atcEvidences = new ArrayList<>();
+
+    MedicationReader(MedicineDictionary dictionary, EvidenceCatalog catalog) {
+        this.dictionary = dictionary;
+        String path = "summary/medication-evidences.tsv";
+        for (TsvResource.Row row : TsvResource.read(path, 2)) {
+            catalog.require(new EvidenceCode(row.cells()[1], null), path + " line " + row.line());
+            atcEvidences.add(new String[] {row.cells()[0], row.cells()[1]});
+        }
+    }
+
+    static MedicationReader loadDefault(EvidenceCatalog catalog) {
+        return new MedicationReader(MedicineDictionary.loadDefault(), catalog);
+    }
+
+    /** Ingredient keys of a medicine name, empty when it is not a known medicine. */
+    List<String> ingredientsOf(String name) {
+        List<String> out = new ArrayList<>();
+        for (Ingredient i : dictionary.match(name).ingredients()) {
+            out.add(i.key().value());
+        }
+        return out;
+    }
+
+    List<NoteMedication> read(String text, List<Token> tokens, ContextAnnotator context,
+                              int[] sentenceStart, int[] sentenceEnd) {
+        List<MedicationMention> mentions = joinHyphenated(text, dictionary.findMentions(text));
+        List<NoteMedication> out = new ArrayList<>(mentions.size());
+        int tokenIndex = 0;
+        for (int mi = 0; mi < mentions.size(); mi++) {
+            MedicationMention m = mentions.get(mi);
+            int nameEnd = m.end() - m.strength().length();
+            while (nameEnd > m.start() && Character.isWhitespace(text.charAt(nameEnd - 1))) {
+                nameEnd--;
+            }
+            int windowEnd = Math.min(text.length(), m.end() + WINDOW);
+            if (mi + 1 < mentions.size()) {
+                windowEnd = Math.min(windowEnd, mentions.get(mi + 1).start());
+            }
+            windowEnd = Math.min(windowEnd, clauseEnd(text, m.end(), windowEnd));
+            String window = text.substring(nameEnd, windowEnd);
+            int end = m.end();
+            String dose = null;
+            Matcher d = DOSE.matcher(window);
+            if (d.find()) {
+                dose = d.group().strip();
+                end = Math.max(end, nameEnd + d.end());
+            }
+            String route = null;
+            Matcher r = ROUTE.matcher(window);
+            if (r.find()) {
+                route = r.group().strip();
+                end = Math.max(end, nameEnd + r.end());
+            }
+            String frequency = null;
+            Matcher f = FREQUENCY.matcher(window);
+            if (f.find()) {
+                frequency = f.group().strip();
+                if (frequency.startsWith("/")) {
+                    frequency = frequency.substring(1).strip();
+                }
+                end = Math.max(end, nameEnd + f.end());
+            }
+            Matcher c = CONDITION.matcher(window);
+            if (c.find()) {
+                end = Math.max(end, nameEnd + c.end());
+            }
+            while (tokenIndex < tokens.size() && tokens.get(tokenIndex).end() <= m.start()) {
+                tokenIndex++;
+            }
+            FindingStatus status = FindingStatus.PRESENT;
+            if (tokenIndex < tokens.size()) {
+                int last = tokenIndex;
+                while (last + 1 < tokens.size() && tokens.get(last + 1).start() < nameEnd) {
+                    last++;
+                }
+                status = ContextAnnotator.statusOf(context.categoriesFor(tokenIndex, last + 1,
+                        sentenceStart[tokenIndex], sentenceEnd[tokenIndex]), FindingStatus.PRESENT);
+            }
+            List<String> ingredients = new ArrayList<>();
+            for (Ingredient i : m.match().ingredients()) {
+                ingredients.add(i.key().value());
+            }
+            Span span = new Span(m.start(), end);
+            out.add(new NoteMedication(span.of(text), span, text.substring(m.start(), nameEnd), ingredients,
+                    dose, route, frequency, status));
+        }
+        return out;
+    }
+
+    /**
+     * "amoxicilina-clavulánico" is one medicine: the dictionary joins names written with "/" or
+     * "+", and this joins those written with a hyphen.
+     */
+    private List<MedicationMention> joinHyphenated(String text, List<MedicationMention> mentions) {
+        List<MedicationMention> out = new ArrayList<>(mentions.size());
+        for (MedicationMention m : mentions) {
+            if (!out.isEmpty()) {
+                MedicationMention prev = out.get(out.size() - 1);
+                if (prev.strength().isEmpty() && m.start() - prev.end() == 1 && text.charAt(prev.end()) == '-') {
+                    String joined = text.substring(prev.start(), m.end());
+                    out.set(out.size() - 1, new MedicationMention(prev.start(), m.end(), joined, m.strength(),
+                            dictionary.match(joined.substring(0, joined.length() - m.strength().length()))));
+                    continue;
+                }
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** DDXPlus evidences the medicine answers (an NSAID answers E_10), from the ATC classes of its ingredients. */
+    List<String> evidencesOf(NoteMedication medication) {
+        List<String> out = new ArrayList<>();
+        for (String key : medication.ingredients()) {
+            dictionary.ingredient(new IngredientKey(key)).ifPresent(ing -> {
+                for (String[] rule : atcEvidences) {
+                    if (ing.inAtc(rule[0]) && !out.contains(rule[1])) {
+                        out.add(rule[1]);
+                    }
+                }
+            });
+        }
+        return out;
+    }
+
+    /** End of the clause after a medicine: a sentence end, semicolon or line break. */
+    private static int clauseEnd(String text, int from, int limit) {
+        for (int i = from; i < limit; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == ';' || (c == '.' && (i + 1 >= text.length() || Character.isWhitespace(text.charAt(i + 1))))) {
+                return i;
+            }
+        }
+        return limit;
+    }
+}

@@ -1,0 +1,34 @@
+package com.mediassist.core.summary;
+
+import java.util.List;
+
+/**
+ * The structured form of a consultation note. Advisory: the doctor reviews and signs it off.
+ *
+ * @param language    the note's language (detected or given)
+ * @param detected    {@code true} when the language was detected rather than given
+ * @param sections    sections in text order
+ * @param findings    findings in text order
+ * @param medications medicines in text order
+ * @param allergies   allergy statements in text order
+ * @param vitals      vital signs in text order
+ * @param summary     a readable summary in the note's language
+ * @param evidences   DDXPlus evidences present, ready for the diagnosis API
+ * @param absent      DDXPlus evidences the note denies
+ * @param source      which rules and knowledge produced this note
+ */
+public record StructuredNote(Language language, boolean detected, List<NoteSection> sections,
+                             List<Finding> findings, List<NoteMedication> medications,
+                             List<Allergy> allergies, List<Vital> vitals, String summary,
+                             List<String> evidences, List<String> absent, String source) {
+
+    public StructuredNote {
+        sections = List.copyOf(sections);
+        findings = List.copyOf(findings);
+        medications = List.copyOf(medications);
+        allergies = List.copyOf(allergies);
+        vitals = List.copyOf(vitals);
+        evidences = List.copyOf(evidences);
+        absent = List.copyOf(absent);
+    }
+}

@@ -1,0 +1,278 @@
+package com.mediassist.core.summary;
+
+import com.mediassist.core.summary.lexicon.EvidenceCatalog;
+import com.mediassist.core.summary.lexicon.EvidenceLexicon;
+import com.mediassist.core.summary.lexicon.LexiconEntry;
+import com.mediassist.core.summary.lexicon.PainModifiers;
+import com.mediassist.core.summary.lexicon.PhraseMatcher;
+import com.mediassist.core.summary.lexicon.Token;
+import com.mediassist.core.summary.lexicon.Tokenizer;
+import com.mediassist.core.summary.negation.ContextAnnotator;
+import com.mediassist.core.summary.negation.ContextRules;
+import com.mediassist.core.summary.negation.TriggerCategory;
+import com.mediassist.core.summary.sections.SectionDetector;
+import com.mediassist.core.summary.vitals.VitalsExtractor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a consultation note into a {@link StructuredNote}. Load once with {@link #loadDefault()}
+ * (it reads the shipped knowledge files) and share: {@link #extract} is thread-safe and runs in time
+ * linear in the note length.
+ */
+public final class SummaryExtractor {
+
+    /** Version of the rules and knowledge files, reported in every note's {@code source}. */
+    public static final String KNOWLEDGE_VERSION = "summary-knowledge 2026.11-1";
+    private static final String SOURCE = KNOWLEDGE_VERSION
+            + " (ConText rules: NegEx-MES + medspaCy, extended; DDXPlus evidence lexicon es/en)";
+
+    /** Words after a pain word searched for its location, character, intensity and onset. */
+    private static final int PAIN_WINDOW = 12;
+    /** Share of control characters above which a text is taken for binary data. */
+    private static final double MAX_CONTROL_SHARE = 0.02;
+
+    private final SummaryOptions options;
+    private final EvidenceCatalog catalog;
+    private final EvidenceLexicon lexicon;
+    private final PainModifiers modifiers;
+    private final ContextRules rules;
+    private final SectionDetector sections;
+    private final VitalsExtractor vitals = new VitalsExtractor();
+    private final LanguageDetector languages = new LanguageDetector();
+    private final MedicationReader medications;
+
+    private SummaryExtractor(SummaryOptions options, java.util.function.Function<EvidenceCatalog, MedicationReader> medications) {
+        this.options = options;
+        this.catalog = EvidenceCatalog.loadDefault();
+        this.rules = ContextRules.loadDefault();
+        this.sections = SectionDetector.loadDefault();
+        this.modifiers = PainModifiers.load(catalog);
+        List<String> protectedWords = new ArrayList<>(rules.vocabulary());
+        protectedWords.addAll(sections.vocabulary());
+        protectedWords.addAll(modifiers.vocabulary());
+        protectedWords.addAll(List.of("casado", "casada", "cansada", "pesado", "pasado", "pasada", "tomado", "tomada",
+                "tomando", "refiere", "presenta", "dolores", "colores", "sudado", "mareado", "ahora", "semanas", "minutos",
+                "tambien", "aunque", "durante", "episodio", "episodios", "control", "controles", "analitica"));
+        protectedWords.addAll(List.of("nitritos", "leucocitos", "hematies", "proteinas", "glucosa", "cetonas", "urobilinogeno",
+                "bilirrubina", "creatinina", "colesterol", "plaquetas", "hemoglobina"));
+        this.lexicon = EvidenceLexicon.load(catalog, protectedWords);
+        this.medications = medications.apply(catalog);
+    }
+
+    /** The extractor with the shipped knowledge and {@link SummaryOptions#defaults()}. */
+    public static SummaryExtractor loadDefault() {
+        return load(SummaryOptions.defaults());
+    }
+
+    /**
+     * @throws KnowledgeFileException when a shipped knowledge file is missing or malformed
+     */
+    public static SummaryExtractor load(SummaryOptions options) {
+        return new SummaryExtractor(options, MedicationReader::loadDefault);
+    }
+
+    public SummaryOptions options() {
+        return options;
+    }
+
+    /** Number of lexicon surface forms and ConText rules loaded, for health pages. */
+    public String knowledgeSummary() {
+        return lexicon.size() + " lexicon forms, " + rules.size() + " ConText rules, " + catalog.size() + " evidences";
+    }
+
+    /**
+     * Extracts the structured note.
+     *
+     * @param text     the note as typed
+     * @param language the note's language, or {@code null} to detect it
+     * @throws UnreadableNoteException when the text is empty, blank or binary data
+     * @throws NoteTooLongException    when it exceeds {@link SummaryOptions#maxChars()}
+     */
+    public StructuredNote extract(String text, Language language) {
+        check(text);
+        List<Token> tokens = Tokenizer.tokenize(text);
+        Language lang = language != null ? language : languages.detect(tokens);
+        List<NoteSection> noteSections = sections.detect(text);
+
+        int n = tokens.size();
+        String[] words = new String[n];
+        int[] sentenceStart = new int[n];
+        int[] sentenceEnd = new int[n];
+        int s = 0;
+        for (int i = 0; i < n; i++) {
+            Token t = tokens.get(i);
+            words[i] = t.isWord() ? t.folded() : null;
+            if ("si".equals(words[i]) && text.charAt(t.start() + 1) != 'i' && text.charAt(t.start() + 1) != 'I') {
+                // "sí" (yes) is not the conditional "si" (if): keep the accent so no trigger matches it
+                words[i] = "s\u00ed";
+            }
+            if (t.kind() == Token.Kind.BOUNDARY) {
+                for (int k = s; k <= i; k++) {
+                    sentenceStart[k] = s;
+                    sentenceEnd[k] = i;
+                }
+                s = i + 1;
+            }
+        }
+        for (int k = s; k < n; k++) {
+            sentenceStart[k] = s;
+            sentenceEnd[k] = n;
+        }
+
+        boolean[] typo = new boolean[n];
+        String[] corrected = lexicon.correctTypos(words, typo);
+        List<PhraseMatcher.Match<LexiconEntry>> matches = lexicon.findAll(corrected);
+        boolean[] inFinding = new boolean[n];
+        for (PhraseMatcher.Match<LexiconEntry> m : matches) {
+            for (int k = m.first(); k < m.first() + m.length(); k++) {
+                inFinding[k] = true;
+            }
+        }
+        ContextAnnotator context = new ContextAnnotator(rules, words, inFinding);
+
+        List<Allergy> allergies = AllergyExtractor.extract(text, tokens, medications::ingredientsOf);
+        List<NoteMedication> meds = new ArrayList<>();
+        for (NoteMedication m : medications.read(text, tokens, context, sentenceStart, sentenceEnd)) {
+            if (!insideAllergy(allergies, m.span())) {
+                meds.add(m);
+            }
+        }
+
+        List<Finding> findings = new ArrayList<>();
+        for (int mi = 0; mi < matches.size(); mi++) {
+            PhraseMatcher.Match<LexiconEntry> m = matches.get(mi);
+            int first = m.first();
+            int last = first + m.length() - 1;
+            Span core = new Span(tokens.get(first).start(), tokens.get(last).end());
+            if (insideAllergy(allergies, core) || insideMedication(meds, core)) {
+                continue;
+            }
+            LexiconEntry entry = m.payload();
+            List<EvidenceCode> values = new ArrayList<>(entry.values());
+            if (entry.isPain()) {
+                int limit = Math.min(sentenceEnd[first], last + 1 + PAIN_WINDOW);
+                if (mi + 1 < matches.size()) {
+                    limit = Math.min(limit, matches.get(mi + 1).first());
+                }
+                PainModifiers.Reading r = modifiers.read(corrected, last + 1, limit);
+                for (EvidenceCode v : r.values()) {
+                    if (!values.contains(v)) {
+                        values.add(v);
+                    }
+                }
+                last = Math.max(last, r.lastWord());
+            }
+            Span span = new Span(tokens.get(first).start(), tokens.get(last).end());
+            NoteSection noteSection = SectionDetector.sectionAt(noteSections, span.start());
+            SectionKind section = noteSection == null ? SectionKind.HISTORY_OF_PRESENT_ILLNESS : noteSection.kind();
+            boolean headed = noteSection != null && noteSection.heading() != null;
+            FindingStatus status = entry.inherent();
+            if (status == null) {
+                Set<TriggerCategory> cats = context.categoriesFor(m.first(), m.first() + m.length(),
+                        sentenceStart[first], sentenceEnd[first]);
+                // A heading states the section; a section guessed from cue words does not change a
+                // finding's status. What the plan mentions ("acudir si disnea") is not present now.
+                FindingStatus fallback = switch (section) {
+                    case PAST_HISTORY -> headed ? FindingStatus.HISTORICAL : FindingStatus.PRESENT;
+                    case FAMILY_HISTORY -> headed ? FindingStatus.FAMILY : FindingStatus.PRESENT;
+                    case PLAN -> FindingStatus.HYPOTHETICAL;
+                    default -> FindingStatus.PRESENT;
+                };
+                status = ContextAnnotator.statusOf(cats, fallback);
+                if (section == SectionKind.FAMILY_HISTORY && headed && status != FindingStatus.DENIED) {
+                    status = FindingStatus.FAMILY;
+                }
+            }
+            boolean family = status == FindingStatus.FAMILY;
+            EvidenceCode evidence = lexicon.evidenceFor(entry.evidence(), family);
+            List<EvidenceCode> kept = family || evidence == null ? List.of() : values;
+            boolean anyTypo = false;
+            for (int k = m.first(); k < m.first() + m.length(); k++) {
+                anyTypo |= typo[k];
+            }
+            findings.add(new Finding(span.of(text), span, status, evidence, kept, section, anyTypo));
+        }
+
+        List<Vital> noteVitals = vitals.extract(text);
+        Set<String> present = new LinkedHashSet<>();
+        Set<String> absent = new LinkedHashSet<>();
+        for (Finding f : findings) {
+            if (f.evidence() == null) {
+                continue;
+            }
+            boolean counts = switch (f.status()) {
+                case PRESENT, FAMILY -> true;
+                case HISTORICAL -> catalog.isAntecedent(f.evidence().code());
+                case DENIED, HYPOTHETICAL -> false;
+            };
+            if (counts) {
+                present.add(f.evidence().toString());
+                for (EvidenceCode v : f.values()) {
+                    present.add(v.toString());
+                }
+            } else if (f.status() == FindingStatus.DENIED && f.evidence().value() == null) {
+                absent.add(f.evidence().toString());
+            }
+        }
+        for (NoteMedication m : meds) {
+            SectionKind section = SectionDetector.sectionAt(noteSections, m.span().start(), SectionKind.HISTORY_OF_PRESENT_ILLNESS);
+            boolean taken = m.status() == FindingStatus.PRESENT || m.status() == FindingStatus.HISTORICAL;
+            if (taken && section != SectionKind.PLAN && section != SectionKind.ASSESSMENT) {
+                present.addAll(medications.evidencesOf(m));
+            }
+        }
+        absent.removeAll(present);
+        String summary = SummaryWriter.write(lang, noteSections, findings, meds, allergies, noteVitals);
+        return new StructuredNote(lang, language == null, noteSections, findings, meds, allergies, noteVitals, summary,
+                List.copyOf(present), List.copyOf(absent), SOURCE);
+    }
+
+    /** "paracetamol si dolor": the pain is what the medicine is for, not a finding. */
+    private static boolean insideMedication(List<NoteMedication> meds, Span span) {
+        for (NoteMedication m : meds) {
+            if (m.span().contains(span)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean insideAllergy(List<Allergy> allergies, Span span) {
+        for (Allergy a : allergies) {
+            if (a.span().overlaps(span)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void check(String text) {
+        if (text == null || text.isBlank()) {
+            throw new UnreadableNoteException("note text is empty; write the consultation note first");
+        }
+        if (text.length() > options.maxChars()) {
+            throw new NoteTooLongException(options.maxChars(), text.length());
+        }
+        int control = 0;
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0 || c == '\uFFFD' || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+                control++;
+            } else if (Character.isLetter(c)) {
+                letters++;
+            }
+        }
+        if (control > 0 && control >= Math.max(1, text.length() * MAX_CONTROL_SHARE)) {
+            throw new UnreadableNoteException("note text looks like binary data: " + control
+                    + " control or undecodable characters in " + text.length());
+        }
+        if (letters == 0) {
+            throw new UnreadableNoteException("note text has no letters; write the consultation note first");
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package com.mediassist.core.summary.lexicon;
+
+import com.mediassist.core.summary.EvidenceCode;
+import com.mediassist.core.summary.FindingStatus;
+import com.mediassist.core.summary.KnowledgeFileException;
+import com.mediassist.core.text.TextFold;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Spanish and English surface forms of DDXPlus evidences ({@code summary/evidence-lexicon.tsv}),
+ * matched longest-first on folded words, with single-typo tolerance for longer words.
+ * Immutable after loading; safe to share between threads.
+ */
+public final class EvidenceLexicon {
+
+    /** Shortest word corrected for a typo; shorter words have too many real-word neighbours. */
+    static final int MIN_TYPO_LENGTH = 6;
+
+    private final PhraseMatcher<LexiconEntry> matcher = new PhraseMatcher<>();
+    private final Set<String> vocabulary = new HashSet<>();
+    /** Deletion-neighbourhood index: a word with one character removed, to its vocabulary words. */
+    private final Map<String, List<String>> deletions = new HashMap<>();
+    private final Set<String> protectedWords = new HashSet<>();
+    private final Map<String, String[]> familyRemap = new HashMap<>();
+    private final EvidenceCatalog catalog;
+    private int forms;
+
+    private EvidenceLexicon(EvidenceCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * Loads the lexicon and the family code pairs, checking every code against {@code catalog}.
+     *
+     * @param protectedWords real words that must never be corrected to a lexicon word (trigger
+     *                       words, headings), besides the lexicon's own
+     * @throws KnowledgeFileException for an unknown code or malformed line
+     */
+    public static EvidenceLexicon load(EvidenceCatalog catalog, Collection<String> protectedWords) {
+        EvidenceLexicon lex = new EvidenceLexicon(catalog);
+        String path = "summary/evidence-lexicon.tsv";
+        for (TsvResource.Row row : TsvResource.read(path, 3)) {
+            String where = path + " line " + row.line();
+            LexiconEntry entry = parseCodes(row.cells()[0], catalog, where);
+            lex.matcher.add(row.cells()[2], entry);
+            lex.forms++;
+        }
+        for (TsvResource.Row row : TsvResource.read("summary/family-codes.tsv", 3)) {
+            String[] c = row.cells();
+            for (int i = 1; i < 3; i++) {
+                if (!"-".equals(c[i])) {
+                    catalog.require(new EvidenceCode(c[i], null), "summary/family-codes.tsv line " + row.line());
+                }
+            }
+            lex.familyRemap.put(c[0], new String[] {c[1], c[2]});
+        }
+        lex.vocabulary.addAll(lex.matcher.vocabulary());
+        lex.protectedWords.addAll(protectedWords);
+        for (String w : lex.vocabulary) {
+            if (w.length() >= MIN_TYPO_LENGTH) {
+                for (int i = 0; i < w.length(); i++) {
+                    String del = w.substring(0, i) + w.substring(i + 1);
+                    lex.deletions.computeIfAbsent(del, k -> new ArrayList<>(1)).add(w);
+                }
+                lex.deletions.computeIfAbsent(w, k -> new ArrayList<>(1)).add(w);
+            }
+        }
+        return lex;
+    }
+
+    private static LexiconEntry parseCodes(String cell, EvidenceCatalog catalog, String where) {
+        FindingStatus inherent = null;
+        String codes = cell;
+        int bang = cell.indexOf('!');
+        if (bang >= 0) {
+            codes = cell.substring(0, bang);
+            try {
+                inherent = FindingStatus.valueOf(cell.substring(bang + 1).toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new KnowledgeFileException(where + ": unknown status after '!' in \"" + cell + "\"", e);
+            }
+        }
+        if ("-".equals(codes)) {
+            return new LexiconEntry(null, List.of(), inherent);
+        }
+        String[] parts = codes.split("\\+");
+        EvidenceCode primary;
+        List<EvidenceCode> values = new ArrayList<>();
+        try {
+            primary = EvidenceCode.parse(parts[0]);
+            for (int i = 1; i < parts.length; i++) {
+                values.add(EvidenceCode.parse(parts[i]));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new KnowledgeFileException(where + ": " + e.getMessage(), e);
+        }
+        catalog.require(primary, where);
+        for (EvidenceCode v : values) {
+            catalog.require(v, where);
+        }
+        return new LexiconEntry(primary, values, inherent);
+    }
+
+    public EvidenceCatalog catalog() {
+        return catalog;
+    }
+
+    /** Number of surface forms loaded. */
+    public int size() {
+        return forms;
+    }
+
+    /**
+     * Replaces each unknown word of at least {@value #MIN_TYPO_LENGTH} letters by the single lexicon
+     * word within one edit, when exactly one exists and the word is not a protected real word.
+     *
+     * @param words folded words, {@code null} at punctuation; not modified
+     * @param typo  receives {@code true} at each corrected position
+     * @return the corrected copy
+     */
+    public String[] correctTypos(String[] words, boolean[] typo) {
+        String[] out = words.clone();
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            if (w == null || w.length() < MIN_TYPO_LENGTH - 1 || vocabulary.contains(w) || protectedWords.contains(w)
+                    || !Character.isLetter(w.charAt(0))) {
+                continue;
+            }
+            String candidate = null;
+            boolean ambiguous = false;
+            List<String> probes = new ArrayList<>(w.length() + 1);
+            probes.add(w);
+            for (int k = 0; k < w.length(); k++) {
+                probes.add(w.substring(0, k) + w.substring(k + 1));
+            }
+            for (String p : probes) {
+                List<String> hits = deletions.get(p);
+                if (hits == null) {
+                    continue;
+                }
+                for (String h : hits) {
+                    if (h.equals(candidate) || TextFold.editDistance(w, h, 1) > 1) {
+                        continue;
+                    }
+                    if (candidate == null) {
+                        candidate = h;
+                    } else {
+                        ambiguous = true;
+                    }
+                }
+            }
+            if (candidate != null && !ambiguous) {
+                out[i] = candidate;
+                typo[i] = true;
+            }
+        }
+        return out;
+    }
+
+    /** Longest lexicon matches over (corrected) words. */
+    public List<PhraseMatcher.Match<LexiconEntry>> findAll(String[] words) {
+        return matcher.findAll(words);
+    }
+
+    /** The longest lexicon match starting at {@code words[i]}, or {@code null}. */
+    public PhraseMatcher.Match<LexiconEntry> longestAt(String[] words, int i) {
+        return matcher.longestAt(words, i);
+    }
+
+    /**
+     * The evidence to report for a finding with the given status: a relative's condition maps to
+     * the DDXPlus family evidence when there is one and to nothing otherwise; a family-only form
+     * written about the patient maps back to the patient's evidence.
+     */
+    public EvidenceCode evidenceFor(EvidenceCode evidence, boolean family) {
+        if (evidence == null) {
+            return null;
+        }
+        String[] pair = familyRemap.get(evidence.code());
+        if (pair == null) {
+            return family ? null : evidence;
+        }
+        String code = family ? pair[0] : pair[1];
+        return "-".equals(code) ? null : evidence.withCode(code);
+    }
+}

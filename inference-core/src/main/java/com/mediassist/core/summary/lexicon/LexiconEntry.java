@@ -1,0 +1,25 @@
+package com.mediassist.core.summary.lexicon;
+
+import com.mediassist.core.summary.EvidenceCode;
+import com.mediassist.core.summary.FindingStatus;
+
+import java.util.List;
+
+/**
+ * What a lexicon surface form stands for.
+ *
+ * @param evidence the primary evidence, {@code null} for a finding DDXPlus has no evidence for
+ * @param values   extra coded values the form implies (lumbalgia: pain in the lumbar spine)
+ * @param inherent a status the word itself carries ("afebril" denies fever), else {@code null}
+ */
+public record LexiconEntry(EvidenceCode evidence, List<EvidenceCode> values, FindingStatus inherent) {
+
+    public LexiconEntry {
+        values = List.copyOf(values);
+    }
+
+    /** Pain findings take location, character, intensity and onset from the words after them. */
+    public boolean isPain() {
+        return evidence != null && "E_53".equals(evidence.code());
+    }
+}

@@ -1,0 +1,198 @@
+package com.mediassist.core.summary.lexicon;
+
+import com.mediassist.core.summary.EvidenceCode;
+import com.mediassist.core.summary.KnowledgeFileException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Words that qualify a pain finding ({@code summary/pain-modifiers.tsv}): where it is (E_55, or
+ * E_57 after "irradiado a"), what it is like (E_54), how fast it started (E_59), and how intense it
+ * is (E_56, from "EVA 7", "7/10", "intensidad 8").
+ */
+public final class PainModifiers {
+
+    /** Kinds of modifier. */
+    public enum Kind { LOCATION, CHARACTER, ONSET }
+
+    /**
+     * A modifier phrase.
+     *
+     * @param kind  what it qualifies
+     * @param value the value, or the right-side value of a right/left pair
+     * @param left  the left-side value of a pair, else {@code null}
+     */
+    public record Modifier(Kind kind, String value, String left) {
+    }
+
+    private static final Set<String> RIGHT = Set.of("derecho", "derecha", "dcho", "dcha", "dch", "der", "drcha", "right", "r");
+    private static final Set<String> LEFT = Set.of("izquierdo", "izquierda", "izdo", "izda", "izq", "izqda", "left", "l");
+    private static final Set<String> RADIATION = Set.of("irradiado", "irradiada", "irradia", "irradiandose", "irradiacion",
+            "radiating", "radiates", "radiation", "radiated");
+    private static final Set<String> INTENSITY = Set.of("eva", "intensidad", "vas", "intensity", "nrs", "escala");
+
+    private final PhraseMatcher<Modifier> matcher = new PhraseMatcher<>();
+
+    private PainModifiers() {
+    }
+
+    /** Loads the modifiers, checking each value against the evidence it qualifies. */
+    public static PainModifiers load(EvidenceCatalog catalog) {
+        PainModifiers m = new PainModifiers();
+        String path = "summary/pain-modifiers.tsv";
+        for (TsvResource.Row row : TsvResource.read(path, 4)) {
+            String[] c = row.cells();
+            String where = path + " line " + row.line();
+            Kind kind;
+            try {
+                kind = Kind.valueOf(c[0].toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new KnowledgeFileException(where + ": unknown modifier kind \"" + c[0] + "\"", e);
+            }
+            String[] pair = c[1].split("/");
+            String evidence = switch (kind) {
+                case LOCATION -> "E_55";
+                case CHARACTER -> "E_54";
+                case ONSET -> "E_59";
+            };
+            for (String v : pair) {
+                try {
+                    catalog.require(new EvidenceCode(evidence, v), where);
+                } catch (IllegalArgumentException e) {
+                    throw new KnowledgeFileException(where + ": " + e.getMessage(), e);
+                }
+            }
+            m.matcher.add(c[3], new Modifier(kind, pair[0], pair.length > 1 ? pair[1] : null));
+        }
+        return m;
+    }
+
+    /** Words of the side vocabulary and radiation/intensity cues, which typo correction must keep. */
+    public List<String> vocabulary() {
+        List<String> out = new ArrayList<>(matcher.vocabulary());
+        out.addAll(RIGHT);
+        out.addAll(LEFT);
+        out.addAll(RADIATION);
+        out.addAll(INTENSITY);
+        return out;
+    }
+
+    /** The result of reading the words after a pain finding. */
+    public record Reading(List<EvidenceCode> values, int lastWord) {
+    }
+
+    /**
+     * Reads modifiers in {@code words[from, to)} (same clause as the pain word).
+     *
+     * @return the coded values and the index of the last word used ({@code from - 1} when none)
+     */
+    public Reading read(String[] words, int from, int to) {
+        List<EvidenceCode> values = new ArrayList<>();
+        int last = from - 1;
+        boolean radiating = false;
+        int i = from;
+        while (i < to) {
+            String w = words[i];
+            if (w == null) {
+                i++;
+                continue;
+            }
+            if (RADIATION.contains(w)) {
+                radiating = true;
+                last = i;
+                i++;
+                continue;
+            }
+            Integer intensity = intensityAt(words, i, to);
+            if (intensity != null) {
+                values.add(new EvidenceCode("E_56", String.valueOf(intensity)));
+                last = Math.min(to - 1, i + 2);
+                i = last + 1;
+                continue;
+            }
+            PhraseMatcher.Match<Modifier> m = matcher.longestAt(words, i);
+            if (m == null) {
+                i++;
+                continue;
+            }
+            Modifier mod = m.payload();
+            int end = i + m.length();
+            String value = mod.value();
+            if (mod.left() != null) {
+                String side = sideAround(words, i, end, to);
+                if (side == null) {
+                    value = null;
+                } else {
+                    value = "R".equals(side) ? mod.value() : mod.left();
+                    if (end < to && words[end] != null && (RIGHT.contains(words[end]) || LEFT.contains(words[end]))) {
+                        end++;
+                    }
+                }
+            }
+            if (value != null) {
+                String evidence = switch (mod.kind()) {
+                    case LOCATION -> radiating ? "E_57" : "E_55";
+                    case CHARACTER -> "E_54";
+                    case ONSET -> "E_59";
+                };
+                EvidenceCode code = new EvidenceCode(evidence, value);
+                if (!values.contains(code)) {
+                    values.add(code);
+                }
+                last = end - 1;
+            }
+            i = end;
+        }
+        return new Reading(values, last);
+    }
+
+    private static String sideAround(String[] words, int start, int end, int to) {
+        if (end < to && words[end] != null) {
+            if (RIGHT.contains(words[end])) {
+                return "R";
+            }
+            if (LEFT.contains(words[end])) {
+                return "L";
+            }
+        }
+        if (start > 0 && words[start - 1] != null) {
+            if ("right".equals(words[start - 1])) {
+                return "R";
+            }
+            if ("left".equals(words[start - 1])) {
+                return "L";
+            }
+        }
+        return null;
+    }
+
+    /** "EVA 7", "intensidad 8", "7/10" (folded words "7", "10"). */
+    private static Integer intensityAt(String[] words, int i, int to) {
+        String w = words[i];
+        if (INTENSITY.contains(w) && i + 1 < to) {
+            Integer v = scale(words[i + 1]);
+            if (v != null) {
+                return v;
+            }
+        }
+        if (i + 1 < to && "10".equals(words[i + 1])) {
+            return scale(w);
+        }
+        return null;
+    }
+
+    private static Integer scale(String w) {
+        if (w == null || w.isEmpty() || w.length() > 2) {
+            return null;
+        }
+        for (int k = 0; k < w.length(); k++) {
+            if (!Character.isDigit(w.charAt(k))) {
+                return null;
+            }
+        }
+        int v = Integer.parseInt(w);
+        return v <= 10 ? v : null;
+    }
+}

@@ -1,0 +1,109 @@
+package com.mediassist.core.summary.lexicon;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Longest-match lookup of multi-word phrases over a token list. Phrases are indexed by their first
+ * word, so a lookup costs a hash probe plus a comparison against the few phrases sharing that word.
+ *
+ * @param <T> what a phrase stands for
+ */
+public final class PhraseMatcher<T> {
+
+    /** A phrase found at {@code [first, first + length)} of the word array. */
+    public record Match<T>(int first, int length, T payload) {
+    }
+
+    private record Entry<T>(String[] words, T payload) {
+    }
+
+    private final Map<String, List<Entry<T>>> byFirst = new HashMap<>();
+    private int maxWords;
+
+    /** Adds a phrase; a phrase added twice keeps its first payload. */
+    public void add(String phrase, T payload) {
+        String[] words = Tokenizer.words(phrase);
+        if (words.length == 0) {
+            return;
+        }
+        List<Entry<T>> list = byFirst.computeIfAbsent(words[0], k -> new ArrayList<>(2));
+        for (Entry<T> e : list) {
+            if (Arrays.equals(e.words(), words)) {
+                return;
+            }
+        }
+        list.add(new Entry<>(words, payload));
+        list.sort(Comparator.comparingInt((Entry<T> e) -> e.words().length).reversed());
+        maxWords = Math.max(maxWords, words.length);
+    }
+
+    /** Whether any phrase starts with {@code word}. */
+    public boolean startsWith(String word) {
+        return byFirst.containsKey(word);
+    }
+
+    /**
+     * The longest phrase starting at {@code words[i]}, or {@code null}. {@code words[k] == null}
+     * marks a position no phrase may cross (punctuation).
+     */
+    public Match<T> longestAt(String[] words, int i) {
+        String w = words[i];
+        if (w == null) {
+            return null;
+        }
+        List<Entry<T>> list = byFirst.get(w);
+        if (list == null) {
+            return null;
+        }
+        for (Entry<T> e : list) {
+            String[] p = e.words();
+            if (i + p.length > words.length) {
+                continue;
+            }
+            boolean ok = true;
+            for (int k = 1; k < p.length && ok; k++) {
+                ok = p[k].equals(words[i + k]);
+            }
+            if (ok) {
+                return new Match<>(i, p.length, e.payload());
+            }
+        }
+        return null;
+    }
+
+    /** All non-overlapping longest matches, left to right. */
+    public List<Match<T>> findAll(String[] words) {
+        List<Match<T>> out = new ArrayList<>();
+        int i = 0;
+        while (i < words.length) {
+            Match<T> m = longestAt(words, i);
+            if (m != null) {
+                out.add(m);
+                i += m.length();
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    public int maxWords() {
+        return maxWords;
+    }
+
+    /** Every distinct word of every phrase. */
+    public List<String> vocabulary() {
+        List<String> out = new ArrayList<>();
+        for (List<Entry<T>> list : byFirst.values()) {
+            for (Entry<T> e : list) {
+                out.addAll(Arrays.asList(e.words()));
+            }
+        }
+        return out;
+    }
+}

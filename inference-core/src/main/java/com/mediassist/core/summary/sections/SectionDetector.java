@@ -1,0 +1,310 @@
+package com.mediassist.core.summary.sections;
+
+import com.mediassist.core.summary.KnowledgeFileException;
+import com.mediassist.core.summary.NoteSection;
+import com.mediassist.core.summary.SectionKind;
+import com.mediassist.core.summary.Span;
+import com.mediassist.core.summary.lexicon.Tokenizer;
+import com.mediassist.core.summary.lexicon.TsvResource;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits a note into sections. Immutable and thread-safe once loaded.
+ */
+public final class SectionDetector {
+
+    /** Longest heading considered, in characters. */
+    private static final int MAX_HEADING = 40;
+    /** Exam sub-headings ("AP: MVC", "AC: rítmico") that also mean past history elsewhere. */
+    private static final List<String> EXAM_SUBHEADINGS = List.of("ap", "ac", "acp", "abd", "abdomen", "orl", "neuro");
+
+    private static final List<SectionKind> CUE_ORDER = List.of(SectionKind.ALLERGIES, SectionKind.EXAMINATION,
+            SectionKind.PLAN, SectionKind.ASSESSMENT, SectionKind.MEDICATIONS, SectionKind.FAMILY_HISTORY,
+            SectionKind.PAST_HISTORY, SectionKind.REASON_FOR_VISIT);
+
+    private final Map<String, SectionKind> headings = new HashMap<>();
+    private final Map<SectionKind, List<String>> cues = new EnumMap<>(SectionKind.class);
+
+    private SectionDetector() {
+    }
+
+    /** Loads {@code summary/section-headings.tsv} and {@code summary/section-cues.tsv}. */
+    public static SectionDetector loadDefault() {
+        SectionDetector d = new SectionDetector();
+        for (TsvResource.Row row : TsvResource.read("summary/section-headings.tsv", 3)) {
+            d.headings.putIfAbsent(key(row.cells()[2]), kind(row, "summary/section-headings.tsv"));
+        }
+        for (TsvResource.Row row : TsvResource.read("summary/section-cues.tsv", 2)) {
+            d.cues.computeIfAbsent(kind(row, "summary/section-cues.tsv"), k -> new ArrayList<>())
+                    .add(" " + key(row.cells()[1]) + " ");
+        }
+        return d;
+    }
+
+    private static SectionKind kind(TsvResource.Row row, String path) {
+        try {
+            return SectionKind.fromJsonName(row.cells()[0]);
+        } catch (IllegalArgumentException e) {
+            throw new KnowledgeFileException(path + " line " + row.line() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Folded words joined by single spaces. */
+    static String key(String s) {
+        return String.join(" ", Tokenizer.words(s));
+    }
+
+    /** Heading words, for typo correction to leave alone. */
+    public List<String> vocabulary() {
+        List<String> out = new ArrayList<>();
+        for (String h : headings.keySet()) {
+            out.addAll(List.of(h.split(" ")));
+        }
+        return out;
+    }
+
+    private record Heading(int start, int contentStart, SectionKind kind, String text) {
+    }
+
+    /**
+     * Sections of {@code text}, in order, covering every non-blank part of it.
+     */
+    public List<NoteSection> detect(String text) {
+        List<Heading> found = findHeadings(text);
+        List<NoteSection> out = new ArrayList<>();
+        int firstHeading = found.isEmpty() ? text.length() : found.get(0).start();
+        classifyUnheaded(text, 0, firstHeading, null, out);
+        for (int i = 0; i < found.size(); i++) {
+            Heading h = found.get(i);
+            int end = i + 1 < found.size() ? found.get(i + 1).start() : text.length();
+            Span span = trim(text, h.start(), end);
+            if (span != null) {
+                out.add(new NoteSection(h.kind(), h.text(), span.of(text), span));
+            }
+        }
+        return out;
+    }
+
+    private List<Heading> findHeadings(String text) {
+        List<Heading> out = new ArrayList<>();
+        SectionKind current = null;
+        int n = text.length();
+        int pos = 0;
+        while (pos < n) {
+            int p = pos;
+            while (p < n && (text.charAt(p) == ' ' || text.charAt(p) == '\t' || text.charAt(p) == '-'
+                    || text.charAt(p) == '*' || text.charAt(p) == '•')) {
+                p++;
+            }
+            Heading h = headingAt(text, p, current);
+            if (h != null && h.kind() == SectionKind.PLAN && !seenExamOrAssessment(out) && isTreatmentWord(h.text())) {
+                // "Tto:" before the examination lists what the patient already takes
+                h = new Heading(h.start(), h.contentStart(), SectionKind.MEDICATIONS, h.text());
+            }
+            if (h != null) {
+                out.add(h);
+                current = h.kind();
+            }
+            pos = nextCandidate(text, h == null ? p : h.contentStart());
+        }
+        return out;
+    }
+
+    private static boolean seenExamOrAssessment(List<Heading> found) {
+        for (Heading h : found) {
+            if (h.kind() == SectionKind.EXAMINATION || h.kind() == SectionKind.ASSESSMENT || h.kind() == SectionKind.PLAN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTreatmentWord(String heading) {
+        String k = key(heading);
+        return k.equals("tto") || k.equals("tratamiento") || k.equals("treatment");
+    }
+
+    /** Next line start or sentence start after {@code from}. */
+    private static int nextCandidate(String text, int from) {
+        int n = text.length();
+        for (int i = from; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return i + 1;
+            }
+            if (c == '.' && i + 1 < n && text.charAt(i + 1) == ' ') {
+                return i + 2;
+            }
+        }
+        return n;
+    }
+
+    private Heading headingAt(String text, int p, SectionKind current) {
+        int n = text.length();
+        int limit = Math.min(n, p + MAX_HEADING);
+        for (int i = p; i < limit; i++) {
+            char c = text.charAt(i);
+            if (c == ':' || c == '\n' || (c == '.' && (i + 1 >= n || text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\n'))) {
+                if (c == '.' && i == p) {
+                    return null;
+                }
+                boolean lineEnd = c == '\n';
+                if (c != ':' && !lineEnd) {
+                    return null;
+                }
+                String k = key(text.substring(p, i));
+                SectionKind kind = headings.get(k);
+                if (kind == null || k.isEmpty()) {
+                    return null;
+                }
+                if (lineEnd && !(p == 0 || text.charAt(p - 1) == '\n' || Character.isWhitespace(text.charAt(p - 1)))) {
+                    return null;
+                }
+                if (current == SectionKind.EXAMINATION && EXAM_SUBHEADINGS.contains(k)) {
+                    return null;
+                }
+                return new Heading(p, i + 1, kind, text.substring(p, i).strip());
+            }
+        }
+        if (limit == n && n - p <= MAX_HEADING && n > p) {
+            String k = key(text.substring(p, n));
+            SectionKind kind = headings.get(k);
+            if (kind != null && !k.isEmpty()) {
+                return new Heading(p, n, kind, text.substring(p, n).strip());
+            }
+        }
+        return null;
+    }
+
+    private void classifyUnheaded(String text, int from, int to, SectionKind initial, List<NoteSection> out) {
+        SectionKind prev = initial;
+        int start = -1;
+        SectionKind runKind = null;
+        int runStart = -1;
+        int runEnd = -1;
+        List<int[]> sentences = sentences(text, from, to);
+        boolean first = true;
+        for (int[] s : sentences) {
+            String folded = " " + key(text.substring(s[0], s[1])) + " ";
+            SectionKind kind = cueKind(folded, first);
+            if (kind == null) {
+                kind = prev == null || prev == SectionKind.REASON_FOR_VISIT
+                        ? (first ? SectionKind.REASON_FOR_VISIT : SectionKind.HISTORY_OF_PRESENT_ILLNESS) : prev;
+            }
+            first = false;
+            if (kind != runKind) {
+                if (runKind != null) {
+                    add(text, runKind, runStart, runEnd, out);
+                }
+                runKind = kind;
+                runStart = s[0];
+            }
+            runEnd = s[1];
+            prev = kind;
+            start = s[0];
+        }
+        if (runKind != null && start >= 0) {
+            add(text, runKind, runStart, runEnd, out);
+        }
+    }
+
+    private static void add(String text, SectionKind kind, int start, int end, List<NoteSection> out) {
+        Span span = trim(text, start, end);
+        if (span != null) {
+            out.add(new NoteSection(kind, null, span.of(text), span));
+        }
+    }
+
+    private SectionKind cueKind(String folded, boolean first) {
+        if (first && matches(folded, SectionKind.REASON_FOR_VISIT)) {
+            return SectionKind.REASON_FOR_VISIT;
+        }
+        for (SectionKind k : CUE_ORDER) {
+            if (matches(folded, k)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    private boolean matches(String folded, SectionKind kind) {
+        for (String cue : cues.getOrDefault(kind, List.of())) {
+            if (folded.contains(cue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sentence ranges in {@code [from, to)}: ends at ". ", "!", "?", ";" or a line break. */
+    private static List<int[]> sentences(String text, int from, int to) {
+        List<int[]> out = new ArrayList<>();
+        int start = from;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            boolean end = c == '\n' || c == ';'
+                    || ((c == '.' || c == '!' || c == '?') && (i + 1 >= to || Character.isWhitespace(text.charAt(i + 1))));
+            if (end) {
+                if (trim(text, start, i + 1) != null) {
+                    out.add(new int[] {start, i + 1});
+                }
+                start = i + 1;
+            }
+        }
+        if (trim(text, start, to) != null) {
+            out.add(new int[] {start, to});
+        }
+        return out;
+    }
+
+    /** The span without surrounding white space, {@code null} when blank. */
+    static Span trim(String text, int start, int end) {
+        int s = start;
+        int e = end;
+        while (s < e && Character.isWhitespace(text.charAt(s))) {
+            s++;
+        }
+        while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        return s < e ? new Span(s, e) : null;
+    }
+
+    /**
+     * The section containing character {@code offset} (the last one starting at or before it), or
+     * {@code null}; binary search, the sections being in text order.
+     */
+    public static NoteSection sectionAt(List<NoteSection> sections, int offset) {
+        int lo = 0;
+        int hi = sections.size() - 1;
+        NoteSection best = null;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            NoteSection s = sections.get(mid);
+            if (s.span().start() <= offset) {
+                best = s;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return best;
+    }
+
+    /** The kind of the section containing character {@code offset}, or {@code fallback}. */
+    public static SectionKind sectionAt(List<NoteSection> sections, int offset, SectionKind fallback) {
+        NoteSection s = sectionAt(sections, offset);
+        return s == null ? fallback : s.kind();
+    }
+
+    /** Headings per section kind, for documentation and tests. */
+    public Map<String, SectionKind> headings() {
+        return new LinkedHashMap<>(headings);
+    }
+}

@@ -1,0 +1,173 @@
+package com.mediassist.core.summary.vitals;
+
+import com.mediassist.core.summary.Span;
+import com.mediassist.core.summary.Vital;
+import com.mediassist.core.summary.VitalFlag;
+import com.mediassist.core.summary.VitalKind;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads vital signs. Stateless and thread-safe.
+ *
+ * <p>Plausibility (adult): values outside what is compatible with life or with a reading are
+ * {@link VitalFlag#IMPLAUSIBLE}; values outside the usual resting range are
+ * {@link VitalFlag#OUT_OF_RANGE}. Nothing is dropped.
+ */
+public final class VitalsExtractor {
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /** Between a label and its number: up to 12 characters that are neither digits nor line breaks. */
+    private static final String GAP = "[^\\d\\n]{0,12}?";
+    private static final String NUM = "(\\d{1,3}(?:[.,]\\d{1,2})?)(?![\\d.,]\\d|\\d)";
+
+    private static final Pattern BP = Pattern.compile(
+            "(?<![\\p{L}\\d])(?:TA|T\\.A\\.|TAS/TAD|PA|BP|tensi[oó]n(?: arterial)?|presi[oó]n arterial|blood pressure)(?![\\p{L}])"
+                    + GAP + "(\\d{2,3})(?!\\d)\\s{0,2}/\\s{0,2}(\\d{2,3})(?!\\d)(?:\\s{0,2}mm\\s?hg)?", FLAGS);
+    private static final Pattern BP_BARE = Pattern.compile(
+            "(?<![\\d/.,])(\\d{2,3})(?!\\d)\\s{0,2}/\\s{0,2}(\\d{2,3})(?!\\d)\\s{0,2}mm\\s?hg", FLAGS);
+    /** A second reading in another posture: "TA sentado 110/65, de pie 90/60". */
+    private static final Pattern BP_POSTURE = Pattern.compile(
+            "(?<![\\p{L}])(?:de pie|sentad[oa]|tumbad[oa]|en dec[uú]bito|dec[uú]bito|bipedestaci[oó]n|standing|sitting|supine|lying)(?![\\p{L}])"
+                    + "[^\\d\\n]{0,6}?(\\d{2,3})(?!\\d)\\s{0,2}/\\s{0,2}(\\d{2,3})(?!\\d)(?:\\s{0,2}mm\\s?hg)?", FLAGS);
+    private static final Pattern HR = Pattern.compile(
+            "(?<![\\p{L}\\d])(?:FC|HR|frecuencia card[ií]aca|heart rate|pulso|pulse|fc\\.)(?![\\p{L}])"
+                    + GAP + "(\\d{2,3})(?!\\d)(?:\\s{0,2}(?:lpm|bpm|l/min|lat/min|latidos(?: por minuto)?|/min|x'|x min))?", FLAGS);
+    private static final Pattern HR_BARE = Pattern.compile("(?<![\\d.,/])(\\d{2,3})(?!\\d)\\s{0,2}(?:lpm|bpm|latidos por minuto|beats per minute)(?![\\p{L}])", FLAGS);
+    private static final Pattern TEMP = Pattern.compile(
+            "(?<![\\p{L}\\d])(?:Tª|temp|temperatura|temperature|T)(?![\\p{L}\\d])\\.?(?:\\s{0,2}(?:axilar|timpánica|timpanica|oral|rectal))?"
+                    + "[^\\d\\n/]{0,6}?" + NUM + "(?:\\s{0,2}(º\\s?C|°\\s?C|ºC|°C|º|°|C|grados|F|°F|ºF)(?![\\p{L}]))?", FLAGS);
+    private static final Pattern TEMP_BARE = Pattern.compile("(?<![\\d.,/])(\\d{2}(?:[.,]\\d)?)\\s{0,2}(º\\s?C|°\\s?C|º|°|grados(?: centígrados)?)", FLAGS);
+    private static final Pattern SPO2 = Pattern.compile(
+            "(?<![\\p{L}\\d])(?:Sat\\.?\\s?O2|SatO2|SpO2|Sat|saturaci[oó]n(?: de O2| de ox[ií]geno| O2| basal)?|O2 sat|oxygen saturation|sats)(?![\\p{L}])"
+                    + GAP + "(\\d{2,3})(?!\\d)(?:\\s{0,2}%)?", FLAGS);
+    private static final Pattern RR = Pattern.compile(
+            "(?<![\\p{L}\\d])(?:FR|RR|frecuencia respiratoria|respiratory rate|resp rate)(?![\\p{L}])"
+                    + GAP + "(\\d{1,2})(?!\\d)(?:\\s{0,2}(?:rpm|resp/min|/min|x'|respiraciones por minuto))?", FLAGS);
+    private static final Pattern WEIGHT = Pattern.compile(
+            "(?<![\\p{L}\\d])(?:peso|weight|wt|pesa)(?![\\p{L}])" + "[^\\d\\n]{0,10}?" + NUM + "(?:\\s{0,2}(kg|kilos|kgs|lb|lbs))?", FLAGS);
+    private static final Pattern HEIGHT = Pattern.compile(
+            "(?<![\\p{L}\\d])(?:talla|altura|estatura|height|ht|mide)(?![\\p{L}])" + "[^\\d\\n]{0,10}?" + NUM + "(?:\\s{0,2}(cm|m|mts|metros)(?![\\p{L}]))?", FLAGS);
+    private static final Pattern BMI = Pattern.compile(
+            "(?<![\\p{L}\\d])(?:IMC|BMI|índice de masa corporal|indice de masa corporal|body mass index)(?![\\p{L}])"
+                    + "[^\\d\\n]{0,10}?" + NUM + "(?:\\s{0,2}kg\\s?/\\s?m\\s?(?:2|²))?", FLAGS);
+
+    /** Reads every vital sign of {@code text}, in text order. */
+    public List<Vital> extract(String text) {
+        List<Vital> out = new ArrayList<>();
+        List<Span> taken = new ArrayList<>();
+        bloodPressure(text, BP, out, taken);
+        bloodPressure(text, BP_POSTURE, out, taken);
+        bloodPressure(text, BP_BARE, out, taken);
+        simple(text, SPO2, VitalKind.SPO2, out, taken);
+        simple(text, RR, VitalKind.RESPIRATORY_RATE, out, taken);
+        simple(text, HR, VitalKind.HEART_RATE, out, taken);
+        simple(text, HR_BARE, VitalKind.HEART_RATE, out, taken);
+        simple(text, BMI, VitalKind.BMI, out, taken);
+        simple(text, WEIGHT, VitalKind.WEIGHT, out, taken);
+        simple(text, HEIGHT, VitalKind.HEIGHT, out, taken);
+        simple(text, TEMP, VitalKind.TEMPERATURE, out, taken);
+        simple(text, TEMP_BARE, VitalKind.TEMPERATURE, out, taken);
+        out.sort(Comparator.comparingInt((Vital v) -> v.span().start()).thenComparing(v -> v.kind().ordinal()));
+        return out;
+    }
+
+    private static boolean free(List<Span> taken, Span s) {
+        for (Span t : taken) {
+            if (t.overlaps(s)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void bloodPressure(String text, Pattern p, List<Vital> out, List<Span> taken) {
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            Span span = new Span(m.start(), m.end());
+            if (!free(taken, span)) {
+                continue;
+            }
+            double sys = Double.parseDouble(m.group(1));
+            double dia = Double.parseDouble(m.group(2));
+            VitalFlag sysFlag = flag(VitalKind.SYSTOLIC, sys);
+            VitalFlag diaFlag = flag(VitalKind.DIASTOLIC, dia);
+            if (sys <= dia) {
+                sysFlag = VitalFlag.IMPLAUSIBLE;
+                diaFlag = VitalFlag.IMPLAUSIBLE;
+            }
+            String t = span.of(text);
+            out.add(new Vital(VitalKind.SYSTOLIC, sys, VitalKind.SYSTOLIC.unit(), t, span, sysFlag));
+            out.add(new Vital(VitalKind.DIASTOLIC, dia, VitalKind.DIASTOLIC.unit(), t, span, diaFlag));
+            taken.add(span);
+        }
+    }
+
+    private static void simple(String text, Pattern p, VitalKind kind, List<Vital> out, List<Span> taken) {
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            Span span = new Span(m.start(), m.end());
+            if (!free(taken, span)) {
+                continue;
+            }
+            if (kind == VitalKind.WEIGHT && changeOfWeight(text, m.start())) {
+                continue;
+            }
+            double value = Double.parseDouble(m.group(1).replace(',', '.'));
+            String unit = m.groupCount() >= 2 && m.group(2) != null ? m.group(2).toLowerCase(Locale.ROOT).replace(" ", "") : "";
+            if (kind == VitalKind.TEMPERATURE) {
+                if (unit.endsWith("f")) {
+                    value = Math.round((value - 32) * 5 / 9 * 10) / 10.0;
+                } else if (unit.isEmpty() && (value < 25 || value > 45)) {
+                    continue;
+                }
+            }
+            if (kind == VitalKind.HEIGHT && (unit.equals("m") || unit.equals("mts") || unit.equals("metros")
+                    || (unit.isEmpty() && value < 3))) {
+                value = Math.round(value * 1000) / 10.0;
+            }
+            if (kind == VitalKind.WEIGHT && unit.startsWith("lb")) {
+                value = Math.round(value * 0.45359237 * 10) / 10.0;
+            }
+            out.add(new Vital(kind, value, kind.unit(), span.of(text), span, flag(kind, value)));
+            taken.add(span);
+        }
+    }
+
+    /** "pérdida de peso de 5 kg" is a change, not a weight. */
+    private static boolean changeOfWeight(String text, int labelStart) {
+        String before = com.mediassist.core.text.TextFold.fold(text.substring(Math.max(0, labelStart - 14), labelStart));
+        int cut = Math.max(before.lastIndexOf('\n'), Math.max(before.lastIndexOf('.'), before.lastIndexOf(',')));
+        before = before.substring(cut + 1);
+        return before.contains("perdida") || before.contains("aumento") || before.contains("ganancia")
+                || before.contains("loss") || before.contains("gain") || before.contains("bajada");
+    }
+
+    /** Plausibility of an adult value in the kind's unit. */
+    public static VitalFlag flag(VitalKind kind, double v) {
+        double[] r = switch (kind) {
+            // implausible below, usual low, usual high (exclusive), implausible above
+            case SYSTOLIC -> new double[] {50, 90, 140, 300};
+            case DIASTOLIC -> new double[] {20, 60, 90, 200};
+            case HEART_RATE -> new double[] {20, 50, 101, 300};
+            case TEMPERATURE -> new double[] {30, 35, 37.8, 45};
+            case SPO2 -> new double[] {50, 94, 101, 100};
+            case RESPIRATORY_RATE -> new double[] {4, 12, 21, 80};
+            case WEIGHT -> new double[] {1, 1, 400, 400};
+            case HEIGHT -> new double[] {40, 40, 250, 250};
+            case BMI -> new double[] {10, 18.5, 30, 80};
+        };
+        if (v < r[0] || v > r[3]) {
+            return VitalFlag.IMPLAUSIBLE;
+        }
+        if (v < r[1] || v >= r[2]) {
+            return VitalFlag.OUT_OF_RANGE;
+        }
+        return VitalFlag.NORMAL;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Vital signs in Spanish and English notes (TA/BP, FC/HR, temperature, SatO2/SpO2, FR/RR, weight,
+ * height, IMC/BMI) with units and plausibility flags. The patterns have bounded repetitions only
+ * (no nested quantifiers), so their cost is linear in the text length.
+ */
+package com.mediassist.core.summary.vitals;
