@@ -122,6 +122,7 @@ class ConsultationResourceTest {
         given().contentType(ContentType.JSON)
                 .body("{\"kind\": \"diagnosis\", \"item\": \"URTI\", \"action\": \"shown\", \"model\": {\"bundle\": \"b\", \"version\": \"1\"}}")
                 .post("/api/v1/consultations/" + id + "/feedback").then().statusCode(204);
+        given().get("/api/v1/consultations/" + id + "/fhir").then().statusCode(409);
         given().contentType(ContentType.JSON).body("{\"note\": \"x\", \"finalDiagnosis\": {\"code\": \"URTI\"}}")
                 .post("/api/v1/consultations/" + id + "/sign-off")
                 .then().statusCode(400).body("errors[0].field", equalTo("summaryText"));
@@ -138,6 +139,12 @@ class ConsultationResourceTest {
         assertThat(database.consultations().get(id).finalDiagnosis()).contains("URTI");
         assertThat(database.feedback().feedback(id)).extracting(Feedback::action).containsExactly(FeedbackAction.ACCEPTED);
         assertThat(database.outbox().pendingCount()).isEqualTo(pending + 1);
+
+        given().accept("application/fhir+json").get("/api/v1/consultations/" + id + "/fhir").then().statusCode(200)
+                .body("resourceType", equalTo("Bundle"))
+                .body("entry[0].resource.resourceType", equalTo("Composition"))
+                .body("entry[0].resource.subject.reference", equalTo("Patient/" + patient.id()));
+        assertThat(database.audit().list(patient.id(), null, 5)).extracting(e -> e.action()).contains("consultation.export-fhir");
 
         given().contentType(ContentType.JSON).body("{\"note\": \"later edit\"}")
                 .put("/api/v1/consultations/" + id + "/draft")

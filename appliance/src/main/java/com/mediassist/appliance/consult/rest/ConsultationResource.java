@@ -1,5 +1,6 @@
 package com.mediassist.appliance.consult.rest;
 
+import com.mediassist.appliance.consult.service.ConsultationExportService;
 import com.mediassist.appliance.consult.service.ConsultationService;
 import com.mediassist.appliance.problem.ApiProblemException;
 import com.mediassist.appliance.consult.service.ConsultationView;
@@ -31,10 +32,13 @@ import java.util.List;
 public class ConsultationResource {
 
     private final ConsultationService consultations;
+    private final ConsultationExportService export;
     private final SecurityIdentity identity;
 
-    public ConsultationResource(ConsultationService consultations, SecurityIdentity identity) {
+    public ConsultationResource(ConsultationService consultations, ConsultationExportService export,
+            SecurityIdentity identity) {
         this.consultations = consultations;
+        this.export = export;
         this.identity = identity;
     }
 
@@ -73,6 +77,14 @@ public class ConsultationResource {
     @Path("{id}/sign-off")
     public ConsultationView signOff(@PathParam("id") long id, Requests.SignOff request) {
         return consultations.signOff(id, request, user());
+    }
+
+    /** The signed-off consultation as a FHIR R4 document Bundle (Composition first). */
+    @GET
+    @Path("{id}/fhir")
+    @Produces({"application/fhir+json", MediaType.APPLICATION_JSON})
+    public String fhir(@PathParam("id") long id) {
+        return export.fhir(id, user());
     }
 
     @POST
