@@ -1,0 +1,33 @@
+package com.mediassist.appliance.health;
+
+import com.mediassist.store.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only while the database answers a query; reports the file and the schema version. */
+@Readiness
+@ApplicationScoped
+public class DatabaseReadinessCheck implements HealthCheck {
+
+    private final Database database;
+
+    public DatabaseReadinessCheck(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        var builder = HealthCheckResponse.named("database");
+        try {
+            int answer = database.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            return builder.status(answer == 1)
+                    .withData("file", database.file().toString())
+                    .withData("schemaVersion", database.schemaVersion())
+                    .build();
+        } catch (RuntimeException e) {
+            return builder.down().withData("error", String.valueOf(e.getMessage())).build();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package com.mediassist.appliance.security;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Filters that run on every request before authentication: security headers on every response
+ * (including error and challenge responses) and the CSRF check on state-changing requests.
+ *
+ * <p>The CSRF check applies to requests that a browser authenticates on its own, that is those
+ * carrying the session cookie, and to the login form's post. Requests with a bearer token are
+ * exempt (a browser never adds that header by itself), and so are requests with no session cookie:
+ * they are either anonymous (and refused by authentication) or come from tests that inject an
+ * identity directly.
+ */
+@ApplicationScoped
+public class HttpSecurityFilters {
+
+    /** Runs before CORS (300) and authentication (200). */
+    static final int HEADERS_PRIORITY = 1000;
+    static final int CSRF_PRIORITY = 900;
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    private static final Set<HttpMethod> STATE_CHANGING = Set.of(HttpMethod.POST, HttpMethod.PUT,
+            HttpMethod.PATCH, HttpMethod.DELETE);
+
+    private final ProblemResponses problems;
+    private final String sessionCookie;
+    private final String loginPostLocation;
+
+    public HttpSecurityFilters(ProblemResponses problems,
+            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie,
+            @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
+            String loginPostLocation) {
+        this.problems = problems;
+        this.sessionCookie = sessionCookie;
+        this.loginPostLocation = loginPostLocation;
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::securityHeaders, HEADERS_PRIORITY);
+        filters.register(this::csrf, CSRF_PRIORITY);
+    }
+
+    void securityHeaders(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(ignored -> ctx.response().headers()
+                .set("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .set("X-Content-Type-Options", "nosniff")
+                .set("Referrer-Policy", "no-referrer")
+                .set("X-Frame-Options", "DENY"));
+        ctx.next();
+    }
+
+    void csrf(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (!STATE_CHANGING.contains(request.method()) || hasBearer(request)) {
+            ctx.next();
+            return;
+        }
+        boolean loginPost = ctx.normalizedPath().equals(loginPostLocation);
+        if (!loginPost && request.getCookie(sessionCookie) == null) {
+            ctx.next();
+            return;
+        }
+        String echoed = loginPost ? request.getParam(CsrfTokens.LOGIN_PARAMETER) : request.getHeader(CsrfTokens.HEADER);
+        if (CsrfTokens.matches(CsrfTokens.fromCookie(request), echoed)) {
+            ctx.next();
+            return;
+        }
+        String detail = CsrfTokens.fromCookie(request) == null
+                ? "The request has no " + CsrfTokens.COOKIE + " cookie; load the page again and retry"
+                : echoed == null
+                        ? "The request lacks the " + (loginPost ? "'" + CsrfTokens.LOGIN_PARAMETER + "' parameter"
+                                : CsrfTokens.HEADER + " header") + " that must echo the " + CsrfTokens.COOKIE + " cookie"
+                        : "The " + (loginPost ? "'" + CsrfTokens.LOGIN_PARAMETER + "' parameter" : CsrfTokens.HEADER
+                                + " header") + " does not match the " + CsrfTokens.COOKIE + " cookie";
+        // The body is left unread; resume so the connection is not stuck on a paused request.
+        request.resume();
+        problems.end(ctx, 403, "CSRF check failed", detail);
+    }
+
+    static boolean hasBearer(HttpServerRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith("bearer ");
+    }
+}

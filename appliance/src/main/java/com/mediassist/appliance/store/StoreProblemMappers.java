@@ -1,0 +1,66 @@
+package com.mediassist.appliance.store;
+
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.mediassist.appliance.problem.Problem;
+import com.mediassist.store.DuplicateValueException;
+import com.mediassist.store.InvalidValueException;
+import com.mediassist.store.RecordNotFoundException;
+import com.mediassist.store.StorageFailureException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The store's failures as problem details: 400 naming the field, 404, 409, 503. */
+public class StoreProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(StoreProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidValueException e, UriInfo uri) {
+        return respond(400, "Invalid request", e.getMessage(), uri,
+                List.of(new Problem.FieldError(e.field(), e.getMessage())));
+    }
+
+    /** A record's constructor refused a value while the JSON body was bound: name its field. */
+    @ServerExceptionMapper
+    public Response invalidWhileBinding(ValueInstantiationException e, UriInfo uri) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidValueException invalid) {
+                return invalid(invalid, uri);
+            }
+            if (t instanceof NullPointerException npe && npe.getMessage() != null && npe.getMessage().matches("\\w+")) {
+                return respond(400, "Invalid request", npe.getMessage() + ": required", uri,
+                        List.of(new Problem.FieldError(npe.getMessage(), "required")));
+            }
+        }
+        String detail = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
+        return respond(400, "Malformed request body", "The request body is incomplete or invalid: " + detail, uri,
+                List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(RecordNotFoundException e, UriInfo uri) {
+        return respond(404, "Not found", "No " + e.what() + " with id " + e.id(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response duplicate(DuplicateValueException e, UriInfo uri) {
+        return respond(409, "Conflict", e.getMessage(), uri,
+                List.of(new Problem.FieldError(e.field(), "already exists: " + e.value())));
+    }
+
+    @ServerExceptionMapper
+    public Response storageFailure(StorageFailureException e, UriInfo uri) {
+        LOG.error("Storage failure", e);
+        return respond(503, "Storage unavailable", "The database could not complete the request; "
+                + "nothing was written. Try again; if it persists, see the server log", uri, List.of());
+    }
+
+    private static Response respond(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        String instance = uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail, instance, errors)).build();
+    }
+}
