@@ -8,10 +8,17 @@ public final class InvalidClinicalInputException extends KnowledgeException {
 
     private static final long serialVersionUID = 1L;
     private final String field;
+    private final String problem;
 
     public InvalidClinicalInputException(String field, String problem) {
         super(field + ": " + problem, null);
         this.field = field;
+        this.problem = problem;
+    }
+
+    /** @return what was wrong with the field, without the field name */
+    public String problem() {
+        return problem;
     }
 
     /** @return the name of the input field that was wrong */

@@ -1,0 +1,63 @@
+package com.mediassist.appliance.medication.service;
+
+import com.mediassist.appliance.audit.AuditService;
+import com.mediassist.core.knowledge.Language;
+import com.mediassist.core.medication.MedicationCheckRequest;
+import com.mediassist.core.medication.MedicationCheckResult;
+import com.mediassist.core.medication.MedicationChecker;
+import com.mediassist.store.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a medication check, adding a stored patient's data when a patient id is given. The read of the
+ * patient's history and its audit row ({@code medication-check.read}) share one transaction.
+ */
+@ApplicationScoped
+public class MedicationCheckService {
+
+    private final MedicationChecker checker;
+    private final Database database;
+    private final AuditService audit;
+
+    public MedicationCheckService(MedicationChecker checker, Database database, AuditService audit) {
+        this.checker = checker;
+        this.database = database;
+        this.audit = audit;
+    }
+
+    /** The result and the stored medications that were added to it. */
+    public record Outcome(MedicationCheckResult result, List<String> storedMedications) {
+    }
+
+    /**
+     * @param patientId a stored patient, or {@code null}
+     * @throws com.mediassist.store.patients.PatientNotFoundException for an unknown patient
+     */
+    public Outcome check(List<String> medications, Long patientId, List<String> allergies, List<String> conditions,
+                         Double egfr, Language language) {
+        List<String> meds = new ArrayList<>(medications);
+        List<String> alls = new ArrayList<>(allergies);
+        List<String> conds = new ArrayList<>(conditions);
+        Double gfr = egfr;
+        List<String> stored = List.of();
+        if (patientId != null) {
+            PatientClinicalData data = database.inTransaction(tx -> {
+                tx.patients().get(patientId);
+                PatientClinicalData d = PatientClinicalData.from(tx.history().all(patientId),
+                        checker.knowledge().conditions());
+                audit.record(tx, "medication-check.read", patientId, "medications=" + medications.size());
+                return d;
+            });
+            stored = data.medications();
+            meds.addAll(stored);
+            alls.addAll(data.allergies());
+            conds.addAll(data.conditions());
+            if (gfr == null) {
+                gfr = data.egfr();
+            }
+        }
+        return new Outcome(checker.check(new MedicationCheckRequest(meds, alls, conds, gfr, language)), stored);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Medication checks in the appliance: loads the knowledge engines once
+ * ({@link com.mediassist.appliance.medication.service.KnowledgeEngines}), and adds a stored patient's
+ * medications, allergies, conditions and latest eGFR to a check, writing an audit row for the read
+ * ({@link com.mediassist.appliance.medication.service.MedicationCheckService}).
+ */
+package com.mediassist.appliance.medication.service;

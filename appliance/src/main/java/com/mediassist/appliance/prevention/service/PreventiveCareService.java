@@ -1,0 +1,130 @@
+package com.mediassist.appliance.prevention.service;
+
+import com.mediassist.appliance.audit.AuditService;
+import com.mediassist.core.knowledge.Language;
+import com.mediassist.core.prevention.HistoryItem;
+import com.mediassist.core.prevention.PreventionProfile;
+import com.mediassist.core.prevention.PreventiveCareEngine;
+import com.mediassist.core.prevention.PreventiveCareReport;
+import com.mediassist.core.prevention.Programme;
+import com.mediassist.core.prevention.Sex;
+import com.mediassist.core.prevention.SmokingStatus;
+import com.mediassist.core.text.TextFold;
+import com.mediassist.store.Database;
+import com.mediassist.store.history.Coding;
+import com.mediassist.store.history.ConditionEntry;
+import com.mediassist.store.history.HistoryEntry;
+import com.mediassist.store.history.HistoryKind;
+import com.mediassist.store.history.ImmunizationEntry;
+import com.mediassist.store.history.ObservationEntry;
+import com.mediassist.store.history.ProcedureEntry;
+import com.mediassist.store.patients.Patient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Preventive care for a stored patient: builds the engine's profile from the patient's birth date,
+ * sex and history (conditions, immunizations, procedures, observations, smoking status) and audits the
+ * read ({@code preventive-care.read}) in the same transaction.
+ */
+@ApplicationScoped
+public class PreventiveCareService {
+
+    /** LOINC tobacco smoking status. */
+    static final String SMOKING_STATUS = "72166-2";
+    /** LOINC 8664-5 and SNOMED CT 401201003: cigarette pack-years. */
+    static final Set<String> PACK_YEARS = Set.of("8664-5", "401201003");
+
+    private final Database database;
+    private final AuditService audit;
+    private final PreventiveCareEngine engine;
+
+    public PreventiveCareService(Database database, AuditService audit, PreventiveCareEngine engine) {
+        this.database = database;
+        this.audit = audit;
+        this.engine = engine;
+    }
+
+    /** @throws com.mediassist.store.patients.PatientNotFoundException for an unknown patient */
+    public PreventiveCareReport evaluate(long patientId, Programme programme, Language language) {
+        PreventionProfile profile = database.inTransaction(tx -> {
+            Patient patient = tx.patients().get(patientId);
+            Map<HistoryKind, List<com.mediassist.store.history.HistoryItem>> history = tx.history().all(patientId);
+            audit.record(tx, "preventive-care.read", patientId, "programme=" + programme.code());
+            return profile(patient, history);
+        });
+        return engine.evaluate(profile, programme, language);
+    }
+
+    static PreventionProfile profile(Patient patient,
+                                     Map<HistoryKind, List<com.mediassist.store.history.HistoryItem>> history) {
+        if (patient.birthDate() == null) {
+            throw new com.mediassist.core.knowledge.InvalidClinicalInputException("birthDate",
+                    "the patient has no birth date; preventive care needs it");
+        }
+        PreventionProfile.Builder b = PreventionProfile.builder(patient.birthDate(),
+                Sex.parse(patient.sex() == null ? null : patient.sex().code()));
+        SmokingStatus smoking = SmokingStatus.UNKNOWN;
+        LocalDate smokingDate = null;
+        Double packYears = null;
+        List<HistoryItem> items = new ArrayList<>();
+        for (List<com.mediassist.store.history.HistoryItem> list : history.values()) {
+            for (com.mediassist.store.history.HistoryItem stored : list) {
+                HistoryEntry e = stored.entry();
+                if (e instanceof ConditionEntry c) {
+                    b.condition(conditionEntry(c.coding()));
+                } else if (e instanceof ImmunizationEntry i && i.date() != null) {
+                    items.add(item(i.coding(), i.date(), null));
+                } else if (e instanceof ProcedureEntry p && p.date() != null) {
+                    items.add(item(p.coding(), p.date(), null));
+                    b.condition(conditionEntry(p.coding()));
+                } else if (e instanceof ObservationEntry o && o.date() != null) {
+                    String code = o.coding().code() == null ? "" : o.coding().code();
+                    if (code.equals(SMOKING_STATUS)) {
+                        SmokingStatus s = smokingFrom(o.valueText());
+                        if (s != SmokingStatus.UNKNOWN && (smokingDate == null || o.date().isAfter(smokingDate))) {
+                            smoking = s;
+                            smokingDate = o.date();
+                        }
+                    } else if (PACK_YEARS.contains(code) && o.valueNumber() != null) {
+                        packYears = o.valueNumber();
+                    }
+                    items.add(item(o.coding(), o.date(), o.valueNumber()));
+                }
+            }
+        }
+        return b.history(items).smoking(smoking, packYears, null).build();
+    }
+
+    private static String conditionEntry(Coding coding) {
+        return coding.code() == null ? coding.display()
+                : (coding.system() == null ? "" : coding.system() + "|") + coding.code();
+    }
+
+    private static HistoryItem item(Coding coding, LocalDate date, Double value) {
+        return new HistoryItem(coding.code() == null ? "" : coding.code(),
+                coding.system() == null ? "" : coding.system(), coding.display(), date, value);
+    }
+
+    /** Reads a smoking-status text ("Never smoker", "Former smoker", "Fumador actual"). */
+    static SmokingStatus smokingFrom(String text) {
+        if (text == null || text.isBlank()) {
+            return SmokingStatus.UNKNOWN;
+        }
+        String t = TextFold.fold(text);
+        if (t.contains("never") || t.contains("nunca") || t.contains("no fumador")) {
+            return SmokingStatus.NEVER;
+        }
+        if (t.contains("former") || t.contains("ex-") || t.contains("exfumador") || t.contains("ex fumador")) {
+            return SmokingStatus.FORMER;
+        }
+        if (t.contains("smoker") || t.contains("fumador") || t.contains("every day") || t.contains("some day")) {
+            return SmokingStatus.CURRENT;
+        }
+        return SmokingStatus.UNKNOWN;
+    }
+}

@@ -1,0 +1,81 @@
+package com.mediassist.core.prevention;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What preventive care needs to know about a patient.
+ *
+ * @param birthDate  date of birth
+ * @param sex        recorded sex
+ * @param conditions conditions as text, ICD-10 or SNOMED CT codes
+ * @param history    dated immunizations, procedures and observations
+ * @param smoking    smoking status
+ * @param packYears  cumulative pack-years, or {@code null} when unknown
+ * @param quitDate   when a former smoker quit, or {@code null}
+ */
+public record PreventionProfile(LocalDate birthDate, Sex sex, List<String> conditions, List<HistoryItem> history,
+                                SmokingStatus smoking, Double packYears, LocalDate quitDate) {
+
+    public PreventionProfile {
+        Objects.requireNonNull(birthDate, "birthDate");
+        Objects.requireNonNull(sex, "sex");
+        conditions = List.copyOf(conditions);
+        history = List.copyOf(history);
+        Objects.requireNonNull(smoking, "smoking");
+    }
+
+    /** @return a builder for a patient born on {@code birthDate} */
+    public static Builder builder(LocalDate birthDate, Sex sex) {
+        return new Builder(birthDate, sex);
+    }
+
+    /** Builder; conditions and history start empty, smoking unknown. */
+    public static final class Builder {
+        private final LocalDate birthDate;
+        private final Sex sex;
+        private final List<String> conditions = new ArrayList<>();
+        private final List<HistoryItem> history = new ArrayList<>();
+        private SmokingStatus smoking = SmokingStatus.UNKNOWN;
+        private Double packYears;
+        private LocalDate quitDate;
+
+        private Builder(LocalDate birthDate, Sex sex) {
+            this.birthDate = birthDate;
+            this.sex = sex;
+        }
+
+        public Builder condition(String c) {
+            conditions.add(c);
+            return this;
+        }
+
+        public Builder conditions(List<String> cs) {
+            conditions.addAll(cs);
+            return this;
+        }
+
+        public Builder history(HistoryItem item) {
+            history.add(item);
+            return this;
+        }
+
+        public Builder history(List<HistoryItem> items) {
+            history.addAll(items);
+            return this;
+        }
+
+        public Builder smoking(SmokingStatus status, Double packYears, LocalDate quitDate) {
+            this.smoking = status;
+            this.packYears = packYears;
+            this.quitDate = quitDate;
+            return this;
+        }
+
+        public PreventionProfile build() {
+            return new PreventionProfile(birthDate, sex, conditions, history, smoking, packYears, quitDate);
+        }
+    }
+}
