@@ -152,6 +152,48 @@ class ConsultationResourceTest {
     }
 
     @Test
+    void savingAcenocumarolWithIbuprofenNeedsAnOverrideReasonAndRecordsTheOverride() {
+        long id = start();
+        String meds = "\"medications\": [\"Sintrom 4 mg\", \"ibuprofeno 600\"], \"language\": \"es\"";
+        given().contentType(ContentType.JSON).body("{" + meds + "}")
+                .put("/api/v1/consultations/" + id + "/prescriptions")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("overrides"))
+                .body("errors[0].message", containsString("acenocumarol"));
+        given().contentType(ContentType.JSON)
+                .body("{" + meds + ", \"overrides\": [{\"kind\": \"drug-drug\", \"drugs\": [\"acenocumarol\", \"ibuprofeno\"], \"reason\": \" \"}]}")
+                .put("/api/v1/consultations/" + id + "/prescriptions").then().statusCode(422);
+        assertThat(database.consultations().get(id).prescriptionsJson()).doesNotContain("ibuprofeno");
+
+        List<java.util.Map<String, Object>> interrupting = given().contentType(ContentType.JSON).body("{" + meds + "}")
+                .post("/api/v1/medication-check").then().statusCode(200)
+                .extract().jsonPath().getList("alerts.findAll { it.interrupt }");
+        assertThat(interrupting).isNotEmpty();
+        StringBuilder overrides = new StringBuilder();
+        for (java.util.Map<String, Object> a : interrupting) {
+            overrides.append(overrides.length() == 0 ? "" : ",").append("{\"kind\": \"").append(a.get("kind"))
+                    .append("\", \"drugs\": ").append(toJson(a.get("drugs")))
+                    .append(", \"reason\": \"Dolor intenso; control de INR en 3 días\"}");
+        }
+        given().contentType(ContentType.JSON).body("{" + meds + ", \"overrides\": [" + overrides + "]}")
+                .put("/api/v1/consultations/" + id + "/prescriptions")
+                .then().statusCode(200)
+                .body("consultation.prescriptions", org.hamcrest.Matchers.contains("Sintrom 4 mg", "ibuprofeno 600"))
+                .body("consultation.overrides[0].reason", equalTo("Dolor intenso; control de INR en 3 días"));
+        assertThat(database.feedback().feedback(id)).extracting(Feedback::action).contains(FeedbackAction.OVERRIDDEN)
+                .allSatisfy(a -> assertThat(a).isEqualTo(FeedbackAction.OVERRIDDEN));
+        assertThat(database.feedback().suggestions(id)).allSatisfy(s -> assertThat(s.kind()).isEqualTo(SuggestionKind.ALERT));
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void unknownConsultationIsNotFound() {
         given().get("/api/v1/consultations/99999999").then().statusCode(404).contentType("application/problem+json");
     }

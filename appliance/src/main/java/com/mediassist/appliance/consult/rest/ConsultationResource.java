@@ -4,6 +4,7 @@ import com.mediassist.appliance.consult.service.ConsultationExportService;
 import com.mediassist.appliance.consult.service.ConsultationService;
 import com.mediassist.appliance.problem.ApiProblemException;
 import com.mediassist.appliance.consult.service.ConsultationView;
+import com.mediassist.appliance.consult.service.PrescriptionService;
 import com.mediassist.appliance.consult.service.Requests;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,12 +34,14 @@ public class ConsultationResource {
 
     private final ConsultationService consultations;
     private final ConsultationExportService export;
+    private final PrescriptionService prescriptions;
     private final SecurityIdentity identity;
 
     public ConsultationResource(ConsultationService consultations, ConsultationExportService export,
-            SecurityIdentity identity) {
+            PrescriptionService prescriptions, SecurityIdentity identity) {
         this.consultations = consultations;
         this.export = export;
+        this.prescriptions = prescriptions;
         this.identity = identity;
     }
 
@@ -71,6 +74,16 @@ public class ConsultationResource {
     @Path("{id}/draft")
     public ConsultationView draft(@PathParam("id") long id, Requests.Draft draft) {
         return consultations.saveDraft(id, draft, user());
+    }
+
+    /**
+     * Saves the prescription after the medication-safety check; 422 problem details list every
+     * interrupting alert that lacks the doctor's override reason.
+     */
+    @PUT
+    @Path("{id}/prescriptions")
+    public PrescriptionService.Saved prescriptions(@PathParam("id") long id, Requests.Prescriptions request) {
+        return prescriptions.save(id, request, user());
     }
 
     @POST

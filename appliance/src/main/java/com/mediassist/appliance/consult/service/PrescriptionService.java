@@ -1,0 +1,160 @@
+package com.mediassist.appliance.consult.service;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mediassist.appliance.medication.service.MedicationCheckService;
+import com.mediassist.appliance.problem.ApiProblemException;
+import com.mediassist.appliance.problem.Problem;
+import com.mediassist.core.knowledge.Language;
+import com.mediassist.core.medication.Alert;
+import com.mediassist.core.medication.MedicationCheckResult;
+import com.mediassist.core.text.TextFold;
+import com.mediassist.store.Database;
+import com.mediassist.store.consultations.Consultation;
+import com.mediassist.store.consultations.ConsultationUpdate;
+import com.mediassist.store.feedback.FeedbackAction;
+import com.mediassist.store.feedback.SuggestionKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Saving a consultation's prescription. The medication-safety check runs again here, against the
+ * patient's stored history: every interrupting alert (contraindicated or major) must come with the
+ * doctor's reason, or nothing is saved and the answer is 422 naming each alert. Overrides are kept
+ * with the prescription and recorded as feedback ("overridden", with the reason).
+ */
+@ApplicationScoped
+public class PrescriptionService {
+
+    /** The source named on alert suggestions; the UI reports the alerts it shows under the same name. */
+    static final String KNOWLEDGE = "medication-knowledge";
+
+    /** Shortest override reason accepted, in characters. */
+    static final int MIN_REASON = 3;
+
+    private final Database database;
+    private final MedicationCheckService checks;
+    private final ConsultationService consultations;
+    private final ConsultConfig config;
+
+    public PrescriptionService(Database database, MedicationCheckService checks, ConsultationService consultations,
+            ConsultConfig config) {
+        this.database = database;
+        this.checks = checks;
+        this.consultations = consultations;
+        this.config = config;
+    }
+
+    /** What was saved and the check it passed. */
+    public record Saved(ConsultationView consultation, MedicationCheckResult check) {
+    }
+
+    /**
+     * Checks and saves the prescription.
+     *
+     * @throws ApiProblemException 422 listing each interrupting alert without an override reason;
+     *     400 for bad medicines or overrides; 404 unknown consultation; 409 signed off
+     */
+    public Saved save(long id, Requests.Prescriptions request, String user) {
+        if (request == null || request.medications() == null) {
+            throw ApiProblemException.badField("medications", "is required (an empty list clears the prescription)");
+        }
+        List<String> meds = Medications.valid(request.medications());
+        List<Requests.Override> overrides = request.overrides() == null ? List.of() : request.overrides();
+        for (int i = 0; i < overrides.size(); i++) {
+            Requests.Override o = overrides.get(i);
+            if (o == null || o.kind() == null || o.drugs() == null || o.drugs().isEmpty()) {
+                throw ApiProblemException.badField("overrides[" + i + "]", "needs the alert's kind and drugs");
+            }
+        }
+        Language language;
+        try {
+            language = Language.parse(request.language());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblemException.badField("language", e.getMessage());
+        }
+        Consultation c = StoreProblems.translate(() -> database.consultations().get(id));
+        if (c.signedOff()) {
+            throw new ApiProblemException(409, "Consultation signed off", "Consultation " + id + " was signed off and cannot change");
+        }
+        MedicationCheckResult result = checks.check(meds, c.patientId(), List.of(), List.of(), null, language).result();
+
+        List<Problem.FieldError> missing = new ArrayList<>();
+        List<Accepted> accepted = new ArrayList<>();
+        for (Alert alert : result.alerts()) {
+            if (!alert.interrupt()) {
+                continue;
+            }
+            Optional<String> reason = overrides.stream().filter(o -> matches(o, alert)).map(Requests.Override::reason)
+                    .filter(r -> r != null && r.strip().length() >= MIN_REASON).findFirst();
+            if (reason.isEmpty()) {
+                missing.add(new Problem.FieldError("overrides", "the " + alert.severity() + " " + kindCode(alert)
+                        + " alert for " + String.join(" + ", alert.drugs()) + " needs an override reason ("
+                        + alert.message() + ")"));
+            } else {
+                accepted.add(new Accepted(alert, reason.get().strip()));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ApiProblemException(422, "Override reason required", missing.size()
+                    + " interrupting alert(s) need the doctor's reason before the prescription can be saved", missing);
+        }
+
+        ConsultationView saved = StoreProblems.translate(() -> database.inTransaction(tx -> {
+            Consultation current = tx.consultations().get(id);
+            ObjectNode doc = consultations.prescriptionsDoc(current);
+            ArrayNode medsNode = doc.putArray("medications");
+            meds.forEach(medsNode::add);
+            ArrayNode kept = doc.putArray("overrides");
+            for (Accepted a : accepted) {
+                ObjectNode o = kept.addObject();
+                o.put("kind", kindCode(a.alert()));
+                ArrayNode drugs = o.putArray("drugs");
+                a.alert().drugs().forEach(drugs::add);
+                o.put("severity", String.valueOf(a.alert().severity()).toLowerCase(java.util.Locale.ROOT));
+                o.put("ruleId", a.alert().ruleId());
+                o.put("source", a.alert().source());
+                o.put("reason", a.reason());
+            }
+            Consultation next = tx.consultations().update(id, new ConsultationUpdate(null, null, consultations.write(doc), null));
+            for (Accepted a : accepted) {
+                consultations.record(tx, next, SuggestionKind.ALERT, alertKey(a.alert()), FeedbackAction.OVERRIDDEN,
+                        a.reason(), KNOWLEDGE, knowledgeVersion(result), user);
+            }
+            tx.audit().append(user, "consultation.prescriptions", next.patientId(),
+                    "consultation " + id + ": " + meds.size() + " medicines, " + accepted.size() + " alerts overridden");
+            return consultations.view(next);
+        }));
+        return new Saved(saved, result);
+    }
+
+    private String knowledgeVersion(MedicationCheckResult result) {
+        String v = result.knowledgeVersion();
+        return v == null || v.isBlank() ? config.knowledgeVersion() : v;
+    }
+
+    private record Accepted(Alert alert, String reason) {
+    }
+
+    /** The alert's identity as the UI reports it in feedback: kind and the folded, sorted drugs. */
+    static String alertKey(Alert alert) {
+        return kindCode(alert) + ":" + String.join("+", foldedDrugs(alert.drugs()));
+    }
+
+    static boolean matches(Requests.Override o, Alert alert) {
+        return TextFold.fold(o.kind().strip()).equals(kindCode(alert)) && foldedDrugs(o.drugs()).equals(foldedDrugs(alert.drugs()));
+    }
+
+    private static TreeSet<String> foldedDrugs(List<String> drugs) {
+        TreeSet<String> out = new TreeSet<>();
+        drugs.forEach(d -> out.add(TextFold.fold(d.strip())));
+        return out;
+    }
+
+    private static String kindCode(Alert alert) {
+        return alert.kind().label();
+    }
+}
