@@ -43,6 +43,8 @@ export const BUDGET = {
   medication: 2500,
   summary: 4000,
   save: 8000,
+  // The first FHIR export of a run initialises HAPI FHIR's R4 context (seconds on a small box).
+  export: 30000,
   import: 60000,
 };
 

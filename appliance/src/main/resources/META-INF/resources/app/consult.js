@@ -20,6 +20,7 @@ const S = {
   removedFindings: new Set(),
   confirmedFindings: new Set(),
   ddx: null,
+  ddxFailed: false,
   expanded: new Set(),
   feedback: new Map(),
   rx: [],
@@ -322,6 +323,7 @@ async function runDiagnosis() {
   const { evidences, absent } = diagnosisInput();
   if (!evidences.length) {
     S.ddx = null;
+    S.ddxFailed = false;
     renderDifferential();
     panelState('ddx-status', 'ok', '');
     return;
@@ -335,6 +337,7 @@ async function runDiagnosis() {
   panelState('ddx-status', 'working');
   try {
     S.ddx = await post('/api/v1/diagnosis', body, { budgetMs: BUDGET.diagnosis, signal });
+    S.ddxFailed = false;
     panelState('ddx-status', 'ok', '');
     $('questions-panel').dataset.state = 'ok';
     renderDifferential();
@@ -345,6 +348,7 @@ async function runDiagnosis() {
   } catch (e) {
     if (e.kind === 'superseded') return;
     S.ddx = null;
+    S.ddxFailed = true;
     renderDifferential();
     panelError('ddx-status', e);
     $('questions-panel').dataset.state = $('ddx-panel').dataset.state;
@@ -374,7 +378,7 @@ function renderDifferential() {
     flagList.append(el('li', { dataset: { code: code ?? '' } }, cand ? cand.name : labelOf(f)));
   }
   const rows = ddx ? arrayOf(ddx, 'differential').slice(0, MAX_DDX_ROWS) : [];
-  if (!rows.length) list.append(el('li', { class: 'muted ddx-empty', text: t('ddx.empty') }));
+  if (!rows.length && !S.ddxFailed) list.append(el('li', { class: 'muted ddx-empty', text: t('ddx.empty') }));
   for (const d of rows) list.append(differentialRow(d, model));
   renderQuestions();
   renderFinalDiagnosisOptions();
@@ -698,7 +702,7 @@ async function exportFhir() {
   if (!S.consultation) return;
   panelState('summary-status', 'working');
   try {
-    const bundle = await get(`/api/v1/consultations/${S.consultation.id}/fhir`, { budgetMs: BUDGET.save });
+    const bundle = await get(`/api/v1/consultations/${S.consultation.id}/fhir`, { budgetMs: BUDGET.export });
     const count = Array.isArray(bundle && bundle.entry) ? bundle.entry.length : 0;
     panelState('summary-status', 'ok', t('summary.exported', count));
     const blob = new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/fhir+json' });
@@ -728,7 +732,7 @@ function setSigned(signed) {
 
 function reset() {
   Object.assign(S, {
-    consultation: null, patient: null, evidences: [], findings: [], removedFindings: new Set(),
+    consultation: null, patient: null, evidences: [], findings: [], removedFindings: new Set(), ddxFailed: false,
     confirmedFindings: new Set(), ddx: null, expanded: new Set(), feedback: new Map(), rx: [], rxCheck: null,
     reasons: new Map(), structured: null, signed: false, picked: null,
   });

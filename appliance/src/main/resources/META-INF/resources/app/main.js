@@ -45,6 +45,7 @@ async function route() {
     $('consult-body').hidden = true;
   } else if (parts[0] === 'status') {
     showView('status');
+    $('topbar-patient').textContent = '';
     loadStatus();
   } else {
     showView('patients');

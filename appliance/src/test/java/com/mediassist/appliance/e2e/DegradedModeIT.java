@@ -72,5 +72,7 @@ class DegradedModeIT {
         b.await("the diagnosis module shown as disabled", d -> !b.all("#status-modules tr[data-module='diagnosis'][data-state='disabled']").isEmpty());
         assertThat(b.driver.findElement(By.cssSelector("#status-modules tr[data-module='medication']")).getAttribute("data-state"))
                 .isEqualTo("up");
+        // The only console errors are the browser's own notes of the refused diagnosis calls.
+        assertThat(b.drainConsoleErrors()).isNotEmpty().allSatisfy(e -> assertThat(e.getMessage()).contains("503"));
     }
 }
