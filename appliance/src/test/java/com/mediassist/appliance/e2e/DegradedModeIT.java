@@ -10,7 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * With the diagnosis module out of service its panels say so plainly, and the note's findings,
+ * Patients screen (FHIR import, search, history), then: with the diagnosis module out of service its panels say so plainly, and the note's findings,
  * the medication alerts and preventive care keep working.
  */
 class DegradedModeIT {
@@ -50,6 +50,20 @@ class DegradedModeIT {
 
     private void run(Browser b) throws Exception {
         Ui.logIn(b, app.baseUrl(), ApplianceProcess.ADMIN, ApplianceProcess.ADMIN_PASSWORD);
+
+        // Patients: import a real FHIR export, find the patient by name, see the history.
+        b.byId("patient-import-block").findElement(By.tagName("summary")).click();
+        b.byId("import-file").sendKeys(java.nio.file.Path.of("src/test/resources/fhir/synthea-r4-patient.json")
+                .toAbsolutePath().toString());
+        b.driver.findElement(By.cssSelector("#patient-import-form button[type='submit']")).click();
+        b.awaitText("history-patient", "Dare");
+        b.await("imported conditions", d -> !b.all("#history-conditions li:not(.muted)").isEmpty());
+        assertThat(b.byId("patient-import-status").getText()).contains("Importado");
+        b.byId("patient-search").sendKeys("renato dare");
+        b.byId("patient-search").submit();
+        b.await("the imported patient found by name", d -> !b.all("#patient-results button.patient-result").isEmpty());
+        assertThat(b.byId("patient-results").getText()).contains("Dare, Renato");
+
         Ui.createPatient(b, "E2E-0002", "Luis", "Martín Gil", "1958-11-02", "male");
         Ui.startConsultation(b);
 
