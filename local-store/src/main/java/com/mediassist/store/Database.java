@@ -22,6 +22,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import com.mediassist.store.sql.ConnectionPool;
 
 /**
  * The MediAssist database: one SQLite file, {@value #FILE_NAME}, in a data directory.
@@ -35,22 +36,33 @@ import org.sqlite.SQLiteDataSource;
  * <p>Repository calls made directly on a {@code Database} are each their own transaction. To make
  * several calls all-or-nothing, use {@link #inTransaction(TransactionCallback)}.
  *
- * <p>Thread-safe; share one instance per process. Closing it refuses further calls; connections
- * are opened per call, so nothing is held open between calls.
+ * <p>While open it holds a shared lock on {@value DataDirLock#FILE_NAME}, so that a restore refuses
+ * to replace the file under it.
+ *
+ * <p>Thread-safe; share one instance per process. A few connections are kept open for reuse;
+ * {@link #close()} closes them and refuses further calls.
  */
 public final class Database implements Repositories, AutoCloseable {
 
     /** Name of the database file inside the data directory. */
     public static final String FILE_NAME = "mediassist.db";
 
+    /** Connections kept open for reuse between calls. */
+    static final int MAX_IDLE_CONNECTIONS = 8;
+
     private final DatabaseOptions options;
     private final Jdbi jdbi;
+    private final ConnectionPool pool;
+    private final DataDirLock lock;
     private final RepositorySet repositories;
     private final List<AppliedMigration> appliedAtOpen;
     private volatile boolean closed;
 
-    private Database(DatabaseOptions options, Jdbi jdbi, List<AppliedMigration> appliedAtOpen) {
+    private Database(DatabaseOptions options, DataDirLock lock, ConnectionPool pool, Jdbi jdbi,
+            List<AppliedMigration> appliedAtOpen) {
         this.options = options;
+        this.lock = lock;
+        this.pool = pool;
         this.jdbi = jdbi;
         this.appliedAtOpen = List.copyOf(appliedAtOpen);
         this.repositories = new RepositorySet(new HandleSource() {
@@ -90,13 +102,21 @@ public final class Database implements Repositories, AutoCloseable {
         } catch (IOException e) {
             throw new StorageFailureException("cannot create data directory " + options.dataDir() + ": " + e, e);
         }
-        Jdbi jdbi = Jdbi.create(dataSource(options.databaseFile(), options));
+        DataDirLock lock = DataDirLock.shared(options.dataDir());
+        ConnectionPool pool = new ConnectionPool(dataSource(options.databaseFile(), options), MAX_IDLE_CONNECTIONS);
+        Jdbi jdbi = Jdbi.create(pool);
         try {
             List<AppliedMigration> applied = MigrationRunner.shipped(options.clock()).migrate(jdbi);
-            return new Database(options, jdbi, applied);
+            return new Database(options, lock, pool, jdbi, applied);
         } catch (JdbiException e) {
+            pool.close();
+            lock.close();
             throw new StorageFailureException("cannot open database " + options.databaseFile() + ": "
                     + rootMessage(e), e);
+        } catch (RuntimeException e) {
+            pool.close();
+            lock.close();
+            throw e;
         }
     }
 
@@ -226,10 +246,15 @@ public final class Database implements Repositories, AutoCloseable {
         return repositories.bundles();
     }
 
-    /** Refuses further calls. Connections are per call, so there is nothing else to release. */
+    /**
+     * Refuses further calls and closes the pooled connections (the last one to close checkpoints
+     * the WAL into the database file).
+     */
     @Override
     public void close() {
         closed = true;
+        pool.close();
+        lock.close();
     }
 
     private void checkOpen() {

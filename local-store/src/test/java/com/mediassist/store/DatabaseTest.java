@@ -82,6 +82,20 @@ class DatabaseTest {
     }
 
     @Test
+    void refusesToMigrateAnotherApplicationsDatabase() throws Exception {
+        execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)");
+        assertThatThrownBy(() -> TestDatabases.open(dir, clock))
+                .isInstanceOf(com.mediassist.store.migration.MigrationException.class)
+                .hasMessageContaining("another application");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("mediassist.db"));
+             Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'schema_version'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
     void rollsBackEveryWriteOfAFailedTransaction() {
         try (Database db = TestDatabases.open(dir, clock)) {
             db.patients().create(new PatientDetails("H-1", "Ana", "Pérez", null, Sex.FEMALE));
