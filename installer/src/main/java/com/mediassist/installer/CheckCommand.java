@@ -36,7 +36,7 @@ final class CheckCommand extends StoreCommand {
             description = "Free disk needed in the data directory (default: ${DEFAULT-VALUE} MB).")
     long minDiskMb;
 
-    @Option(names = "--min-memory-mb", defaultValue = "2048", paramLabel = "MB",
+    @Option(names = "--min-memory-mb", defaultValue = "1024", paramLabel = "MB",
             description = "Available memory needed (default: ${DEFAULT-VALUE} MB).")
     long minMemoryMb;
 

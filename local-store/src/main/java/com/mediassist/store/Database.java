@@ -36,6 +36,9 @@ import com.mediassist.store.sql.ConnectionPool;
  * <p>Repository calls made directly on a {@code Database} are each their own transaction. To make
  * several calls all-or-nothing, use {@link #inTransaction(TransactionCallback)}.
  *
+ * <p>While open it holds a shared lock on {@value DataDirLock#FILE_NAME}, so that a restore refuses
+ * to replace the file under it.
+ *
  * <p>Thread-safe; share one instance per process. A few connections are kept open for reuse;
  * {@link #close()} closes them and refuses further calls.
  */
@@ -50,12 +53,15 @@ public final class Database implements Repositories, AutoCloseable {
     private final DatabaseOptions options;
     private final Jdbi jdbi;
     private final ConnectionPool pool;
+    private final DataDirLock lock;
     private final RepositorySet repositories;
     private final List<AppliedMigration> appliedAtOpen;
     private volatile boolean closed;
 
-    private Database(DatabaseOptions options, ConnectionPool pool, Jdbi jdbi, List<AppliedMigration> appliedAtOpen) {
+    private Database(DatabaseOptions options, DataDirLock lock, ConnectionPool pool, Jdbi jdbi,
+            List<AppliedMigration> appliedAtOpen) {
         this.options = options;
+        this.lock = lock;
         this.pool = pool;
         this.jdbi = jdbi;
         this.appliedAtOpen = List.copyOf(appliedAtOpen);
@@ -96,17 +102,20 @@ public final class Database implements Repositories, AutoCloseable {
         } catch (IOException e) {
             throw new StorageFailureException("cannot create data directory " + options.dataDir() + ": " + e, e);
         }
+        DataDirLock lock = DataDirLock.shared(options.dataDir());
         ConnectionPool pool = new ConnectionPool(dataSource(options.databaseFile(), options), MAX_IDLE_CONNECTIONS);
         Jdbi jdbi = Jdbi.create(pool);
         try {
             List<AppliedMigration> applied = MigrationRunner.shipped(options.clock()).migrate(jdbi);
-            return new Database(options, pool, jdbi, applied);
+            return new Database(options, lock, pool, jdbi, applied);
         } catch (JdbiException e) {
             pool.close();
+            lock.close();
             throw new StorageFailureException("cannot open database " + options.databaseFile() + ": "
                     + rootMessage(e), e);
         } catch (RuntimeException e) {
             pool.close();
+            lock.close();
             throw e;
         }
     }
@@ -176,7 +185,20 @@ public final class Database implements Repositories, AutoCloseable {
     }
 
     /**
-     * Runs {@code PRAGMA integrity_check}.
+     * A cheap liveness probe for readiness checks: one query on a pooled connection.
+     *
+     * @return the schema version
+     * @throws StorageFailureException when the database cannot be queried
+     * @throws StoreException when this instance is closed
+     */
+    public int ping() {
+        checkOpen();
+        return translate(() -> jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(version), 0) FROM schema_version")
+                .mapTo(Integer.class).one()));
+    }
+
+    /**
+     * Runs {@code PRAGMA integrity_check} (reads the whole file: for tools, not for health probes).
      *
      * @return {@code "ok"} for a sound file, otherwise SQLite's list of problems
      */
@@ -245,6 +267,7 @@ public final class Database implements Repositories, AutoCloseable {
     public void close() {
         closed = true;
         pool.close();
+        lock.close();
     }
 
     private void checkOpen() {

@@ -82,6 +82,20 @@ class DatabaseTest {
     }
 
     @Test
+    void refusesToMigrateAnotherApplicationsDatabase() throws Exception {
+        execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)");
+        assertThatThrownBy(() -> TestDatabases.open(dir, clock))
+                .isInstanceOf(com.mediassist.store.migration.MigrationException.class)
+                .hasMessageContaining("another application");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("mediassist.db"));
+             Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'schema_version'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
     void rollsBackEveryWriteOfAFailedTransaction() {
         try (Database db = TestDatabases.open(dir, clock)) {
             db.patients().create(new PatientDetails("H-1", "Ana", "Pérez", null, Sex.FEMALE));
@@ -96,10 +110,25 @@ class DatabaseTest {
     }
 
     @Test
+    void reportsAFileThatIsNotADatabaseAsAStorageFailure() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("mediassist.db"), "this is not SQLite ".repeat(100));
+        assertThatThrownBy(() -> TestDatabases.open(dir, clock))
+                .isInstanceOf(StorageFailureException.class).hasMessageContaining("mediassist.db");
+    }
+
+    @Test
+    void answersAPingWithTheSchemaVersion() {
+        try (Database db = TestDatabases.open(dir, clock)) {
+            assertThat(db.ping()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void refusesCallsAfterClose() {
         Database db = TestDatabases.open(dir, clock);
         db.close();
         assertThatThrownBy(() -> db.patients().count()).isInstanceOf(StoreException.class).hasMessageContaining("closed");
+        assertThatThrownBy(db::ping).isInstanceOf(StoreException.class).hasMessageContaining("closed");
     }
 
     private void execute(String sql) throws Exception {

@@ -2,6 +2,9 @@ package com.mediassist.appliance.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.mediassist.store.InvalidValueException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -34,8 +37,40 @@ public class ProblemMappers {
         return respond(new Problem("about:blank", "Malformed request body", 400, detail, path(uri), errors));
     }
 
+    /**
+     * A record's constructor refused a value while the body was bound (the store's records check
+     * their fields): a 400 naming that field.
+     */
+    @ServerExceptionMapper
+    public Response invalidWhileBinding(ValueInstantiationException e, UriInfo uri) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof InvalidValueException invalid) {
+                return respond(new Problem("about:blank", "Invalid request", 400, invalid.getMessage(), path(uri),
+                        List.of(new Problem.FieldError(invalid.field(), invalid.getMessage()))));
+            }
+            if (t instanceof NullPointerException npe && npe.getMessage() != null && npe.getMessage().matches("\\w+")) {
+                return respond(new Problem("about:blank", "Invalid request", 400, npe.getMessage() + ": is required",
+                        path(uri), List.of(new Problem.FieldError(npe.getMessage(), "is required"))));
+            }
+        }
+        return badJson(e, uri);
+    }
+
+    /** Takes precedence over Quarkus's own mapper, whose body is not a problem document. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return badJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // Quarkus REST wraps body-binding failures; report them like any malformed JSON.
+        if (e.getCause() instanceof ValueInstantiationException binding) {
+            return invalidWhileBinding(binding, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return badJson(json, uri);
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);

@@ -1,6 +1,5 @@
 package com.mediassist.appliance.store;
 
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.mediassist.appliance.problem.Problem;
 import com.mediassist.store.DuplicateValueException;
 import com.mediassist.store.InvalidValueException;
@@ -21,23 +20,6 @@ public class StoreProblemMappers {
     public Response invalid(InvalidValueException e, UriInfo uri) {
         return respond(400, "Invalid request", e.getMessage(), uri,
                 List.of(new Problem.FieldError(e.field(), e.getMessage())));
-    }
-
-    /** A record's constructor refused a value while the JSON body was bound: name its field. */
-    @ServerExceptionMapper
-    public Response invalidWhileBinding(ValueInstantiationException e, UriInfo uri) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidValueException invalid) {
-                return invalid(invalid, uri);
-            }
-            if (t instanceof NullPointerException npe && npe.getMessage() != null && npe.getMessage().matches("\\w+")) {
-                return respond(400, "Invalid request", npe.getMessage() + ": required", uri,
-                        List.of(new Problem.FieldError(npe.getMessage(), "required")));
-            }
-        }
-        String detail = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
-        return respond(400, "Malformed request body", "The request body is incomplete or invalid: " + detail, uri,
-                List.of());
     }
 
     @ServerExceptionMapper

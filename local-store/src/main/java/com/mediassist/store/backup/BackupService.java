@@ -1,5 +1,6 @@
 package com.mediassist.store.backup;
 
+import com.mediassist.store.DataDirLock;
 import com.mediassist.store.Database;
 import com.mediassist.store.DatabaseOptions;
 import com.mediassist.store.StoreException;
@@ -85,6 +86,7 @@ public final class BackupService {
      * stopped: a running one would keep writing to the file moved aside.
      *
      * @return where the replaced database was kept, the schema version and the patient count
+     * @throws com.mediassist.store.DatabaseInUseException when the database is open (appliance running)
      * @throws NotAMediAssistDatabaseException when the backup is not a sound MediAssist database
      * @throws BackupException when a file operation fails; the previous database is back in place
      */
@@ -97,8 +99,10 @@ public final class BackupService {
         Path dir = live.getParent();
         Path staged = dir.resolve(Database.FILE_NAME + ".restoring");
         List<Path[]> movedAside = new ArrayList<>();
+        DataDirLock exclusive = null;
         try {
             Files.createDirectories(dir);
+            exclusive = DataDirLock.exclusive(options.dataDir());
             deleteWithCompanions(staged);
             Files.copy(source, staged, StandardCopyOption.REPLACE_EXISTING);
             check(staged);
@@ -117,6 +121,7 @@ public final class BackupService {
             }
             deleteWithCompanions(live);
             move(staged, live);
+            exclusive.close();
             try (Database restored = Database.open(options)) {
                 String integrity = restored.integrityCheck();
                 if (!"ok".equals(integrity)) {
@@ -132,6 +137,9 @@ public final class BackupService {
             }
             throw new BackupException("restore from " + source + " failed: " + e, e);
         } finally {
+            if (exclusive != null) {
+                exclusive.close();
+            }
             deleteWithCompanions(staged);
         }
     }

@@ -80,6 +80,7 @@ public final class MigrationRunner {
      * @throws MigrationException when a script fails; its transaction is rolled back
      */
     public List<AppliedMigration> migrate(Jdbi jdbi) {
+        jdbi.useHandle(MigrationRunner::refuseForeignDatabase);
         jdbi.useHandle(handle -> handle.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                 + "version INTEGER PRIMARY KEY, description TEXT NOT NULL, checksum TEXT NOT NULL, "
                 + "applied_at TEXT NOT NULL)"));
@@ -97,6 +98,20 @@ public final class MigrationRunner {
             });
         }
         return done;
+    }
+
+    /**
+     * Refuses to migrate a SQLite file that already holds tables but was not created by MediAssist
+     * (pointing the data directory at another application's database must not alter it).
+     */
+    private static void refuseForeignDatabase(Handle handle) {
+        int appId = handle.createQuery("PRAGMA application_id").mapTo(Integer.class).one();
+        long tables = handle.createQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                + "AND name NOT LIKE 'sqlite_%'").mapTo(Long.class).one();
+        if (appId != APPLICATION_ID && tables > 0) {
+            throw new MigrationException("the database file holds " + tables + " tables but its application_id is "
+                    + appId + ", not MediAssist's " + APPLICATION_ID + "; refusing to change another application's database");
+        }
     }
 
     /** The rows of {@code schema_version}, by version; empty for a database never migrated. */

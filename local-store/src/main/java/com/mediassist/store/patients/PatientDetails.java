@@ -11,8 +11,8 @@ import java.time.LocalDate;
  * @param patientNumber the clinic's own patient number, unique, 1..64 characters
  * @param givenName given name(s), 1..200 characters
  * @param familyName family name(s), 1..200 characters
- * @param birthDate date of birth, may be {@code null} when unknown; never in the future is not
- *     checked here because the store has no clock at construction
+ * @param birthDate date of birth, may be {@code null} when unknown; not before 1850 (the repository
+ *     also refuses dates after today by its clock)
  * @param sex administrative sex; {@code null} becomes {@link Sex#UNKNOWN}
  * @throws InvalidValueException naming the first bad field
  */

@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +43,7 @@ public final class PatientRepository {
      */
     public Patient create(PatientDetails details) {
         Instant now = SqlTime.now(clock);
+        requireBornByToday(details);
         return source.inTransaction(h -> {
             if (findByNumber(h, details.patientNumber()).isPresent()) {
                 throw new DuplicatePatientNumberException(details.patientNumber());
@@ -95,6 +98,7 @@ public final class PatientRepository {
      */
     public Patient update(long id, PatientDetails details) {
         Instant now = SqlTime.now(clock);
+        requireBornByToday(details);
         return source.inTransaction(h -> {
             Patient existing = h.createQuery("SELECT " + COLUMNS + " FROM patients WHERE id = :id")
                     .bind("id", id).map(PatientRepository::map).findOne()
@@ -154,6 +158,14 @@ public final class PatientRepository {
     /** How many patients are registered. */
     public long count() {
         return source.withHandle(h -> h.createQuery("SELECT count(*) FROM patients").mapTo(Long.class).one());
+    }
+
+    /** A birth date after today (in any time zone, so UTC+14) is a typing error. */
+    private void requireBornByToday(PatientDetails details) {
+        LocalDate latest = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(14));
+        if (details.birthDate() != null && details.birthDate().isAfter(latest)) {
+            throw new InvalidValueException("birthDate", "must not be in the future, got " + details.birthDate());
+        }
     }
 
     private static void bindWords(Query query, List<String> words) {

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mediassist.store.Database;
+import com.mediassist.store.DatabaseInUseException;
+import com.mediassist.store.HoldOpen;
 import com.mediassist.store.DatabaseOptions;
 import com.mediassist.store.TestClock;
 import com.mediassist.store.TestDatabases;
 import com.mediassist.store.patients.Patient;
 import com.mediassist.store.patients.PatientDetails;
 import com.mediassist.store.patients.Sex;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +22,9 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class BackupServiceTest {
@@ -57,6 +63,49 @@ class BackupServiceTest {
             assertThat(db.audit().verify().rows()).isEqualTo(1);
             assertThat(db.integrityCheck()).isEqualTo("ok");
         }
+    }
+
+    @Test
+    void refusesToRestoreUnderAnOpenDatabaseInThisProcess() {
+        Path data = dir.resolve("data");
+        DatabaseOptions options = TestDatabases.options(data, clock);
+        Path backup = dir.resolve("b.db");
+        try (Database db = Database.open(options)) {
+            db.patients().create(new PatientDetails("HC-1", "Ana", "López", null, Sex.FEMALE));
+            db.backups().backupTo(backup);
+            db.patients().create(new PatientDetails("HC-2", "Eva", "Ruiz", null, Sex.FEMALE));
+            assertThatThrownBy(() -> BackupService.restore(options, backup))
+                    .isInstanceOf(DatabaseInUseException.class).hasMessageContaining("appliance running");
+            assertThat(db.patients().count()).isEqualTo(2);
+        }
+        assertThat(BackupService.restore(options, backup).patients()).isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void refusesToRestoreWhileAnotherProcessHasTheDatabaseOpen() throws Exception {
+        Path data = dir.resolve("data");
+        DatabaseOptions options = TestDatabases.options(data, clock);
+        Path backup = dir.resolve("b.db");
+        try (Database db = Database.open(options)) {
+            db.backups().backupTo(backup);
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Dslf4j.internal.verbosity=ERROR", HoldOpen.class.getName(), data.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).startsWith("READY");
+            assertThatThrownBy(() -> BackupService.restore(options, backup)).isInstanceOf(DatabaseInUseException.class);
+            // Opening it here too, as the installer does while the appliance runs, is fine.
+            try (Database db = Database.open(options)) {
+                assertThat(db.integrityCheck()).isEqualTo("ok");
+            }
+        } finally {
+            holder.getOutputStream().close();
+            assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(BackupService.restore(options, backup).schemaVersion()).isEqualTo(1);
     }
 
     @Test

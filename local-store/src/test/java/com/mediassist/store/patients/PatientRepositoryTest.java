@@ -115,6 +115,15 @@ class PatientRepositoryTest {
     }
 
     @Test
+    void refusesABirthDateAfterToday() {
+        assertThatThrownBy(() -> db.patients().create(
+                new PatientDetails("HC-1", "Ana", "López", LocalDate.of(2026, 3, 3), Sex.FEMALE)))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("birthDate"));
+        assertThat(db.patients().create(new PatientDetails("HC-1", "Ana", "López", LocalDate.of(2026, 3, 1), Sex.FEMALE))
+                .birthDate()).isEqualTo(LocalDate.of(2026, 3, 1));
+    }
+
+    @Test
     void namesTheBadFieldOfInvalidDetails() {
         assertThatThrownBy(() -> new PatientDetails("HC-1", " ", "López", null, Sex.FEMALE))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("givenName"));
