@@ -43,7 +43,7 @@ public final class ConditionCatalog {
             "46177005", "5");
 
     private final Map<String, Concept> concepts;
-    private final List<Term> terms;
+    private final Map<String, List<Term>> termsByFirstToken;
     private final Map<String, String> bySnomed;
     private final List<String[]> byIcd;
 
@@ -69,7 +69,11 @@ public final class ConditionCatalog {
     private ConditionCatalog(Map<String, Concept> concepts, List<Term> terms, Map<String, String> bySnomed,
                              List<String[]> byIcd) {
         this.concepts = concepts;
-        this.terms = terms;
+        Map<String, List<Term>> index = new HashMap<>();
+        for (Term t : terms) {
+            index.computeIfAbsent(t.tokens[0], k -> new ArrayList<>()).add(t);
+        }
+        this.termsByFirstToken = index;
         this.bySnomed = bySnomed;
         this.byIcd = byIcd;
     }
@@ -192,15 +196,25 @@ public final class ConditionCatalog {
         }
         String norm = normalise(input);
         String[] tokens = norm.isEmpty() ? new String[0] : norm.split(" ");
+        List<int[]> found = new ArrayList<>();
+        List<Term> foundTerms = new ArrayList<>();
+        for (int i = 0; i < tokens.length; i++) {
+            for (Term t : termsByFirstToken.getOrDefault(tokens[i], List.of())) {
+                if (i + t.tokens.length <= tokens.length && matchesAt(tokens, i, t.tokens)) {
+                    found.add(new int[] {i, foundTerms.size()});
+                    foundTerms.add(t);
+                }
+            }
+        }
+        found.sort((a, b) -> foundTerms.get(b[1]).tokens.length - foundTerms.get(a[1]).tokens.length);
         boolean[] covered = new boolean[tokens.length];
-        for (Term t : terms) {
-            for (int i = 0; i + t.tokens.length <= tokens.length; i++) {
-                if (matchesAt(tokens, i, t.tokens) && !allCovered(covered, i, t.tokens.length)
-                        && !negated(tokens, i)) {
-                    out.add(t.concept);
-                    for (int k = i; k < i + t.tokens.length; k++) {
-                        covered[k] = true;
-                    }
+        for (int[] f : found) {
+            Term t = foundTerms.get(f[1]);
+            int i = f[0];
+            if (!allCovered(covered, i, t.tokens.length) && !negated(tokens, i)) {
+                out.add(t.concept);
+                for (int k = i; k < i + t.tokens.length; k++) {
+                    covered[k] = true;
                 }
             }
         }

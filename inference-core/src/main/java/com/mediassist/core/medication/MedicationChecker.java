@@ -194,8 +194,13 @@ public final class MedicationChecker {
                 if (a.input() == b.input() || ka.equals(kb)) {
                     continue;
                 }
+                List<Pair> direct = knowledge.pairs(ka, kb);
+                boolean proxyable = !knowledge.proxies(ka).isEmpty() || !knowledge.proxies(kb).isEmpty();
+                if (direct.isEmpty() && !proxyable) {
+                    continue;
+                }
                 String key = MedicationKnowledge.pairKey(ka, kb);
-                List<Pair> rows = new ArrayList<>(knowledge.pairs(ka, kb));
+                List<Pair> rows = new ArrayList<>(direct);
                 if (rows.isEmpty()) {
                     for (IngredientKey pa : withProxies(ka)) {
                         for (IngredientKey pb : withProxies(kb)) {
@@ -361,6 +366,15 @@ public final class MedicationChecker {
         }
         for (DrugClass c : knowledge.classes().values()) {
             if (c.duplicateSeverity().isEmpty()) {
+                continue;
+            }
+            int hits = 0;
+            for (Item it : items) {
+                if (c.contains(it.ingredient().key())) {
+                    hits++;
+                }
+            }
+            if (hits < 2) {
                 continue;
             }
             LinkedHashSet<IngredientKey> keys = new LinkedHashSet<>();

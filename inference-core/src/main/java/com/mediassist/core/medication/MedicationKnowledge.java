@@ -90,7 +90,7 @@ public final class MedicationKnowledge {
     private final List<DrugDrugRule> drugDrugRules;
     private final List<AllergyRule> allergyRules;
     private final List<ConditionRule> conditionRules;
-    private final Map<String, List<Pair>> pairs;
+    private final Map<IngredientKey, Map<IngredientKey, List<Pair>>> pairs;
     private final List<Pair> pairRows;
     private final Map<IngredientKey, List<IngredientKey>> proxies;
     private final Map<IngredientKey, String> proxySources;
@@ -107,9 +107,12 @@ public final class MedicationKnowledge {
         this.allergyRules = allergyRules;
         this.conditionRules = conditionRules;
         this.pairRows = pairRows;
-        Map<String, List<Pair>> byPair = new HashMap<>();
+        Map<IngredientKey, Map<IngredientKey, List<Pair>>> byPair = new HashMap<>();
         for (Pair p : pairRows) {
-            byPair.computeIfAbsent(pairKey(p.a, p.b), k -> new ArrayList<>()).add(p);
+            byPair.computeIfAbsent(p.a, k -> new HashMap<>()).computeIfAbsent(p.b, k -> new ArrayList<>()).add(p);
+            if (!p.a.equals(p.b)) {
+                byPair.computeIfAbsent(p.b, k -> new HashMap<>()).computeIfAbsent(p.a, k -> new ArrayList<>()).add(p);
+            }
         }
         this.pairs = byPair;
         this.proxies = proxies;
@@ -339,7 +342,11 @@ public final class MedicationKnowledge {
     }
 
     List<Pair> pairs(IngredientKey a, IngredientKey b) {
-        return pairs.getOrDefault(pairKey(a, b), List.of());
+        Map<IngredientKey, List<Pair>> withA = pairs.get(a);
+        if (withA == null) {
+            return List.of();
+        }
+        return withA.getOrDefault(b, List.of());
     }
 
     List<IngredientKey> proxies(IngredientKey k) {

@@ -120,4 +120,11 @@ class MedicineDictionaryTest {
         assertThat(ms).extracting(m -> keys(m.match()).get(0)).containsExactly("metformin", "atorvastatin");
         assertThat(ms.get(0).match().how()).isEqualTo(MatchKind.TYPO);
     }
+
+    @Test
+    void recognisesGenericInsulinAndVitaminD() {
+        List<MedicationMention> ms = DICT.findMentions("En tratamiento con insulina y vitamina D; inicia insulina glargina 10 UI.");
+        assertThat(ms).extracting(m -> keys(m.match()).get(0)).containsExactly("insulin", "colecalciferol",
+                "insulin glargine");
+    }
 }
