@@ -28,11 +28,17 @@ public final class QuestionPlanner {
     private final Knowledge knowledge;
     private final List<Evidence> evidences;
     private final int[][] featureIndex;
-    private final EvidenceFrequencies freq;
+    private final double[][] present;
+    /** log2 of the frequencies and of their complements, precomputed: the gains then need no logarithm per pair. */
+    private final double[][] logPresent;
+    private final double[][] logAbsent;
+    /** Per pathology and multi-valued evidence: the sum of its value frequencies (the outcome normaliser) and its log2. */
+    private final double[][] valueNorm;
+    private final double[][] logValueNorm;
 
     public QuestionPlanner(Knowledge knowledge, FeatureSpace space, EvidenceFrequencies freq) {
         this.knowledge = knowledge;
-        this.freq = freq;
+        this.present = freq.present();
         this.evidences = knowledge.evidences();
         this.featureIndex = new int[evidences.size()][];
         for (int i = 0; i < evidences.size(); i++) {
@@ -42,6 +48,27 @@ public final class QuestionPlanner {
             } else {
                 featureIndex[i] = e.values().stream()
                         .mapToInt(v -> space.indexOf(FeatureSpace.valueFeature(e.code(), v.code()))).toArray();
+            }
+        }
+        int k = present.length;
+        logPresent = new double[k][];
+        logAbsent = new double[k][];
+        valueNorm = new double[k][evidences.size()];
+        logValueNorm = new double[k][evidences.size()];
+        for (int c = 0; c < k; c++) {
+            logPresent[c] = new double[present[c].length];
+            logAbsent[c] = new double[present[c].length];
+            for (int f = 0; f < present[c].length; f++) {
+                logPresent[c][f] = log2(present[c][f]);
+                logAbsent[c][f] = log2(1 - present[c][f]);
+            }
+            for (int i = 0; i < evidences.size(); i++) {
+                double s = 0;
+                for (int f : featureIndex[i]) {
+                    s += present[c][f];
+                }
+                valueNorm[c][i] = s;
+                logValueNorm[c][i] = log2(s);
             }
         }
     }
@@ -71,10 +98,12 @@ public final class QuestionPlanner {
             mass += posterior[k];
         }
         double[] pk = new double[live.length];
+        double[] logPk = new double[live.length];
         double h = 0;
         for (int j = 0; j < live.length; j++) {
             pk[j] = posterior[live[j]] / mass;
-            h -= pk[j] * log2(pk[j]);
+            logPk[j] = log2(pk[j]);
+            h -= pk[j] * logPk[j];
         }
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < evidences.size(); i++) {
@@ -82,8 +111,8 @@ public final class QuestionPlanner {
             if (!askable(e, p)) {
                 continue;
             }
-            double cond = e.isBinary() ? binaryConditionalEntropy(featureIndex[i][0], live, pk)
-                    : valuesConditionalEntropy(featureIndex[i], live, pk);
+            double cond = e.isBinary() ? binaryConditionalEntropy(featureIndex[i][0], live, pk, logPk)
+                    : valuesConditionalEntropy(i, featureIndex[i], live, pk, logPk);
             double gain = h - cond;
             if (gain > 1e-9) {
                 scored.add(new Scored(e, gain));
@@ -124,50 +153,39 @@ public final class QuestionPlanner {
         return true;
     }
 
-    private double binaryConditionalEntropy(int f, int[] live, double[] pk) {
+    private double binaryConditionalEntropy(int f, int[] live, double[] pk, double[] logPk) {
         double pYes = 0;
         for (int j = 0; j < live.length; j++) {
-            pYes += pk[j] * freq.present()[live[j]][f];
+            pYes += pk[j] * present[live[j]][f];
         }
         double pNo = 1 - pYes;
+        double logYes = log2(pYes);
+        double logNo = log2(pNo);
         double hc = 0;
         for (int j = 0; j < live.length; j++) {
-            double q = freq.present()[live[j]][f];
-            double a = pk[j] * q;
-            double b = pk[j] * (1 - q);
-            if (a > 0) {
-                hc -= a * log2(a / pYes);
-            }
-            if (b > 0) {
-                hc -= b * log2(b / pNo);
-            }
+            int k = live[j];
+            double q = present[k][f];
+            hc -= pk[j] * q * (logPk[j] + logPresent[k][f] - logYes)
+                    + pk[j] * (1 - q) * (logPk[j] + logAbsent[k][f] - logNo);
         }
         return hc;
     }
 
-    private double valuesConditionalEntropy(int[] features, int[] live, double[] pk) {
-        double[] norm = new double[live.length];
-        for (int j = 0; j < live.length; j++) {
-            double s = 0;
-            for (int f : features) {
-                s += freq.present()[live[j]][f];
-            }
-            norm[j] = s;
-        }
+    private double valuesConditionalEntropy(int e, int[] features, int[] live, double[] pk, double[] logPk) {
         double hc = 0;
         for (int f : features) {
             double po = 0;
             for (int j = 0; j < live.length; j++) {
-                po += pk[j] * freq.present()[live[j]][f] / norm[j];
+                po += pk[j] * present[live[j]][f] / valueNorm[live[j]][e];
             }
             if (po <= 0) {
                 continue;
             }
+            double logPo = log2(po);
             for (int j = 0; j < live.length; j++) {
-                double a = pk[j] * freq.present()[live[j]][f] / norm[j];
-                if (a > 0) {
-                    hc -= a * log2(a / po);
-                }
+                int k = live[j];
+                double a = pk[j] * present[k][f] / valueNorm[k][e];
+                hc -= a * (logPk[j] + logPresent[k][f] - logValueNorm[k][e] - logPo);
             }
         }
         return hc;
