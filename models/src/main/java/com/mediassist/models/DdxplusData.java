@@ -91,7 +91,7 @@ public final class DdxplusData {
         }
         List<Pathology> pathologies = new ArrayList<>();
         JsonNode conds = readJson(json, dataDir.resolve("release_conditions.json"));
-        for (Iterator<Map.Entry<String, JsonNode>> it = conds.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = conds.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> c = it.next();
             String name = c.getValue().path("condition_name").asText(c.getKey());
             String es = pEs.get(name);

@@ -7,7 +7,6 @@ import org.tribuo.util.onnx.ONNXContext;
 import org.tribuo.util.onnx.ONNXInitializer;
 import org.tribuo.util.onnx.ONNXNode;
 import org.tribuo.util.onnx.ONNXOperators;
-import org.tribuo.util.onnx.ONNXPlaceholder;
 
 /**
  * Writes a {@link SoftmaxModel} as an ONNX graph with Tribuo's {@link ONNXContext}:
@@ -25,18 +24,16 @@ final class OnnxExport {
     static byte[] toOnnx(Classifier c, String producerVersion, String docString) {
         ONNXContext ctx = new ONNXContext();
         ctx.setName("mediassist-diagnosis");
+        int features = c instanceof SoftmaxModel s ? s.features : ((MlpModel) c).features;
+        var input = ctx.floatInput(INPUT, features);
+        var output = ctx.floatOutput(OUTPUT, c.labels());
         ONNXNode logits;
-        ONNXPlaceholder output;
         if (c instanceof SoftmaxModel m) {
-            ONNXPlaceholder input = ctx.floatInput(INPUT, m.features);
-            output = ctx.floatOutput(OUTPUT, m.labels);
             ONNXInitializer weights = ctx.floatTensor("weights", List.of(m.features, m.labels), fb -> fb.put(m.w));
             ONNXInitializer bias = ctx.floatTensor("bias", List.of(m.labels), fb -> fb.put(m.b));
             logits = input.apply(ONNXOperators.GEMM, List.of(weights, bias), "logits");
         } else {
             MlpModel m = (MlpModel) c;
-            ONNXPlaceholder input = ctx.floatInput(INPUT, m.features);
-            output = ctx.floatOutput(OUTPUT, m.labels);
             ONNXInitializer w1 = ctx.floatTensor("hidden_weights", List.of(m.features, m.hidden), fb -> fb.put(m.w1));
             ONNXInitializer b1 = ctx.floatTensor("hidden_bias", List.of(m.hidden), fb -> fb.put(m.b1));
             ONNXInitializer w2 = ctx.floatTensor("output_weights", List.of(m.hidden, m.labels), fb -> fb.put(m.w2));

@@ -16,20 +16,21 @@ import java.util.Map;
  * @param minSyntheticPerPathology floor of synthetic patients per pathology
  * @param realVariants      training variants per real patient (one with all evidence, the rest partial)
  * @param syntheticVariants training variants per synthetic patient
+ * @param consultations     simulated consultations per real patient (half the synthetic patients get one)
  * @param calibrationShare  share of real patients held out to fit the temperature
  */
 public record TrainerSettings(int hidden, long seed, int epochs, double learningRate, double l2, int syntheticPatients,
                               int minSyntheticPerPathology, int realVariants, int syntheticVariants,
-                              double calibrationShare) {
+                              int consultations, double calibrationShare) {
 
     /** The settings of the shipped bundle. */
     public static TrainerSettings defaults() {
-        return new TrainerSettings(64, 20260101L, 6, 0.05, 1e-5, 12000, 80, 16, 3, 0.2);
+        return new TrainerSettings(64, 20260101L, 6, 0.05, 1e-5, 12000, 80, 16, 3, 0, 0.2);
     }
 
     public TrainerSettings withSeed(long s) {
         return new TrainerSettings(hidden, s, epochs, learningRate, l2, syntheticPatients, minSyntheticPerPathology,
-                realVariants, syntheticVariants, calibrationShare);
+                realVariants, syntheticVariants, consultations, calibrationShare);
     }
 
     /** The settings as text, for the manifest. */
@@ -46,6 +47,7 @@ public record TrainerSettings(int hidden, long seed, int epochs, double learning
         m.put("minSyntheticPerPathology", Integer.toString(minSyntheticPerPathology));
         m.put("realVariants", Integer.toString(realVariants));
         m.put("syntheticVariants", Integer.toString(syntheticVariants));
+        m.put("consultations", Integer.toString(consultations));
         m.put("calibrationShare", Double.toString(calibrationShare));
         m.put("threads", "1");
         return m;

@@ -1,5 +1,7 @@
 package com.mediassist.models;
 
+import com.mediassist.core.diagnosis.NaiveBayes;
+import com.mediassist.core.diagnosis.QuestionPlanner;
 import com.mediassist.core.knowledge.EvidenceCode;
 import com.mediassist.core.knowledge.EvidenceFrequencies;
 import com.mediassist.core.knowledge.FeatureSpace;
@@ -33,6 +35,9 @@ public final class TrainingPipeline {
     public record Trained(Classifier model, double temperature, EvidenceFrequencies frequencies,
                           Map<String, Double> metrics) {
     }
+
+    /** Questions of a simulated consultation used for training. */
+    static final int CONSULTATION_STEPS = 12;
 
     private final Knowledge knowledge;
     private final FeatureSpace space;
@@ -142,10 +147,16 @@ public final class TrainingPipeline {
         }
         real.forEach(c -> byLabel.get(c.label()).add(c));
         List<ExampleFactory.Example> data = new ArrayList<>();
+        EvidenceFrequencies freq = stats.frequencies();
+        NaiveBayes nb = new NaiveBayes(knowledge, space, freq);
+        QuestionPlanner planner = new QuestionPlanner(knowledge, space, freq);
         for (TrainingCase c : real) {
             data.add(factory.variant(c, 1.0, false, rnd));
             for (int v = 1; v < settings.realVariants(); v++) {
-                data.add(factory.variant(c, rnd.nextDouble(), rnd.nextDouble() < 0.5, rnd));
+                data.add(factory.variant(c, keep(rnd), rnd.nextDouble() < 0.5, rnd));
+            }
+            for (int t = 0; t < settings.consultations(); t++) {
+                data.addAll(factory.consultation(c, nb, planner, CONSULTATION_STEPS, 0.5, rnd));
             }
         }
         int total = real.size();
@@ -160,8 +171,11 @@ public final class TrainingPipeline {
                     continue;
                 }
                 data.add(factory.variant(syn, 1.0, false, rnd));
+                if (settings.consultations() > 0 && rnd.nextDouble() < 0.5) {
+                    data.addAll(factory.consultation(syn, nb, planner, CONSULTATION_STEPS, 0.3, rnd));
+                }
                 for (int v = 1; v < settings.syntheticVariants(); v++) {
-                    data.add(factory.variant(syn, rnd.nextDouble(), rnd.nextDouble() < 0.5, rnd));
+                    data.add(factory.variant(syn, keep(rnd), rnd.nextDouble() < 0.5, rnd));
                 }
             }
         }
@@ -170,6 +184,11 @@ public final class TrainingPipeline {
                     settings.l2(), seed);
         }
         return SoftmaxModel.train(data, space.size(), k, settings.epochs(), settings.learningRate(), settings.l2(), seed);
+    }
+
+    /** Share of findings kept in a partial variant: uniform, with a third of variants very sparse (as early in a consultation). */
+    private static double keep(Random rnd) {
+        return rnd.nextDouble() < 1.0 / 3 ? 0.3 * rnd.nextDouble() : rnd.nextDouble();
     }
 
     public FeatureSpace space() {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainedBundleTest {
 
     static final Path DATA = Path.of("src/main/data/ddxplus");
-    static final TrainerSettings SMALL = new TrainerSettings(8, 7L, 1, 0.05, 1e-5, 300, 5, 2, 1, 0.2);
+    static final TrainerSettings SMALL = new TrainerSettings(8, 7L, 1, 0.05, 1e-5, 300, 5, 2, 1, 0, 0.2);
     static final double TOLERANCE = 1e-5;
 
     @TempDir
@@ -112,6 +112,28 @@ class TrainedBundleTest {
             PatientFindings denied = new PatientFindings(30, com.mediassist.core.knowledge.Sex.F, notAsked.present(),
                     Set.of(new com.mediassist.core.knowledge.EvidenceCode("E_91")));
             assertThat(engine.probabilities(denied)).isNotEqualTo(engine.probabilities(notAsked));
+        }
+    }
+
+    @Test
+    void answersFromTheFallbackWhenTheOnnxModelCannotBeOpened() throws IOException {
+        Path c = copy("unreadable-model");
+        Files.writeString(c.resolve("model.onnx"), "not an onnx model");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode m = (ObjectNode) json.readTree(c.resolve("manifest.json").toFile());
+        for (var f : m.path("files")) {
+            if (f.path("path").asText().equals("model.onnx")) {
+                ((ObjectNode) f).put("sha256", BundleLoader.sha256(c.resolve("model.onnx")));
+                ((ObjectNode) f).put("size", Files.size(c.resolve("model.onnx")));
+            }
+        }
+        json.writeValue(c.resolve("manifest.json").toFile(), m);
+        try (DiagnosisEngine engine = DiagnosisEngine.open(new BundleLoader("0.1.0").load(c), DiagnosisOptions.defaults())) {
+            var r = engine.diagnose(knowledge.findings(30, "F", List.of("E_97", "E_91"), List.of()),
+                    com.mediassist.core.knowledge.Language.ES);
+            assertThat(r.fallback()).isTrue();
+            assertThat(r.fallbackReason()).contains("could not be opened");
+            assertThat(r.differential()).hasSize(5);
         }
     }
 
