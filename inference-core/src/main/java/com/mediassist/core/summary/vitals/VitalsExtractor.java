@@ -131,54 +131,50 @@ public final class VitalsExtractor {
     }
 
     private static void bloodPressure(String text, Matcher m, List<Vital> out, List<Span> taken) {
-        {
-            Span span = new Span(m.start(), m.end());
-            if (!free(taken, span)) {
-                return;
-            }
-            double sys = Double.parseDouble(m.group(1));
-            double dia = Double.parseDouble(m.group(2));
-            VitalFlag sysFlag = flag(VitalKind.SYSTOLIC, sys);
-            VitalFlag diaFlag = flag(VitalKind.DIASTOLIC, dia);
-            if (sys <= dia) {
-                sysFlag = VitalFlag.IMPLAUSIBLE;
-                diaFlag = VitalFlag.IMPLAUSIBLE;
-            }
-            String t = span.of(text);
-            out.add(new Vital(VitalKind.SYSTOLIC, sys, VitalKind.SYSTOLIC.unit(), t, span, sysFlag));
-            out.add(new Vital(VitalKind.DIASTOLIC, dia, VitalKind.DIASTOLIC.unit(), t, span, diaFlag));
-            taken.add(span);
+        Span span = new Span(m.start(), m.end());
+        if (!free(taken, span)) {
+            return;
         }
+        double sys = Double.parseDouble(m.group(1));
+        double dia = Double.parseDouble(m.group(2));
+        VitalFlag sysFlag = flag(VitalKind.SYSTOLIC, sys);
+        VitalFlag diaFlag = flag(VitalKind.DIASTOLIC, dia);
+        if (sys <= dia) {
+            sysFlag = VitalFlag.IMPLAUSIBLE;
+            diaFlag = VitalFlag.IMPLAUSIBLE;
+        }
+        String t = span.of(text);
+        out.add(new Vital(VitalKind.SYSTOLIC, sys, VitalKind.SYSTOLIC.unit(), t, span, sysFlag));
+        out.add(new Vital(VitalKind.DIASTOLIC, dia, VitalKind.DIASTOLIC.unit(), t, span, diaFlag));
+        taken.add(span);
     }
 
     private static void simple(String text, Matcher m, VitalKind kind, List<Vital> out, List<Span> taken) {
-        {
-            Span span = new Span(m.start(), m.end());
-            if (!free(taken, span)) {
-                return;
-            }
-            if (kind == VitalKind.WEIGHT && changeOfWeight(text, m.start())) {
-                return;
-            }
-            double value = Double.parseDouble(m.group(1).replace(',', '.'));
-            String unit = m.groupCount() >= 2 && m.group(2) != null ? m.group(2).toLowerCase(Locale.ROOT).replace(" ", "") : "";
-            if (kind == VitalKind.TEMPERATURE) {
-                if (unit.endsWith("f")) {
-                    value = Math.round((value - 32) * 5 / 9 * 10) / 10.0;
-                } else if (unit.isEmpty() && (value < 25 || value > 45)) {
-                    return;
-                }
-            }
-            if (kind == VitalKind.HEIGHT && (unit.equals("m") || unit.equals("mts") || unit.equals("metros")
-                    || (unit.isEmpty() && value < 3))) {
-                value = Math.round(value * 1000) / 10.0;
-            }
-            if (kind == VitalKind.WEIGHT && unit.startsWith("lb")) {
-                value = Math.round(value * 0.45359237 * 10) / 10.0;
-            }
-            out.add(new Vital(kind, value, kind.unit(), span.of(text), span, flag(kind, value)));
-            taken.add(span);
+        Span span = new Span(m.start(), m.end());
+        if (!free(taken, span)) {
+            return;
         }
+        if (kind == VitalKind.WEIGHT && changeOfWeight(text, m.start())) {
+            return;
+        }
+        double value = Double.parseDouble(m.group(1).replace(',', '.'));
+        String unit = m.groupCount() >= 2 && m.group(2) != null ? m.group(2).toLowerCase(Locale.ROOT).replace(" ", "") : "";
+        if (kind == VitalKind.TEMPERATURE) {
+            if (unit.endsWith("f")) {
+                value = Math.round((value - 32) * 5 / 9 * 10) / 10.0;
+            } else if (unit.isEmpty() && (value < 25 || value > 45)) {
+                return;
+            }
+        }
+        if (kind == VitalKind.HEIGHT && (unit.equals("m") || unit.equals("mts") || unit.equals("metros")
+                || (unit.isEmpty() && value < 3))) {
+            value = Math.round(value * 1000) / 10.0;
+        }
+        if (kind == VitalKind.WEIGHT && unit.startsWith("lb")) {
+            value = Math.round(value * 0.45359237 * 10) / 10.0;
+        }
+        out.add(new Vital(kind, value, kind.unit(), span.of(text), span, flag(kind, value)));
+        taken.add(span);
     }
 
     /** "pérdida de peso de 5 kg" is a change, not a weight. */
