@@ -36,6 +36,8 @@ final class ExampleFactory {
     private final Map<EvidenceCode, Integer> evIndex = new HashMap<>();
     private final List<List<Integer>> possibleBinary = new ArrayList<>();
     private final int[] binaryEvidences;
+    /** For each symptom, the pathologies that can present it: the rivals a consultation starting there must rule out. */
+    private final Map<EvidenceCode, List<Integer>> competitors = new HashMap<>();
 
     ExampleFactory(Knowledge knowledge, FeatureSpace space, EvidenceStats stats) {
         this.knowledge = knowledge;
@@ -53,6 +55,12 @@ final class ExampleFactory {
                 }
             }
             possibleBinary.add(l);
+        }
+        for (int k = 0; k < knowledge.pathologies().size(); k++) {
+            com.mediassist.core.knowledge.Pathology p = knowledge.pathologies().get(k);
+            for (EvidenceCode e : p.symptoms()) {
+                competitors.computeIfAbsent(e, x -> new ArrayList<>()).add(k);
+            }
         }
         binaryEvidences = java.util.stream.IntStream.range(0, evidences.size())
                 .filter(i -> evidences.get(i).isBinary()).toArray();
@@ -139,7 +147,8 @@ final class ExampleFactory {
     /**
      * One training variant of a case: the chief complaint plus each other finding kept with
      * probability {@code keep}; when {@code deny}, some yes/no evidences the patient does not have
-     * (typical of its own pathology or of 1–3 others) are marked as asked and denied.
+     * (typical of its own pathology or of 1–4 rivals, mostly pathologies that share the chief
+     * complaint, as a consultation would ask) are marked as asked and denied.
      */
     Example variant(TrainingCase c, double keep, boolean deny, Random rnd) {
         List<Finding> kept = new ArrayList<>();
@@ -158,10 +167,12 @@ final class ExampleFactory {
                     denied.add(evidences.get(i).code());
                 }
             }
-            int others = 1 + rnd.nextInt(3);
+            List<Integer> rivals = competitors.get(c.initial());
+            int others = 1 + rnd.nextInt(4);
             for (int o = 0; o < others; o++) {
-                int j = rnd.nextInt(possibleBinary.size());
-                double g2 = rnd.nextDouble() * 0.6;
+                int j = rivals != null && !rivals.isEmpty() && rnd.nextDouble() < 0.8
+                        ? rivals.get(rnd.nextInt(rivals.size())) : rnd.nextInt(possibleBinary.size());
+                double g2 = rnd.nextDouble() * 0.8;
                 for (int i : possibleBinary.get(j)) {
                     if (!truth.contains(evidences.get(i).code()) && rnd.nextDouble() < g2) {
                         denied.add(evidences.get(i).code());
@@ -177,6 +188,46 @@ final class ExampleFactory {
             }
         }
         return encode(new PatientFindings(c.age(), c.sex(), kept, denied), c.label());
+    }
+
+    /**
+     * Simulated consultation snapshots: from the chief complaint, ask the planner's best question
+     * (now and then its second or third, for variety) under the naive Bayes posterior, answer it from
+     * the case's true findings (a lacking evidence is denied), and keep each state with probability
+     * {@code keep}. These teach the model the states it meets in a real consultation.
+     */
+    List<Example> consultation(TrainingCase c, com.mediassist.core.diagnosis.NaiveBayes nb,
+                               com.mediassist.core.diagnosis.QuestionPlanner planner, int steps, double keep, Random rnd) {
+        List<Finding> start = new ArrayList<>();
+        for (Finding f : c.findings()) {
+            if (f.evidence().equals(c.initial())) {
+                start.add(f);
+            }
+        }
+        if (start.isEmpty()) {
+            start.add(Finding.of(c.initial()));
+        }
+        PatientFindings p = new PatientFindings(c.age(), c.sex(), start, Set.of());
+        List<Example> out = new ArrayList<>();
+        for (int s = 0; s < steps; s++) {
+            List<com.mediassist.core.diagnosis.QuestionPlanner.Scored> qs = planner.rank(p, nb.posterior(p), 3);
+            if (qs.isEmpty()) {
+                break;
+            }
+            int pick = rnd.nextDouble() < 0.7 ? 0 : rnd.nextInt(qs.size());
+            EvidenceCode q = qs.get(pick).evidence().code();
+            List<Finding> answer = new ArrayList<>();
+            for (Finding f : c.findings()) {
+                if (f.evidence().equals(q)) {
+                    answer.add(f);
+                }
+            }
+            p = answer.isEmpty() ? p.withAbsent(q) : p.withPresent(answer);
+            if (rnd.nextDouble() < keep) {
+                out.add(encode(p, c.label()));
+            }
+        }
+        return out;
     }
 
     Example encode(PatientFindings p, int label) {

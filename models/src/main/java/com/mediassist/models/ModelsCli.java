@@ -104,12 +104,35 @@ public final class ModelsCli implements Callable<Integer> {
         @Option(names = "--seed", description = "random seed; default: ${DEFAULT-VALUE}", defaultValue = "20260101")
         long seed;
 
+        @Option(names = "--hidden", description = "hidden units (0 = linear model); default: the shipped settings")
+        Integer hidden;
+        @Option(names = "--epochs", description = "SGD epochs; default: the shipped settings")
+        Integer epochs;
+        @Option(names = "--learning-rate", description = "AdaGrad learning rate; default: the shipped settings")
+        Double learningRate;
+        @Option(names = "--l2", description = "L2 penalty; default: the shipped settings")
+        Double l2;
+        @Option(names = "--synthetic", description = "synthetic patients in total; default: the shipped settings")
+        Integer synthetic;
+        @Option(names = "--real-variants", description = "variants per real patient; default: the shipped settings")
+        Integer realVariants;
+        @Option(names = "--synthetic-variants", description = "variants per synthetic patient; default: the shipped settings")
+        Integer syntheticVariants;
+        @Option(names = "--consultations", description = "simulated consultations per real patient; default: the shipped settings")
+        Integer consultations;
+
         Path patientsFile() {
             return patients != null ? patients : data.data.resolve("patients-dev.csv");
         }
 
         TrainerSettings settings() {
-            return TrainerSettings.defaults().withSeed(seed);
+            TrainerSettings d = TrainerSettings.defaults();
+            return new TrainerSettings(hidden != null ? hidden : d.hidden(), seed, epochs != null ? epochs : d.epochs(),
+                    learningRate != null ? learningRate : d.learningRate(), l2 != null ? l2 : d.l2(),
+                    synthetic != null ? synthetic : d.syntheticPatients(), d.minSyntheticPerPathology(),
+                    realVariants != null ? realVariants : d.realVariants(),
+                    syntheticVariants != null ? syntheticVariants : d.syntheticVariants(),
+                    consultations != null ? consultations : d.consultations(), d.calibrationShare());
         }
     }
 
@@ -180,17 +203,23 @@ public final class ModelsCli implements Callable<Integer> {
         boolean interactive;
         @Option(names = "--max-questions", defaultValue = "10", description = "question budget of --interactive; default: ${DEFAULT-VALUE}")
         int maxQuestions;
-        @Option(names = "--stop-threshold", defaultValue = "0.9",
+        @Option(names = "--stop-threshold", defaultValue = "0.97",
                 description = "--interactive stops when the top candidate reaches this probability; default: ${DEFAULT-VALUE}")
         double stopThreshold;
         @Option(names = "--folds", defaultValue = "0",
                 description = "cross-validate instead: train on K-1 stratified folds of --patients, evaluate the held-out fold")
         int folds;
+        @Option(names = "--all-modes", description = "with --folds: report all evidence, half, a quarter and"
+                + " interactive for the same folds (the other mode options are ignored)")
+        boolean allModes;
         @CommandLine.Mixin
         DataOption data = new DataOption();
 
         @Override
         public Integer call() throws IOException {
+            if (allModes && folds > 1) {
+                return crossValidateAllModes();
+            }
             if (fraction <= 0 || fraction > 1) {
                 throw new IllegalArgumentException("--evidence-fraction must be in (0, 1], found " + fraction);
             }
@@ -242,6 +271,43 @@ public final class ModelsCli implements Callable<Integer> {
             out.putAll(ev.report());
             PrintWriter pw = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
             pw.println(JSON.writeValueAsString(out));
+            return 0;
+        }
+
+        private int crossValidateAllModes() throws IOException {
+            List<PatientRecord> rows = DdxplusData.readPatients(patients);
+            Knowledge k = DdxplusData.buildKnowledge(data.data);
+            Map<String, Evaluator> modes = new LinkedHashMap<>();
+            modes.put("allEvidence", new Evaluator(new Evaluator.Mode.Partial(1.0, seed)));
+            modes.put("halfEvidence", new Evaluator(new Evaluator.Mode.Partial(0.5, seed)));
+            modes.put("quarterEvidence", new Evaluator(new Evaluator.Mode.Partial(0.25, seed)));
+            modes.put("interactive", new Evaluator(new Evaluator.Mode.Interactive(maxQuestions, stopThreshold)));
+            DiagnosisOptions options = DiagnosisOptions.defaults().withOnnxTimeout(Duration.ofSeconds(10)).withNextQuestions(3);
+            int[] fold = stratifiedFolds(rows, folds, 20260101L);
+            Path tmp = Files.createTempDirectory("mediassist-cv");
+            for (int f = 0; f < folds; f++) {
+                List<PatientRecord> train = new ArrayList<>();
+                List<PatientRecord> test = new ArrayList<>();
+                for (int i = 0; i < rows.size(); i++) {
+                    (fold[i] == f ? test : train).add(rows.get(i));
+                }
+                TrainingPipeline.Trained t = new TrainingPipeline(k, TrainerSettings.defaults()).train(train);
+                Path dir = tmp.resolve("fold" + f);
+                BundleWriter.write(dir, k, t, TrainerSettings.defaults(), List.of(patients), Instant.EPOCH, "0.0.0-cv" + f,
+                        MIN_APPLIANCE_VERSION);
+                try (DiagnosisEngine engine = DiagnosisEngine.open(new BundleLoader(MIN_APPLIANCE_VERSION).load(dir), options)) {
+                    for (Evaluator e : modes.values()) {
+                        e.evaluate(engine, test, f);
+                    }
+                }
+                System.err.printf("fold %d/%d done%n", f + 1, folds);
+            }
+            deleteTree(tmp);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("crossValidation", Map.of("folds", folds, "stratifiedBy", "pathology", "seed", 20260101L,
+                    "evidenceSeed", seed, "trainer", TrainerSettings.defaults().asMap()));
+            modes.forEach((name, e) -> out.put(name, e.report()));
+            System.out.println(JSON.writeValueAsString(out));
             return 0;
         }
 

@@ -22,14 +22,31 @@ final class OnnxExport {
     private OnnxExport() {
     }
 
-    static byte[] toOnnx(SoftmaxModel m, String producerVersion, String docString) {
+    static byte[] toOnnx(Classifier c, String producerVersion, String docString) {
         ONNXContext ctx = new ONNXContext();
         ctx.setName("mediassist-diagnosis");
-        ONNXPlaceholder input = ctx.floatInput(INPUT, m.features);
-        ONNXPlaceholder output = ctx.floatOutput(OUTPUT, m.labels);
-        ONNXInitializer weights = ctx.floatTensor("weights", List.of(m.features, m.labels), fb -> fb.put(m.w));
-        ONNXInitializer bias = ctx.floatTensor("bias", List.of(m.labels), fb -> fb.put(m.b));
-        ONNXNode logits = input.apply(ONNXOperators.GEMM, List.of(weights, bias), "logits");
+        ONNXNode logits;
+        ONNXPlaceholder output;
+        if (c instanceof SoftmaxModel m) {
+            ONNXPlaceholder input = ctx.floatInput(INPUT, m.features);
+            output = ctx.floatOutput(OUTPUT, m.labels);
+            ONNXInitializer weights = ctx.floatTensor("weights", List.of(m.features, m.labels), fb -> fb.put(m.w));
+            ONNXInitializer bias = ctx.floatTensor("bias", List.of(m.labels), fb -> fb.put(m.b));
+            logits = input.apply(ONNXOperators.GEMM, List.of(weights, bias), "logits");
+        } else {
+            MlpModel m = (MlpModel) c;
+            ONNXPlaceholder input = ctx.floatInput(INPUT, m.features);
+            output = ctx.floatOutput(OUTPUT, m.labels);
+            ONNXInitializer w1 = ctx.floatTensor("hidden_weights", List.of(m.features, m.hidden), fb -> fb.put(m.w1));
+            ONNXInitializer b1 = ctx.floatTensor("hidden_bias", List.of(m.hidden), fb -> fb.put(m.b1));
+            ONNXInitializer w2 = ctx.floatTensor("output_weights", List.of(m.hidden, m.labels), fb -> fb.put(m.w2));
+            ONNXInitializer b2 = ctx.floatTensor("output_bias", List.of(m.labels), fb -> fb.put(m.b2));
+            ONNXInitializer zero = ctx.constant("zero", 0f);
+            ONNXNode pre = input.apply(ONNXOperators.GEMM, List.of(w1, b1), "hidden_pre");
+            ONNXNode positive = pre.apply(ONNXOperators.GREATER, zero, "hidden_positive");
+            ONNXNode relu = positive.apply(ONNXOperators.WHERE, List.of(pre, zero), "hidden");
+            logits = relu.apply(ONNXOperators.GEMM, List.of(w2, b2), "logits");
+        }
         logits.apply(ONNXOperators.SOFTMAX, Map.of("axis", 1)).assignTo(output);
         OnnxMl.ModelProto model = OnnxMl.ModelProto.newBuilder()
                 .setIrVersion(8)

@@ -8,7 +8,7 @@ import java.util.Random;
  * same examples and settings give bit-identical weights. Weights are stored feature-major
  * ({@code w[f * labels + k]}) to match an ONNX Gemm with B of shape [features, labels].
  */
-final class SoftmaxModel {
+final class SoftmaxModel implements Classifier {
 
     final int features;
     final int labels;
@@ -75,7 +75,13 @@ final class SoftmaxModel {
         return m;
     }
 
-    void logits(int[] idx, float[] val, double[] z) {
+    @Override
+    public int labels() {
+        return labels;
+    }
+
+    @Override
+    public void logits(int[] idx, float[] val, double[] z) {
         for (int k = 0; k < labels; k++) {
             z[k] = b[k];
         }
@@ -104,7 +110,8 @@ final class SoftmaxModel {
     }
 
     /** A copy with weights and biases divided by the temperature (calibration folded in). */
-    SoftmaxModel withTemperature(double t) {
+    @Override
+    public SoftmaxModel withTemperature(double t) {
         SoftmaxModel m = new SoftmaxModel(features, labels);
         for (int i = 0; i < w.length; i++) {
             m.w[i] = (float) (w[i] / t);
@@ -113,38 +120,5 @@ final class SoftmaxModel {
             m.b[k] = (float) (b[k] / t);
         }
         return m;
-    }
-
-    /**
-     * The temperature minimising the negative log-likelihood of held-out examples (grid search
-     * over 0.25–4 in steps of 0.01).
-     */
-    double fitTemperature(List<ExampleFactory.Example> heldOut) {
-        double[][] logits = new double[heldOut.size()][labels];
-        for (int i = 0; i < heldOut.size(); i++) {
-            logits(heldOut.get(i).index(), heldOut.get(i).value(), logits[i]);
-        }
-        double best = 1;
-        double bestNll = Double.POSITIVE_INFINITY;
-        for (int step = 25; step <= 400; step++) {
-            double t = step / 100.0;
-            double nll = 0;
-            for (int i = 0; i < logits.length; i++) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (double v : logits[i]) {
-                    max = Math.max(max, v / t);
-                }
-                double s = 0;
-                for (double v : logits[i]) {
-                    s += Math.exp(v / t - max);
-                }
-                nll -= logits[i][heldOut.get(i).label()] / t - max - Math.log(s);
-            }
-            if (nll < bestNll) {
-                bestNll = nll;
-                best = t;
-            }
-        }
-        return best;
     }
 }

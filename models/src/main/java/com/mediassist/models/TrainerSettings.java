@@ -6,6 +6,7 @@ import java.util.Map;
 /**
  * Settings of the diagnosis trainer; recorded in the bundle's provenance.
  *
+ * @param hidden            hidden units of the MLP; 0 trains a linear softmax model
  * @param seed              seed of every random draw (sampling, dropout, shuffling)
  * @param epochs            SGD passes
  * @param learningRate      AdaGrad learning rate
@@ -15,26 +16,29 @@ import java.util.Map;
  * @param minSyntheticPerPathology floor of synthetic patients per pathology
  * @param realVariants      training variants per real patient (one with all evidence, the rest partial)
  * @param syntheticVariants training variants per synthetic patient
+ * @param consultations     simulated consultations per real patient (half the synthetic patients get one)
  * @param calibrationShare  share of real patients held out to fit the temperature
  */
-public record TrainerSettings(long seed, int epochs, double learningRate, double l2, int syntheticPatients,
+public record TrainerSettings(int hidden, long seed, int epochs, double learningRate, double l2, int syntheticPatients,
                               int minSyntheticPerPathology, int realVariants, int syntheticVariants,
-                              double calibrationShare) {
+                              int consultations, double calibrationShare) {
 
     /** The settings of the shipped bundle. */
     public static TrainerSettings defaults() {
-        return new TrainerSettings(20260101L, 6, 0.1, 1e-5, 12000, 80, 16, 3, 0.2);
+        return new TrainerSettings(64, 20260101L, 6, 0.05, 1e-5, 12000, 80, 16, 3, 0, 0.2);
     }
 
     public TrainerSettings withSeed(long s) {
-        return new TrainerSettings(s, epochs, learningRate, l2, syntheticPatients, minSyntheticPerPathology,
-                realVariants, syntheticVariants, calibrationShare);
+        return new TrainerSettings(hidden, s, epochs, learningRate, l2, syntheticPatients, minSyntheticPerPathology,
+                realVariants, syntheticVariants, consultations, calibrationShare);
     }
 
     /** The settings as text, for the manifest. */
     public Map<String, String> asMap() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("algorithm", "multinomial logistic regression, AdaGrad SGD, temperature scaling");
+        m.put("algorithm", hidden > 0 ? "one-hidden-layer ReLU MLP, softmax output, AdaGrad SGD, temperature scaling"
+                : "multinomial logistic regression, AdaGrad SGD, temperature scaling");
+        m.put("hidden", Integer.toString(hidden));
         m.put("seed", Long.toString(seed));
         m.put("epochs", Integer.toString(epochs));
         m.put("learningRate", Double.toString(learningRate));
@@ -43,6 +47,7 @@ public record TrainerSettings(long seed, int epochs, double learningRate, double
         m.put("minSyntheticPerPathology", Integer.toString(minSyntheticPerPathology));
         m.put("realVariants", Integer.toString(realVariants));
         m.put("syntheticVariants", Integer.toString(syntheticVariants));
+        m.put("consultations", Integer.toString(consultations));
         m.put("calibrationShare", Double.toString(calibrationShare));
         m.put("threads", "1");
         return m;

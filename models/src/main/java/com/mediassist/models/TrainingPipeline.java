@@ -1,5 +1,7 @@
 package com.mediassist.models;
 
+import com.mediassist.core.diagnosis.NaiveBayes;
+import com.mediassist.core.diagnosis.QuestionPlanner;
 import com.mediassist.core.knowledge.EvidenceCode;
 import com.mediassist.core.knowledge.EvidenceFrequencies;
 import com.mediassist.core.knowledge.FeatureSpace;
@@ -30,9 +32,12 @@ public final class TrainingPipeline {
      * @param frequencies the smoothed frequencies of all training patients
      * @param metrics     held-out numbers of the calibration split (top-1 with all and half the evidence)
      */
-    public record Trained(SoftmaxModel model, double temperature, EvidenceFrequencies frequencies,
+    public record Trained(Classifier model, double temperature, EvidenceFrequencies frequencies,
                           Map<String, Double> metrics) {
     }
+
+    /** Questions of a simulated consultation used for training. */
+    static final int CONSULTATION_STEPS = 12;
 
     private final Knowledge knowledge;
     private final FeatureSpace space;
@@ -85,7 +90,7 @@ public final class TrainingPipeline {
         for (TrainingCase c : all) {
             (split.nextDouble() < settings.calibrationShare() ? calib : fit).add(c);
         }
-        SoftmaxModel first = fitModel(fit, settings.seed() + 1);
+        Classifier first = fitModel(fit, settings.seed() + 1);
         List<ExampleFactory.Example> calibExamples = new ArrayList<>();
         ExampleFactory calibFactory = new ExampleFactory(knowledge, space, new EvidenceStats(knowledge, space, fit));
         Random rnd = new Random(settings.seed() + 2);
@@ -107,15 +112,15 @@ public final class TrainingPipeline {
         metrics.put("heldOutTop1AllEvidence", top1(first, full));
         metrics.put("heldOutTop1HalfEvidence", top1(first, half));
         metrics.put("temperature", t);
-        SoftmaxModel last = fitModel(all, settings.seed() + 3).withTemperature(t);
+        Classifier last = fitModel(all, settings.seed() + 3).withTemperature(t);
         return new Trained(last, t, new EvidenceStats(knowledge, space, all).frequencies(), metrics);
     }
 
-    private static double top1(SoftmaxModel m, List<ExampleFactory.Example> xs) {
+    private static double top1(Classifier m, List<ExampleFactory.Example> xs) {
         if (xs.isEmpty()) {
             return Double.NaN;
         }
-        double[] z = new double[m.labels];
+        double[] z = new double[m.labels()];
         int ok = 0;
         for (ExampleFactory.Example x : xs) {
             m.logits(x.index(), x.value(), z);
@@ -131,7 +136,7 @@ public final class TrainingPipeline {
     }
 
     /** Fits a model on the given real cases plus synthetic ones sampled from their frequencies. */
-    SoftmaxModel fitModel(List<TrainingCase> real, long seed) {
+    Classifier fitModel(List<TrainingCase> real, long seed) {
         EvidenceStats stats = new EvidenceStats(knowledge, space, real);
         ExampleFactory factory = new ExampleFactory(knowledge, space, stats);
         Random rnd = new Random(seed);
@@ -142,10 +147,16 @@ public final class TrainingPipeline {
         }
         real.forEach(c -> byLabel.get(c.label()).add(c));
         List<ExampleFactory.Example> data = new ArrayList<>();
+        EvidenceFrequencies freq = stats.frequencies();
+        NaiveBayes nb = new NaiveBayes(knowledge, space, freq);
+        QuestionPlanner planner = new QuestionPlanner(knowledge, space, freq);
         for (TrainingCase c : real) {
             data.add(factory.variant(c, 1.0, false, rnd));
             for (int v = 1; v < settings.realVariants(); v++) {
-                data.add(factory.variant(c, rnd.nextDouble(), rnd.nextDouble() < 0.5, rnd));
+                data.add(factory.variant(c, keep(rnd), rnd.nextDouble() < 0.5, rnd));
+            }
+            for (int t = 0; t < settings.consultations(); t++) {
+                data.addAll(factory.consultation(c, nb, planner, CONSULTATION_STEPS, 0.5, rnd));
             }
         }
         int total = real.size();
@@ -160,12 +171,24 @@ public final class TrainingPipeline {
                     continue;
                 }
                 data.add(factory.variant(syn, 1.0, false, rnd));
+                if (settings.consultations() > 0 && rnd.nextDouble() < 0.5) {
+                    data.addAll(factory.consultation(syn, nb, planner, CONSULTATION_STEPS, 0.3, rnd));
+                }
                 for (int v = 1; v < settings.syntheticVariants(); v++) {
-                    data.add(factory.variant(syn, rnd.nextDouble(), rnd.nextDouble() < 0.5, rnd));
+                    data.add(factory.variant(syn, keep(rnd), rnd.nextDouble() < 0.5, rnd));
                 }
             }
         }
+        if (settings.hidden() > 0) {
+            return MlpModel.train(data, space.size(), settings.hidden(), k, settings.epochs(), settings.learningRate(),
+                    settings.l2(), seed);
+        }
         return SoftmaxModel.train(data, space.size(), k, settings.epochs(), settings.learningRate(), settings.l2(), seed);
+    }
+
+    /** Share of findings kept in a partial variant: uniform, with a third of variants very sparse (as early in a consultation). */
+    private static double keep(Random rnd) {
+        return rnd.nextDouble() < 1.0 / 3 ? 0.3 * rnd.nextDouble() : rnd.nextDouble();
     }
 
     public FeatureSpace space() {

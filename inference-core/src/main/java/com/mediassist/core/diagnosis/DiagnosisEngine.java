@@ -58,15 +58,25 @@ public final class DiagnosisEngine implements AutoCloseable {
      *
      * @throws FeatureMismatchException when the features or labels differ
      * @throws com.mediassist.core.knowledge.KnowledgeException.MalformedKnowledgeException when a knowledge file is bad
-     * @throws DiagnosisException.ModelRunException when the ONNX model cannot be opened
+     * When the ONNX model cannot be opened the engine still opens and every answer comes from the
+     * fallback, with the reason.
      */
     public static DiagnosisEngine open(VerifiedBundle bundle, DiagnosisOptions options) {
         BundleManifest m = bundle.manifest();
         Knowledge knowledge = Knowledge.read(bundle.file(m.knowledge().getOrDefault("knowledge", "knowledge.json")));
         EvidenceFrequencies freq = EvidenceFrequencies.read(bundle.file(m.knowledge().getOrDefault("frequencies", "frequencies.json")));
         FeatureSpace space = checkModel(knowledge, m);
-        OnnxScorer scorer = new OnnxScorer(bundle.file(m.model().file()), m.model().input(), space.size(),
-                knowledge.pathologies().size());
+        Scorer scorer;
+        try {
+            scorer = new OnnxScorer(bundle.file(m.model().file()), m.model().input(), space.size(),
+                    knowledge.pathologies().size());
+        } catch (RuntimeException | LinkageError e) {
+            // The knowledge is intact, so the fallback can still answer; every answer will say why.
+            String reason = "the ONNX model could not be opened: " + e.getMessage();
+            scorer = x -> {
+                throw new DiagnosisException.ModelRunException(reason, e);
+            };
+        }
         return new DiagnosisEngine(knowledge, freq, m, scorer, options);
     }
 

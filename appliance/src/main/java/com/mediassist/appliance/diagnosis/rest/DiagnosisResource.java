@@ -1,0 +1,96 @@
+package com.mediassist.appliance.diagnosis.rest;
+
+import com.mediassist.appliance.diagnosis.service.DiagnosisService;
+import com.mediassist.appliance.problem.ApiProblemException;
+import com.mediassist.core.diagnosis.DiagnosisException.DiagnosisUnavailableException;
+import com.mediassist.core.diagnosis.DiagnosisResult;
+import com.mediassist.core.diagnosis.DiagnosisResult.AnswerOption;
+import com.mediassist.core.knowledge.Knowledge;
+import com.mediassist.core.knowledge.KnowledgeException.InvalidFindingException;
+import com.mediassist.core.knowledge.Language;
+import com.mediassist.core.knowledge.PatientFindings;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Diagnosis suggestions and the evidence search of the symptom picker. */
+@Path("/api/v1/diagnosis")
+@RolesAllowed({"doctor", "admin"})
+@Produces(MediaType.APPLICATION_JSON)
+public class DiagnosisResource {
+
+    private static final int MAX_RESULTS = 50;
+
+    private final DiagnosisService service;
+
+    public DiagnosisResource(DiagnosisService service) {
+        this.service = service;
+    }
+
+    /** The differential, red flags and next questions for the patient described in the body. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DiagnosisResult diagnose(DiagnosisRequest request) {
+        if (request == null) {
+            throw ApiProblemException.badField("body", "a JSON object with age, sex and evidences is required");
+        }
+        Language lang = language(request.language());
+        Knowledge knowledge = knowledge();
+        PatientFindings findings;
+        try {
+            findings = knowledge.findings(request.age(), request.sex(), request.evidences(), request.absent());
+        } catch (InvalidFindingException e) {
+            throw ApiProblemException.badField(e.item(), e.reason());
+        }
+        try {
+            return service.diagnose(findings, lang);
+        } catch (DiagnosisUnavailableException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Evidences whose question matches the words typed, accent- and case-insensitively. */
+    @GET
+    @Path("/evidences")
+    public List<EvidenceSummary> evidences(@QueryParam("q") String q, @QueryParam("language") String language,
+                                           @QueryParam("limit") @DefaultValue("20") int limit) {
+        if (q == null || q.isBlank()) {
+            throw ApiProblemException.badField("q", "type at least one word to search the evidences");
+        }
+        if (limit < 1 || limit > MAX_RESULTS) {
+            throw ApiProblemException.badField("limit", "must be between 1 and " + MAX_RESULTS + ", found " + limit);
+        }
+        Language lang = language(language);
+        return knowledge().search(q, lang, limit).stream()
+                .map(e -> new EvidenceSummary(e.code().value(), e.question().in(lang), e.type().name(), e.antecedent(),
+                        e.values().stream().map(v -> new AnswerOption(v.code(), v.label().in(lang))).toList()))
+                .toList();
+    }
+
+    private Knowledge knowledge() {
+        try {
+            return service.knowledge();
+        } catch (DiagnosisUnavailableException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static ApiProblemException unavailable(DiagnosisUnavailableException e) {
+        return new ApiProblemException(503, "Diagnosis unavailable", e.getMessage());
+    }
+
+    private static Language language(String tag) {
+        try {
+            return Language.parse(tag);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblemException.badField("language", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package com.mediassist.appliance.diagnosis.service;
+
+import com.mediassist.core.InferenceCoreException;
+import com.mediassist.core.bundle.BundleLoader;
+import com.mediassist.core.bundle.BundleManifest;
+import com.mediassist.core.bundle.VerifiedBundle;
+import com.mediassist.core.diagnosis.DiagnosisEngine;
+import com.mediassist.core.diagnosis.DiagnosisException.DiagnosisUnavailableException;
+import com.mediassist.core.diagnosis.DiagnosisOptions;
+import com.mediassist.core.diagnosis.DiagnosisResult;
+import com.mediassist.core.knowledge.Knowledge;
+import com.mediassist.core.knowledge.Language;
+import com.mediassist.core.knowledge.PatientFindings;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Holds the diagnosis engine of the active bundle. The bundle is loaded and verified at startup;
+ * when that fails the service keeps the reason and every diagnosis request is answered "diagnosis
+ * unavailable" with it.
+ */
+@ApplicationScoped
+public class DiagnosisService {
+
+    private static final Logger LOG = Logger.getLogger(DiagnosisService.class);
+    /** Where the build puts the shipped bundle inside the appliance's classpath. */
+    static final String SHIPPED = "bundles/default/";
+
+    private final BundleConfig bundleConfig;
+    private final DiagnosisConfig config;
+    private final String applianceVersion;
+    private final Path dataDir;
+    private volatile DiagnosisEngine engine;
+    private volatile String unavailableReason = "the diagnosis bundle has not been loaded yet";
+
+    public DiagnosisService(BundleConfig bundleConfig, DiagnosisConfig config,
+                            @ConfigProperty(name = "quarkus.application.version", defaultValue = "0.1.0") String applianceVersion,
+                            @ConfigProperty(name = "mediassist.data-dir", defaultValue = "./data") Path dataDir) {
+        this.bundleConfig = bundleConfig;
+        this.config = config;
+        this.applianceVersion = applianceVersion;
+        this.dataDir = dataDir;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        load();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        DiagnosisEngine e = engine;
+        engine = null;
+        if (e != null) {
+            e.close();
+        }
+    }
+
+    /** (Re)loads the configured bundle; on failure keeps the reason. */
+    public synchronized void load() {
+        try {
+            Path dir = bundleConfig.dir().orElseGet(this::extractShipped);
+            VerifiedBundle bundle = new BundleLoader(applianceVersion).load(dir);
+            DiagnosisEngine opened = DiagnosisEngine.open(bundle, options());
+            DiagnosisEngine old = engine;
+            engine = opened;
+            unavailableReason = null;
+            if (old != null) {
+                old.close();
+            }
+            BundleManifest m = bundle.manifest();
+            LOG.infof("Diagnosis bundle %s %s loaded from %s", m.id(), m.version(), dir);
+        } catch (InferenceCoreException | UncheckedIOException e) {
+            unavailableReason = "the diagnosis bundle could not be loaded: " + e.getMessage();
+            LOG.error(unavailableReason, e);
+        }
+    }
+
+    private DiagnosisOptions options() {
+        return new DiagnosisOptions(config.topCandidates(), config.redFlagThreshold(), config.nextQuestions(),
+                config.explanationSize(), config.onnxTimeout(), config.onnxThreads(), config.queueCapacity());
+    }
+
+    /** Copies the bundle shipped in the classpath to the data directory, file by file as its manifest lists. */
+    private Path extractShipped() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        try (InputStream manifest = cl.getResourceAsStream(SHIPPED + BundleManifest.FILE_NAME)) {
+            if (manifest == null) {
+                throw new UncheckedIOException("the appliance was built without its default bundle ("
+                        + SHIPPED + BundleManifest.FILE_NAME + " is missing)");
+            }
+            Path dir = dataDir.resolve("bundles").resolve("shipped");
+            Files.createDirectories(dir);
+            Files.copy(manifest, dir.resolve(BundleManifest.FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
+            var m = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(dir.resolve(BundleManifest.FILE_NAME).toFile(), BundleManifest.class);
+            for (BundleManifest.FileEntry f : m.files()) {
+                try (InputStream in = cl.getResourceAsStream(SHIPPED + f.path())) {
+                    if (in == null) {
+                        throw new UncheckedIOException("the shipped bundle lacks " + f.path());
+                    }
+                    Path target = dir.resolve(f.path()).normalize();
+                    if (!target.startsWith(dir)) {
+                        throw new UncheckedIOException("the shipped manifest names a path outside the bundle: " + f.path());
+                    }
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot extract the shipped bundle: " + e.getMessage());
+        }
+    }
+
+    /** An I/O failure while preparing the bundle, with the reason in words. */
+    static final class UncheckedIOException extends RuntimeException {
+        UncheckedIOException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Diagnoses.
+     *
+     * @throws DiagnosisUnavailableException when no bundle is loaded, with the reason
+     */
+    public DiagnosisResult diagnose(PatientFindings findings, Language language) {
+        return requireEngine().diagnose(findings, language);
+    }
+
+    /**
+     * The active knowledge.
+     *
+     * @throws DiagnosisUnavailableException when no bundle is loaded
+     */
+    public Knowledge knowledge() {
+        return requireEngine().knowledge();
+    }
+
+    /** The active bundle's manifest, when one is loaded. */
+    public Optional<BundleManifest> activeBundle() {
+        DiagnosisEngine e = engine;
+        return e == null ? Optional.empty() : Optional.of(e.manifest());
+    }
+
+    /** Why diagnosis is unavailable, when it is. */
+    public Optional<String> unavailableReason() {
+        return Optional.ofNullable(unavailableReason);
+    }
+
+    private DiagnosisEngine requireEngine() {
+        DiagnosisEngine e = engine;
+        if (e == null) {
+            throw new DiagnosisUnavailableException(unavailableReason, null);
+        }
+        return e;
+    }
+}

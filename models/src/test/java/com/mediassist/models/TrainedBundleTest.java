@@ -1,0 +1,150 @@
+package com.mediassist.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mediassist.core.bundle.BundleException.FeatureMismatchException;
+import com.mediassist.core.bundle.BundleException.HashMismatchException;
+import com.mediassist.core.bundle.BundleLoader;
+import com.mediassist.core.diagnosis.DiagnosisEngine;
+import com.mediassist.core.diagnosis.DiagnosisOptions;
+import com.mediassist.core.knowledge.Knowledge;
+import com.mediassist.core.knowledge.PatientFindings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Trains a small model on the shipped data (few epochs, few synthetic patients, so it is quick) and
+ * checks the bundle end to end with ONNX Runtime.
+ */
+class TrainedBundleTest {
+
+    static final Path DATA = Path.of("src/main/data/ddxplus");
+    static final TrainerSettings SMALL = new TrainerSettings(8, 7L, 1, 0.05, 1e-5, 300, 5, 2, 1, 0, 0.2);
+    static final double TOLERANCE = 1e-5;
+
+    @TempDir
+    static Path tmp;
+    static Knowledge knowledge;
+    static List<PatientRecord> patients;
+    static TrainingPipeline.Trained trained;
+    static Path bundle;
+
+    @BeforeAll
+    static void train() throws IOException {
+        knowledge = DdxplusData.buildKnowledge(DATA);
+        patients = DdxplusData.readPatients(DATA.resolve("patients-dev.csv"));
+        trained = new TrainingPipeline(knowledge, SMALL).train(patients);
+        bundle = tmp.resolve("a");
+        BundleWriter.write(bundle, knowledge, trained, SMALL, List.of(DATA.resolve("patients-dev.csv")),
+                Instant.parse("2026-01-01T00:00:00Z"), "1.0.0", "0.1.0");
+    }
+
+    @Test
+    void sameInputsAndSeedGiveAByteIdenticalModelAndTheSameMetrics() throws IOException {
+        TrainingPipeline.Trained again = new TrainingPipeline(knowledge, SMALL).train(patients);
+        Path b = tmp.resolve("b");
+        BundleWriter.write(b, knowledge, again, SMALL, List.of(DATA.resolve("patients-dev.csv")),
+                Instant.parse("2026-01-01T00:00:00Z"), "1.0.0", "0.1.0");
+        assertThat(Files.readAllBytes(b.resolve("model.onnx"))).isEqualTo(Files.readAllBytes(bundle.resolve("model.onnx")));
+        assertThat(Files.readAllBytes(b.resolve("manifest.json"))).isEqualTo(Files.readAllBytes(bundle.resolve("manifest.json")));
+        assertThat(again.metrics()).isEqualTo(trained.metrics());
+    }
+
+    @Test
+    void onnxRuntimeMatchesTheTrainersOwnForwardPass() {
+        ExampleFactory factory = new ExampleFactory(knowledge, new com.mediassist.core.knowledge.FeatureSpace(knowledge),
+                new EvidenceStats(knowledge, new com.mediassist.core.knowledge.FeatureSpace(knowledge), List.of()));
+        try (DiagnosisEngine engine = DiagnosisEngine.open(new BundleLoader("0.1.0").load(bundle),
+                DiagnosisOptions.defaults().withOnnxTimeout(Duration.ofSeconds(10)))) {
+            for (PatientRecord r : patients.subList(0, 40)) {
+                PatientFindings p = knowledge.findings(r.age(), r.sex().name(), r.evidences(), List.of());
+                double[] onnx = engine.probabilities(p);
+                ExampleFactory.Example ex = factory.encode(p, 0);
+                double[] reference = new double[knowledge.pathologies().size()];
+                trained.model().logits(ex.index(), ex.value(), reference);
+                SoftmaxModel.softmaxInPlace(reference);
+                for (int k = 0; k < reference.length; k++) {
+                    assertThat(onnx[k]).isCloseTo(reference[k], within(TOLERANCE));
+                }
+            }
+        }
+    }
+
+    @Test
+    void refusesTheBundleWhenItsModelWasTampered() throws IOException {
+        Path c = copy("tampered");
+        byte[] model = Files.readAllBytes(c.resolve("model.onnx"));
+        model[model.length - 10] ^= 1;
+        Files.write(c.resolve("model.onnx"), model);
+        assertThatThrownBy(() -> new BundleLoader("0.1.0").load(c))
+                .isInstanceOf(HashMismatchException.class).hasMessageContaining("model.onnx");
+    }
+
+    @Test
+    void refusesAModelWhoseFeatureNamesDifferFromTheKnowledge() throws IOException {
+        Path c = copy("renamed");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode m = (ObjectNode) json.readTree(c.resolve("manifest.json").toFile());
+        ((ArrayNode) m.path("model").path("features")).set(0, "E_0_renamed");
+        json.writeValue(c.resolve("manifest.json").toFile(), m);
+        assertThatThrownBy(() -> DiagnosisEngine.open(new BundleLoader("0.1.0").load(c), DiagnosisOptions.defaults()))
+                .isInstanceOf(FeatureMismatchException.class).hasMessageContaining("E_0_renamed");
+    }
+
+    @Test
+    void theModelTellsADeniedEvidenceFromOneNotAsked() {
+        try (DiagnosisEngine engine = DiagnosisEngine.open(new BundleLoader("0.1.0").load(bundle),
+                DiagnosisOptions.defaults().withOnnxTimeout(Duration.ofSeconds(10)))) {
+            PatientFindings notAsked = knowledge.findings(30, "F", List.of("E_97"), List.of());
+            PatientFindings denied = new PatientFindings(30, com.mediassist.core.knowledge.Sex.F, notAsked.present(),
+                    Set.of(new com.mediassist.core.knowledge.EvidenceCode("E_91")));
+            assertThat(engine.probabilities(denied)).isNotEqualTo(engine.probabilities(notAsked));
+        }
+    }
+
+    @Test
+    void answersFromTheFallbackWhenTheOnnxModelCannotBeOpened() throws IOException {
+        Path c = copy("unreadable-model");
+        Files.writeString(c.resolve("model.onnx"), "not an onnx model");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode m = (ObjectNode) json.readTree(c.resolve("manifest.json").toFile());
+        for (var f : m.path("files")) {
+            if (f.path("path").asText().equals("model.onnx")) {
+                ((ObjectNode) f).put("sha256", BundleLoader.sha256(c.resolve("model.onnx")));
+                ((ObjectNode) f).put("size", Files.size(c.resolve("model.onnx")));
+            }
+        }
+        json.writeValue(c.resolve("manifest.json").toFile(), m);
+        try (DiagnosisEngine engine = DiagnosisEngine.open(new BundleLoader("0.1.0").load(c), DiagnosisOptions.defaults())) {
+            var r = engine.diagnose(knowledge.findings(30, "F", List.of("E_97", "E_91"), List.of()),
+                    com.mediassist.core.knowledge.Language.ES);
+            assertThat(r.fallback()).isTrue();
+            assertThat(r.fallbackReason()).contains("could not be opened");
+            assertThat(r.differential()).hasSize(5);
+        }
+    }
+
+    private static Path copy(String name) throws IOException {
+        Path c = tmp.resolve(name);
+        Files.createDirectories(c);
+        try (var s = Files.list(bundle)) {
+            for (Path f : s.toList()) {
+                Files.copy(f, c.resolve(f.getFileName()));
+            }
+        }
+        return c;
+    }
+}
