@@ -197,7 +197,7 @@ public final class SummaryExtractor {
             findings.add(new Finding(span.of(text), span, status, evidence, kept, section, anyTypo));
         }
 
-        List<Vital> noteVitals = vitals.extract(text);
+        List<Vital> noteVitals = vitals.extract(text, tokens);
         Set<String> present = new LinkedHashSet<>();
         Set<String> absent = new LinkedHashSet<>();
         for (Finding f : findings) {

@@ -81,7 +81,10 @@ public class FhirNoteExporter {
             VitalKind.SYSTOLIC, new String[] {"8480-6", "Systolic blood pressure", "mm[Hg]"},
             VitalKind.DIASTOLIC, new String[] {"8462-4", "Diastolic blood pressure", "mm[Hg]"}));
 
-    private final FhirContext fhir = FhirContext.forR4();
+    /** One R4 context per JVM: building it scans every model class (about a second), and it is thread-safe. */
+    private static final class Context {
+        static final FhirContext R4 = FhirContext.forR4();
+    }
 
     /** A note signed off by its author. */
     public record SignedNote(StructuredNote note, String patient, String author, Instant signedAt) {
@@ -89,13 +92,13 @@ public class FhirNoteExporter {
 
     /** The Bundle as FHIR JSON. */
     public String toJson(SignedNote signed) {
-        IParser parser = fhir.newJsonParser();
+        IParser parser = Context.R4.newJsonParser();
         return parser.encodeResourceToString(toBundle(signed));
     }
 
     /** Parses FHIR JSON (for tests and round trips). */
     public Bundle parse(String json) {
-        return fhir.newJsonParser().parseResource(Bundle.class, json);
+        return Context.R4.newJsonParser().parseResource(Bundle.class, json);
     }
 
     /** Builds the document Bundle; the Composition is its first entry. */

@@ -23,6 +23,8 @@ import static org.hamcrest.Matchers.hasItems;
 @QuarkusTest
 class SummaryResourceTest {
 
+    private static final FhirContext R4 = FhirContext.forR4();
+
     private static final String NOTE = "MC: tos y fiebre de 3 días.\n"
             + "EA: tos productiva. Niega disnea. Madre con asma.\n"
             + "AP: HTA. Alergia a penicilina.\n"
@@ -65,7 +67,7 @@ class SummaryResourceTest {
         String fhir = given().contentType(ContentType.JSON)
                 .body(Map.of("note", structured, "patient", "Patient/7", "author", "doc", "signedAt", "2026-11-24T10:00:00Z"))
                 .when().post("/api/v1/summary/fhir").then().statusCode(200).extract().asString();
-        Bundle bundle = FhirContext.forR4().newJsonParser().parseResource(Bundle.class, fhir);
+        Bundle bundle = R4.newJsonParser().parseResource(Bundle.class, fhir);
         assertThat(bundle.getEntry()).anySatisfy(e -> {
             assertThat(e.getResource()).isInstanceOf(org.hl7.fhir.r4.model.Condition.class);
             org.hl7.fhir.r4.model.Condition c = (org.hl7.fhir.r4.model.Condition) e.getResource();
@@ -85,7 +87,7 @@ class SummaryResourceTest {
                 .body(Map.of("note", note, "patient", "Patient/42", "author", "Dra. Ruiz", "signedAt", "2026-11-24T09:30:00Z"))
                 .when().post("/api/v1/summary/fhir")
                 .then().statusCode(200).contentType(containsString("json")).extract().asString();
-        Bundle bundle = FhirContext.forR4().newJsonParser().parseResource(Bundle.class, fhir);
+        Bundle bundle = R4.newJsonParser().parseResource(Bundle.class, fhir);
         assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.DOCUMENT);
         Composition composition = (Composition) bundle.getEntryFirstRep().getResource();
         assertThat(composition.getSubject().getReference()).isEqualTo("Patient/42");

@@ -226,6 +226,10 @@ public final class SectionDetector {
             return SectionKind.REASON_FOR_VISIT;
         }
         for (SectionKind k : CUE_ORDER) {
+            // a note opens with why the patient came: "Follow-up of depression" is not a plan
+            if (first && (k == SectionKind.PLAN || k == SectionKind.ASSESSMENT)) {
+                continue;
+            }
             if (matches(folded, k)) {
                 return k;
             }

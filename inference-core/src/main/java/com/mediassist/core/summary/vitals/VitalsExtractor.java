@@ -4,11 +4,14 @@ import com.mediassist.core.summary.Span;
 import com.mediassist.core.summary.Vital;
 import com.mediassist.core.summary.VitalFlag;
 import com.mediassist.core.summary.VitalKind;
+import com.mediassist.core.summary.lexicon.Token;
+import com.mediassist.core.summary.lexicon.Tokenizer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +25,8 @@ import java.util.regex.Pattern;
 public final class VitalsExtractor {
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /** Longest reading, label to unit, in characters. */
+    private static final int MAX_READING = 64;
     /** Between a label and its number: up to 12 characters that are neither digits nor line breaks. */
     private static final String GAP = "[^\\d\\n]{0,12}?";
     private static final String NUM = "(\\d{1,3}(?:[.,]\\d{1,2})?)(?![\\d.,]\\d|\\d)";
@@ -57,22 +62,61 @@ public final class VitalsExtractor {
             "(?<![\\p{L}\\d])(?:IMC|BMI|índice de masa corporal|indice de masa corporal|body mass index)(?![\\p{L}])"
                     + "[^\\d\\n]{0,10}?" + NUM + "(?:\\s{0,2}kg\\s?/\\s?m\\s?(?:2|²))?", FLAGS);
 
+    /** A pattern, the vital it reads, and the folded words its matches start with (empty: a number). */
+    private record Rule(Pattern pattern, VitalKind kind, Set<String> labels) {
+    }
+
+    /** In priority order: a reading claimed by an earlier rule is not read again by a later one. */
+    private static final List<Rule> RULES = List.of(
+            new Rule(BP, VitalKind.SYSTOLIC, Set.of("ta", "t", "tas", "pa", "bp", "tension", "presion", "blood")),
+            new Rule(BP_POSTURE, VitalKind.SYSTOLIC, Set.of("de", "sentado", "sentada", "tumbado", "tumbada", "en", "decubito",
+                    "bipedestacion", "standing", "sitting", "supine", "lying")),
+            new Rule(BP_BARE, VitalKind.SYSTOLIC, Set.of()),
+            new Rule(SPO2, VitalKind.SPO2, Set.of("sat", "sato2", "spo2", "saturacion", "o2", "oxygen", "sats")),
+            new Rule(RR, VitalKind.RESPIRATORY_RATE, Set.of("fr", "rr", "frecuencia", "respiratory", "resp")),
+            new Rule(HR, VitalKind.HEART_RATE, Set.of("fc", "hr", "frecuencia", "heart", "pulso", "pulse")),
+            new Rule(HR_BARE, VitalKind.HEART_RATE, Set.of()),
+            new Rule(BMI, VitalKind.BMI, Set.of("imc", "bmi", "indice", "body")),
+            new Rule(WEIGHT, VitalKind.WEIGHT, Set.of("peso", "weight", "wt", "pesa")),
+            new Rule(HEIGHT, VitalKind.HEIGHT, Set.of("talla", "altura", "estatura", "height", "ht", "mide")),
+            new Rule(TEMP, VitalKind.TEMPERATURE, Set.of("t", "tª", "temp", "temperatura", "temperature")),
+            new Rule(TEMP_BARE, VitalKind.TEMPERATURE, Set.of()));
+
     /** Reads every vital sign of {@code text}, in text order. */
     public List<Vital> extract(String text) {
+        return extract(text, Tokenizer.tokenize(text));
+    }
+
+    /**
+     * Reads every vital sign of {@code text} given its tokens. Each pattern is tried only where a
+     * word it can start with (or, for bare readings, a number) starts, anchored there, so the cost
+     * is linear in the text and small for ordinary notes.
+     */
+    public List<Vital> extract(String text, List<Token> tokens) {
         List<Vital> out = new ArrayList<>();
         List<Span> taken = new ArrayList<>();
-        bloodPressure(text, BP, out, taken);
-        bloodPressure(text, BP_POSTURE, out, taken);
-        bloodPressure(text, BP_BARE, out, taken);
-        simple(text, SPO2, VitalKind.SPO2, out, taken);
-        simple(text, RR, VitalKind.RESPIRATORY_RATE, out, taken);
-        simple(text, HR, VitalKind.HEART_RATE, out, taken);
-        simple(text, HR_BARE, VitalKind.HEART_RATE, out, taken);
-        simple(text, BMI, VitalKind.BMI, out, taken);
-        simple(text, WEIGHT, VitalKind.WEIGHT, out, taken);
-        simple(text, HEIGHT, VitalKind.HEIGHT, out, taken);
-        simple(text, TEMP, VitalKind.TEMPERATURE, out, taken);
-        simple(text, TEMP_BARE, VitalKind.TEMPERATURE, out, taken);
+        for (Rule rule : RULES) {
+            Matcher m = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            for (Token t : tokens) {
+                if (!t.isWord()) {
+                    continue;
+                }
+                boolean candidate = rule.labels().isEmpty() ? Character.isDigit(t.folded().charAt(0))
+                        : rule.labels().contains(t.folded());
+                if (!candidate) {
+                    continue;
+                }
+                m.region(t.start(), Math.min(text.length(), t.start() + MAX_READING));
+                if (!m.lookingAt()) {
+                    continue;
+                }
+                if (rule.kind() == VitalKind.SYSTOLIC) {
+                    bloodPressure(text, m, out, taken);
+                } else {
+                    simple(text, m, rule.kind(), out, taken);
+                }
+            }
+        }
         out.sort(Comparator.comparingInt((Vital v) -> v.span().start()).thenComparing(v -> v.kind().ordinal()));
         return out;
     }
@@ -86,57 +130,51 @@ public final class VitalsExtractor {
         return true;
     }
 
-    private static void bloodPressure(String text, Pattern p, List<Vital> out, List<Span> taken) {
-        Matcher m = p.matcher(text);
-        while (m.find()) {
-            Span span = new Span(m.start(), m.end());
-            if (!free(taken, span)) {
-                continue;
-            }
-            double sys = Double.parseDouble(m.group(1));
-            double dia = Double.parseDouble(m.group(2));
-            VitalFlag sysFlag = flag(VitalKind.SYSTOLIC, sys);
-            VitalFlag diaFlag = flag(VitalKind.DIASTOLIC, dia);
-            if (sys <= dia) {
-                sysFlag = VitalFlag.IMPLAUSIBLE;
-                diaFlag = VitalFlag.IMPLAUSIBLE;
-            }
-            String t = span.of(text);
-            out.add(new Vital(VitalKind.SYSTOLIC, sys, VitalKind.SYSTOLIC.unit(), t, span, sysFlag));
-            out.add(new Vital(VitalKind.DIASTOLIC, dia, VitalKind.DIASTOLIC.unit(), t, span, diaFlag));
-            taken.add(span);
+    private static void bloodPressure(String text, Matcher m, List<Vital> out, List<Span> taken) {
+        Span span = new Span(m.start(), m.end());
+        if (!free(taken, span)) {
+            return;
         }
+        double sys = Double.parseDouble(m.group(1));
+        double dia = Double.parseDouble(m.group(2));
+        VitalFlag sysFlag = flag(VitalKind.SYSTOLIC, sys);
+        VitalFlag diaFlag = flag(VitalKind.DIASTOLIC, dia);
+        if (sys <= dia) {
+            sysFlag = VitalFlag.IMPLAUSIBLE;
+            diaFlag = VitalFlag.IMPLAUSIBLE;
+        }
+        String t = span.of(text);
+        out.add(new Vital(VitalKind.SYSTOLIC, sys, VitalKind.SYSTOLIC.unit(), t, span, sysFlag));
+        out.add(new Vital(VitalKind.DIASTOLIC, dia, VitalKind.DIASTOLIC.unit(), t, span, diaFlag));
+        taken.add(span);
     }
 
-    private static void simple(String text, Pattern p, VitalKind kind, List<Vital> out, List<Span> taken) {
-        Matcher m = p.matcher(text);
-        while (m.find()) {
-            Span span = new Span(m.start(), m.end());
-            if (!free(taken, span)) {
-                continue;
-            }
-            if (kind == VitalKind.WEIGHT && changeOfWeight(text, m.start())) {
-                continue;
-            }
-            double value = Double.parseDouble(m.group(1).replace(',', '.'));
-            String unit = m.groupCount() >= 2 && m.group(2) != null ? m.group(2).toLowerCase(Locale.ROOT).replace(" ", "") : "";
-            if (kind == VitalKind.TEMPERATURE) {
-                if (unit.endsWith("f")) {
-                    value = Math.round((value - 32) * 5 / 9 * 10) / 10.0;
-                } else if (unit.isEmpty() && (value < 25 || value > 45)) {
-                    continue;
-                }
-            }
-            if (kind == VitalKind.HEIGHT && (unit.equals("m") || unit.equals("mts") || unit.equals("metros")
-                    || (unit.isEmpty() && value < 3))) {
-                value = Math.round(value * 1000) / 10.0;
-            }
-            if (kind == VitalKind.WEIGHT && unit.startsWith("lb")) {
-                value = Math.round(value * 0.45359237 * 10) / 10.0;
-            }
-            out.add(new Vital(kind, value, kind.unit(), span.of(text), span, flag(kind, value)));
-            taken.add(span);
+    private static void simple(String text, Matcher m, VitalKind kind, List<Vital> out, List<Span> taken) {
+        Span span = new Span(m.start(), m.end());
+        if (!free(taken, span)) {
+            return;
         }
+        if (kind == VitalKind.WEIGHT && changeOfWeight(text, m.start())) {
+            return;
+        }
+        double value = Double.parseDouble(m.group(1).replace(',', '.'));
+        String unit = m.groupCount() >= 2 && m.group(2) != null ? m.group(2).toLowerCase(Locale.ROOT).replace(" ", "") : "";
+        if (kind == VitalKind.TEMPERATURE) {
+            if (unit.endsWith("f")) {
+                value = Math.round((value - 32) * 5 / 9 * 10) / 10.0;
+            } else if (unit.isEmpty() && (value < 25 || value > 45)) {
+                return;
+            }
+        }
+        if (kind == VitalKind.HEIGHT && (unit.equals("m") || unit.equals("mts") || unit.equals("metros")
+                || (unit.isEmpty() && value < 3))) {
+            value = Math.round(value * 1000) / 10.0;
+        }
+        if (kind == VitalKind.WEIGHT && unit.startsWith("lb")) {
+            value = Math.round(value * 0.45359237 * 10) / 10.0;
+        }
+        out.add(new Vital(kind, value, kind.unit(), span.of(text), span, flag(kind, value)));
+        taken.add(span);
     }
 
     /** "pérdida de peso de 5 kg" is a change, not a weight. */
