@@ -17,6 +17,8 @@ const S = {
   patient: null,
   evidences: [],
   findings: [],
+  notePresent: [],
+  noteAbsent: [],
   removedFindings: new Set(),
   confirmedFindings: new Set(),
   ddx: null,
@@ -248,6 +250,8 @@ const analyseNote = debounce(async () => {
   const text = $('note-text').value;
   if (!text.trim()) {
     S.findings = [];
+    S.notePresent = [];
+    S.noteAbsent = [];
     renderFindings();
     scheduleDiagnosis();
     return;
@@ -257,6 +261,8 @@ const analyseNote = debounce(async () => {
   try {
     const note = await post('/api/v1/summary', { text, language: 'auto' }, { budgetMs: BUDGET.summary, signal });
     S.findings = arrayOf(note, 'findings');
+    S.notePresent = arrayOf(note, 'evidences').filter((e) => typeof e === 'string');
+    S.noteAbsent = arrayOf(note, 'absent').filter((e) => typeof e === 'string');
     panelState('note-status', 'ok', '');
     renderFindings();
     scheduleDiagnosis();
@@ -306,11 +312,16 @@ function diagnosisInput() {
   const present = new Set();
   const absent = new Set();
   for (const e of S.evidences) (e.present ? present : absent).add(e.present ? evidenceString(e) : e.code);
+  // The note's own lists are ready for the diagnosis API; findings the doctor removed are left out.
+  const removed = new Set();
   for (const f of S.findings) {
-    if (!f.evidence || S.removedFindings.has(findingKey(f))) continue;
-    if (f.status === 'present') present.add(f.evidence);
-    else if (f.status === 'denied') absent.add(f.evidence.split('_@_')[0]);
+    if (!S.removedFindings.has(findingKey(f))) continue;
+    if (f.evidence) removed.add(f.evidence);
+    for (const v of f.values ?? []) if (typeof v === 'string') removed.add(v);
   }
+  const noteHas = (e) => removed.has(e) || removed.has(e.split('_@_')[0]);
+  for (const e of S.notePresent) if (!noteHas(e)) present.add(e);
+  for (const e of S.noteAbsent) if (!noteHas(e)) absent.add(e.split('_@_')[0]);
   for (const p of present) absent.delete(p.split('_@_')[0]);
   return { evidences: [...present], absent: [...absent] };
 }
@@ -732,7 +743,8 @@ function setSigned(signed) {
 
 function reset() {
   Object.assign(S, {
-    consultation: null, patient: null, evidences: [], findings: [], removedFindings: new Set(), ddxFailed: false,
+    consultation: null, patient: null, evidences: [], findings: [], notePresent: [], noteAbsent: [],
+    removedFindings: new Set(), ddxFailed: false,
     confirmedFindings: new Set(), ddx: null, expanded: new Set(), feedback: new Map(), rx: [], rxCheck: null,
     reasons: new Map(), structured: null, signed: false, picked: null,
   });
