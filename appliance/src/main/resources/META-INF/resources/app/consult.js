@@ -567,7 +567,7 @@ function renderPrescription() {
     const key = alertKey(a);
     const reasonId = `rx-reason-${i}`;
     const textarea = el('textarea', { id: reasonId, class: 'rx-reason', rows: '2', maxlength: '1000',
-      placeholder: t('rx.overridePlaceholder'), dataset: { alert: key } });
+      dataset: { alert: key } });
     textarea.value = S.reasons.get(key) ?? '';
     textarea.addEventListener('input', () => S.reasons.set(key, textarea.value));
     ilist.append(el('li', { class: 'alert-interrupt', dataset: { alert: key, severity: a.severity } },
