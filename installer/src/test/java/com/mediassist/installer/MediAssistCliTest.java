@@ -173,6 +173,18 @@ class MediAssistCliTest {
     }
 
     @Test
+    void refusesABackupOverAnExistingFileAndARestoreOfAForeignFile() throws Exception {
+        Path existing = Files.writeString(dir.resolve("existing.db"), "keep");
+        Run backup = run("db", "backup", "--data-dir", data(), existing.toString());
+        assertThat(backup.exit()).isEqualTo(MediAssistCli.EXIT_FAILED);
+        assertThat(backup.err()).contains("already exists");
+        Run restore = run("db", "restore", "--data-dir", data(), existing.toString());
+        assertThat(restore.exit()).isEqualTo(MediAssistCli.EXIT_USAGE);
+        assertThat(restore.err()).contains("not a usable MediAssist database");
+        assertThat(Files.readString(existing)).isEqualTo("keep");
+    }
+
+    @Test
     void auditVerifyExitsOneAndNamesTheRowOnATamperedDatabase() throws Exception {
         for (String name : List.of("a1", "a2", "a3")) {
             run("tokens", "create", "--data-dir", data(), "--name", name);

@@ -185,7 +185,20 @@ public final class Database implements Repositories, AutoCloseable {
     }
 
     /**
-     * Runs {@code PRAGMA integrity_check}.
+     * A cheap liveness probe for readiness checks: one query on a pooled connection.
+     *
+     * @return the schema version
+     * @throws StorageFailureException when the database cannot be queried
+     * @throws StoreException when this instance is closed
+     */
+    public int ping() {
+        checkOpen();
+        return translate(() -> jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(version), 0) FROM schema_version")
+                .mapTo(Integer.class).one()));
+    }
+
+    /**
+     * Runs {@code PRAGMA integrity_check} (reads the whole file: for tools, not for health probes).
      *
      * @return {@code "ok"} for a sound file, otherwise SQLite's list of problems
      */

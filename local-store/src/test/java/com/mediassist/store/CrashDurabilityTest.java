@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class CrashDurabilityTest {
@@ -18,6 +19,7 @@ class CrashDurabilityTest {
     Path dir;
 
     @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void keepsEveryAcknowledgedWriteWhenTheWriterIsKilledMidStream() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process writer = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),

@@ -110,10 +110,25 @@ class DatabaseTest {
     }
 
     @Test
+    void reportsAFileThatIsNotADatabaseAsAStorageFailure() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("mediassist.db"), "this is not SQLite ".repeat(100));
+        assertThatThrownBy(() -> TestDatabases.open(dir, clock))
+                .isInstanceOf(StorageFailureException.class).hasMessageContaining("mediassist.db");
+    }
+
+    @Test
+    void answersAPingWithTheSchemaVersion() {
+        try (Database db = TestDatabases.open(dir, clock)) {
+            assertThat(db.ping()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void refusesCallsAfterClose() {
         Database db = TestDatabases.open(dir, clock);
         db.close();
         assertThatThrownBy(() -> db.patients().count()).isInstanceOf(StoreException.class).hasMessageContaining("closed");
+        assertThatThrownBy(db::ping).isInstanceOf(StoreException.class).hasMessageContaining("closed");
     }
 
     private void execute(String sql) throws Exception {

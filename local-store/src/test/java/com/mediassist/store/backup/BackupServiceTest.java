@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class BackupServiceTest {
@@ -81,6 +82,7 @@ class BackupServiceTest {
     }
 
     @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void refusesToRestoreWhileAnotherProcessHasTheDatabaseOpen() throws Exception {
         Path data = dir.resolve("data");
         DatabaseOptions options = TestDatabases.options(data, clock);
