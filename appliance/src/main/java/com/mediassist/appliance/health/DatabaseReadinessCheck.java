@@ -21,10 +21,10 @@ public class DatabaseReadinessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         var builder = HealthCheckResponse.named("database");
         try {
-            int answer = database.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
-            return builder.status(answer == 1)
+            int schemaVersion = database.ping();
+            return builder.up()
                     .withData("file", database.file().toString())
-                    .withData("schemaVersion", database.schemaVersion())
+                    .withData("schemaVersion", schemaVersion)
                     .build();
         } catch (RuntimeException e) {
             return builder.down().withData("error", String.valueOf(e.getMessage())).build();

@@ -1,6 +1,5 @@
 package com.mediassist.appliance.security;
 
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -31,6 +30,6 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
         return context.runBlocking(() -> identities.database().users().find(request.getPrincipal())
                 .filter(user -> !user.disabled())
                 .map(identities::forUser)
-                .orElseThrow(() -> new AuthenticationFailedException("The session's user is unknown or disabled")));
+                .orElseThrow(() -> new SessionRevokedException(request.getPrincipal())));
     }
 }

@@ -153,6 +153,17 @@ class SecurityTest {
     }
 
     @Test
+    void disablingAUserEndsTheirSessionAtOnce() {
+        String username = "leaving-" + UUID.randomUUID().toString().substring(0, 8);
+        database.users().add(username, Role.DOCTOR, "a-long-enough-password".toCharArray());
+        String session = login(username, "a-long-enough-password", csrfFromLoginPage()).cookie("mediassist-session");
+        given().cookie("mediassist-session", session).get("/api/v1/me").then().statusCode(200);
+        database.users().disable(username);
+        given().redirects().follow(false).cookie("mediassist-session", session).get("/api/v1/me").then()
+                .statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
     void logoutEndsTheSession() {
         String csrf = csrfFromLoginPage();
         String session = login("admin", ADMIN_PASSWORD, csrf).cookie("mediassist-session");
