@@ -43,7 +43,13 @@ public final class MedicineDictionary {
             "besilato", "maleato", "fumarato", "succinato", "tartrato", "dihidrato", "trihidrato", "monohidrato",
             "hemihidrato", "trometamol", "axetilo", "medoxomilo", "magnesium", "sodium", "potassium", "calcium",
             "comprimidos", "capsulas", "sobres", "jarabe", "solucion", "suspension", "inyectable", "ampollas",
-            "tablets", "capsules", "efervescente", "recubiertos", "liberacion", "prolongada", "retard");
+            "tablets", "capsules", "efervescente", "recubiertos", "liberacion", "prolongada", "retard",
+            "comprimido", "capsula", "sobre", "ampolla", "inhalador", "pomada", "crema", "gotas", "colirio",
+            "parche", "parches", "supositorio", "supositorios", "bucodispersable", "sublingual", "vaginal",
+            "rectal", "topico", "topica", "nasal", "oftalmico", "transdermico", "mucosal", "oral", "tablet",
+            "capsule", "solution", "injectable", "injection", "inhaler", "inhalation", "powder", "spray",
+            "topical", "cream", "ointment", "drops", "extended", "release", "delayed", "chewable", "patch",
+            "transdermal", "ophthalmic", "metered", "actuat", "suppository", "syrup", "lozenge", "disintegrating");
 
     private final Map<IngredientKey, Ingredient> ingredients;
     private final Map<String, List<Phrase>> byFirstToken;
