@@ -93,6 +93,10 @@ class MedicineDictionaryTest {
         assertThat(DICT.findMentions("El paciente refiere dolor de cabeza y fiebre desde ayer, sin vómitos."))
                 .isEmpty();
         assertThat(DICT.findMentions("Una situación concreta con un póster en la consulta.")).isEmpty();
+        assertThat(DICT.findMentions("Mucosa oral propia sin lesión activa; úlcera que se agrava; depósito amiloide."))
+                .isEmpty();
+        assertThat(DICT.findMentions("Tratada con penicilamina y calcipotriol.")).extracting(m -> m.match().how())
+                .doesNotContain(MatchKind.TYPO);
     }
 
     @Test
