@@ -43,7 +43,16 @@ public final class MedicineDictionary {
             "besilato", "maleato", "fumarato", "succinato", "tartrato", "dihidrato", "trihidrato", "monohidrato",
             "hemihidrato", "trometamol", "axetilo", "medoxomilo", "magnesium", "sodium", "potassium", "calcium",
             "comprimidos", "capsulas", "sobres", "jarabe", "solucion", "suspension", "inyectable", "ampollas",
-            "tablets", "capsules", "efervescente", "recubiertos", "liberacion", "prolongada", "retard");
+            "tablets", "capsules", "efervescente", "recubiertos", "liberacion", "prolongada", "retard",
+            "comprimido", "capsula", "sobre", "ampolla", "inhalador", "pomada", "crema", "gotas", "colirio",
+            "parche", "parches", "supositorio", "supositorios", "bucodispersable", "sublingual", "vaginal",
+            "rectal", "topico", "topica", "nasal", "oftalmico", "transdermico", "mucosal", "oral", "tablet",
+            "capsule", "solution", "injectable", "injection", "inhaler", "inhalation", "powder", "spray",
+            "topical", "cream", "ointment", "drops", "extended", "release", "delayed", "chewable", "patch",
+            "transdermal", "ophthalmic", "metered", "actuat", "suppository", "syrup", "lozenge", "disintegrating");
+
+    /** Clinical words one letter away from a medicine name; never typo-matched in free text. */
+    private static final Set<String> FREE_TEXT_WORDS = Set.of("amiloide", "amiloidea", "mucosa", "mucosas");
 
     private final Map<IngredientKey, Ingredient> ingredients;
     private final Map<String, List<Phrase>> byFirstToken;
@@ -234,7 +243,7 @@ public final class MedicineDictionary {
         List<MedicationMention> out = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
-            Hit hit = matchAt(tokens, i);
+            Hit hit = matchAt(tokens, i, typed);
             if (hit == null) {
                 i++;
                 continue;
@@ -243,7 +252,7 @@ public final class MedicineDictionary {
             parts.add(hit);
             int last = hit.lastToken;
             while (last + 1 < tokens.size() && joins(text, tokens.get(last), tokens.get(last + 1))) {
-                Hit next = matchAt(tokens, last + 1);
+                Hit next = matchAt(tokens, last + 1, typed);
                 if (next == null) {
                     break;
                 }
@@ -314,13 +323,19 @@ public final class MedicineDictionary {
         return digit;
     }
 
-    private Hit matchAt(List<Token> tokens, int i) {
+    /**
+     * The longest name starting at token {@code i}. Typed input (one medication) tolerates more:
+     * free text only accepts one-letter typos and never a misspelt brand, because ordinary words
+     * ("mucosa", "propia", "activa") sit one letter away from brand names.
+     */
+    private Hit matchAt(List<Token> tokens, int i, boolean typed) {
         String first = tokens.get(i).folded;
         Hit hit = extend(byFirstToken.get(first), tokens, i, false);
-        if (hit != null || first.length() < 5 || isStrength(first) || SALTS.contains(first)) {
+        if (hit != null || first.length() < 5 || isStrength(first) || SALTS.contains(first)
+                || (!typed && FREE_TEXT_WORDS.contains(first))) {
             return hit;
         }
-        int max = allowed(first.length());
+        int max = typed ? allowed(first.length()) : 1;
         Hit best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (int len = first.length() - max; len <= first.length() + max; len++) {
@@ -335,7 +350,7 @@ public final class MedicineDictionary {
                 }
                 List<Phrase> ps = new ArrayList<>();
                 for (Phrase p : byFirstToken.get(cand)) {
-                    if (p.kind != MatchKind.BRAND || (d <= 1 && first.length() >= 6)) {
+                    if (p.kind != MatchKind.BRAND || (typed && d <= 1 && first.length() >= 6)) {
                         ps.add(p);
                     }
                 }

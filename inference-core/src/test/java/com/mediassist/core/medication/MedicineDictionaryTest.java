@@ -53,7 +53,9 @@ class MedicineDictionaryTest {
         "ibuprofeno 600 mg comp, ibuprofen", "IBUPROFEN 400mg, ibuprofen", "Ácido acetilsalicílico 100 mg, acetylsalicylic acid",
         "acido acetilsalicilico, acetylsalicylic acid", "aspirin, acetylsalicylic acid", "acetaminophen 500, paracetamol",
         "warfarin 5 mg, warfarin", "levothyroxine, levothyroxine sodium", "omeprazol magnésico 20, omeprazole",
-        "clavulánico, clavulanic acid", "terfenadine, terfenadine"})
+        "clavulánico, clavulanic acid", "terfenadine, terfenadine",
+        "Nitroglycerin 0.4 MG/ACTUAT Mucosal Spray, glyceryl trinitrate",
+        "Warfarin Sodium 5 MG Oral Tablet, warfarin"})
     void resolvesSpanishAndEnglishNamesWithDoseAndForm(String typed, String key) {
         MedicationMatch m = DICT.match(typed);
         assertThat(m.matched()).isTrue();
@@ -91,6 +93,10 @@ class MedicineDictionaryTest {
         assertThat(DICT.findMentions("El paciente refiere dolor de cabeza y fiebre desde ayer, sin vómitos."))
                 .isEmpty();
         assertThat(DICT.findMentions("Una situación concreta con un póster en la consulta.")).isEmpty();
+        assertThat(DICT.findMentions("Mucosa oral propia sin lesión activa; úlcera que se agrava; depósito amiloide."))
+                .isEmpty();
+        assertThat(DICT.findMentions("Tratada con penicilamina y calcipotriol.")).extracting(m -> m.match().how())
+                .doesNotContain(MatchKind.TYPO);
     }
 
     @Test
