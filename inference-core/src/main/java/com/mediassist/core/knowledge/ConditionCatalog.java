@@ -102,7 +102,7 @@ public final class ConditionCatalog {
             List<String> names = new ArrayList<>(List.of(text(n, "es"), text(n, "en")));
             n.path("terms").forEach(t -> names.add(t.asText()));
             for (String t : names) {
-                String norm = normalise(t);
+                String norm = TextFold.normaliseWords(t);
                 if (!norm.isEmpty()) {
                     terms.add(new Term(norm.split(" "), key));
                 }
@@ -124,25 +124,6 @@ public final class ConditionCatalog {
             throw new KnowledgeFormatException(RESOURCE, 0, "entry without \"" + field + "\": " + n);
         }
         return v.asText();
-    }
-
-    static String normalise(String s) {
-        String f = TextFold.fold(s);
-        StringBuilder b = new StringBuilder(f.length());
-        boolean space = false;
-        for (int i = 0; i < f.length(); i++) {
-            char c = f.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                if (space && b.length() > 0) {
-                    b.append(' ');
-                }
-                space = false;
-                b.append(c);
-            } else {
-                space = true;
-            }
-        }
-        return b.toString();
     }
 
     /** @return the concept with that key, if any */
@@ -194,7 +175,7 @@ public final class ConditionCatalog {
                 return new Resolution(input, out);
             }
         }
-        String norm = normalise(input);
+        String norm = TextFold.normaliseWords(input);
         String[] tokens = norm.isEmpty() ? new String[0] : norm.split(" ");
         List<int[]> found = new ArrayList<>();
         List<Term> foundTerms = new ArrayList<>();

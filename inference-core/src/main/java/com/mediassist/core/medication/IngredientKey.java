@@ -1,6 +1,7 @@
 package com.mediassist.core.medication;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.mediassist.core.text.TextFold;
 import java.util.Objects;
 
 /**
@@ -19,7 +20,7 @@ public record IngredientKey(@JsonValue String value) implements Comparable<Ingre
 
     /** @return a key from any spelling of an English name: folded, underscores as spaces */
     public static IngredientKey of(String englishName) {
-        return new IngredientKey(Names.normalise(englishName));
+        return new IngredientKey(TextFold.normaliseWords(englishName));
     }
 
     @Override

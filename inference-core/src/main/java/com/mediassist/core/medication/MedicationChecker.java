@@ -10,6 +10,7 @@ import com.mediassist.core.medication.MedicationKnowledge.DrugDrugRule;
 import com.mediassist.core.medication.MedicationKnowledge.Pair;
 import com.mediassist.core.medication.MedicationKnowledge.PairSource;
 import com.mediassist.core.medication.MedicationKnowledge.Term;
+import com.mediassist.core.text.TextFold;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -418,7 +419,7 @@ public final class MedicationChecker {
             if (text == null) {
                 throw new InvalidClinicalInputException("allergies[" + a + "]", "must not be null");
             }
-            String norm = " " + Names.normalise(text) + " ";
+            String norm = " " + TextFold.normaliseWords(text) + " ";
             Set<String> classes = new LinkedHashSet<>();
             for (DrugClass c : knowledge.classes().values()) {
                 for (String term : c.allergyTerms()) {

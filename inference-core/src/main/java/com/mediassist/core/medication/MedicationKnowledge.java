@@ -6,6 +6,7 @@ import com.mediassist.core.knowledge.Bilingual;
 import com.mediassist.core.knowledge.ConditionCatalog;
 import com.mediassist.core.knowledge.CsvTable;
 import com.mediassist.core.knowledge.KnowledgeFormatException;
+import com.mediassist.core.text.TextFold;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -219,7 +220,7 @@ public final class MedicationKnowledge {
                     : Optional.of(Severity.parse(table.resource(), dup));
             List<String> terms = new ArrayList<>();
             for (String t : split(r.get("allergy_terms"))) {
-                terms.add(Names.normalise(t));
+                terms.add(TextFold.normaliseWords(t));
             }
             if (out.put(key, new DrugClass(key, new Bilingual(r.required("name_es"), r.required("name_en")), members,
                     dupSeverity, terms, r.required("source"))) != null) {

@@ -172,7 +172,7 @@ public final class MedicineDictionary {
 
     private static void addPhrase(List<Phrase> phrases, String name, List<IngredientKey> keys, MatchKind kind,
                                   String display) {
-        String norm = Names.normalise(name);
+        String norm = TextFold.normaliseWords(name);
         if (!norm.isEmpty()) {
             phrases.add(new Phrase(norm.split(" "), List.copyOf(keys), kind, display));
         }

@@ -41,6 +41,34 @@ public final class TextFold {
     }
 
     /**
+     * Folds the text with {@link #fold(String)}, then turns every run of characters that are not
+     * letters or digits into one space and drops leading and trailing ones, so that
+     * "Ácido  acetil-salicílico." becomes "acido acetil salicilico". Used to match names and terms
+     * word by word.
+     *
+     * @param s any text; {@code null} gives the empty string
+     * @return the folded words separated by single spaces
+     */
+    public static String normaliseWords(String s) {
+        String f = fold(s);
+        StringBuilder b = new StringBuilder(f.length());
+        boolean space = false;
+        for (int i = 0; i < f.length(); i++) {
+            char c = f.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (space && b.length() > 0) {
+                    b.append(' ');
+                }
+                space = false;
+                b.append(c);
+            } else {
+                space = true;
+            }
+        }
+        return b.toString();
+    }
+
+    /**
      * Levenshtein distance between two strings, giving up early once it exceeds {@code max}.
      *
      * @return the distance, or {@code max + 1} when it is larger than {@code max}

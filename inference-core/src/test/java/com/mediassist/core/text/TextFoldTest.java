@@ -15,6 +15,14 @@ class TextFoldTest {
     }
 
     @Test
+    void normalisesWordsToSingleSpacedFoldedText() {
+        assertThat(TextFold.normaliseWords("  Ácido  acetil-salicílico. ")).isEqualTo("acido acetil salicilico");
+        assertThat(TextFold.normaliseWords("Insuficiencia renal (estadio 4)")).isEqualTo("insuficiencia renal estadio 4");
+        assertThat(TextFold.normaliseWords("--/ ")).isEmpty();
+        assertThat(TextFold.normaliseWords(null)).isEmpty();
+    }
+
+    @Test
     void boundsEditDistance() {
         assertThat(TextFold.editDistance("ibuprofeno", "ibuprofeno", 2)).isZero();
         assertThat(TextFold.editDistance("ibuprofeno", "ibuprofneo", 2)).isEqualTo(2);
