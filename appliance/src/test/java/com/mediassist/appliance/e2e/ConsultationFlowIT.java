@@ -23,41 +23,27 @@ import org.openqa.selenium.support.ui.Select;
  */
 class ConsultationFlowIT {
 
-    private static ApplianceProcess app;
-    private static Browser browser;
+    private static AppUnderTest ui;
 
     @BeforeAll
     static void start() throws Exception {
-        app = ApplianceProcess.start("consultation-flow", Map.of());
-        browser = new Browser();
+        ui = AppUnderTest.start("consultation-flow", Map.of());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (app != null) {
-                app.close();
-            }
+        if (ui != null) {
+            ui.close();
         }
     }
 
     @Test
     void doctorRunsAConsultationFromLoginToSignedExportedNote() throws Exception {
-        Browser b = browser;
-        try {
-            run(b);
-        } catch (AssertionError | RuntimeException e) {
-            b.screenshot("failure-" + getClass().getSimpleName());
-            throw e;
-        }
+        ui.run(getClass(), this::run);
     }
 
     private void run(Browser b) throws Exception {
-        Ui.logIn(b, app.baseUrl(), ApplianceProcess.ADMIN, ApplianceProcess.ADMIN_PASSWORD);
+        Ui.logIn(b, ui.baseUrl(), ApplianceProcess.ADMIN, ApplianceProcess.ADMIN_PASSWORD);
         assertThat(b.byId("nav-patients").getText()).isEqualTo("Pacientes");
         b.savePageTimings("main-page-after-login");
         b.driver.navigate().refresh();
@@ -125,7 +111,7 @@ class ConsultationFlowIT {
         b.await("the session-expired banner", ExpectedConditions.visibilityOfElementLocated(By.id("session-banner")));
         List<LogEntry> expiry = b.drainConsoleErrors();
         assertThat(expiry).allSatisfy(e -> assertThat(e.getMessage()).contains("401"));
-        Ui.logIn(b, app.baseUrl(), ApplianceProcess.ADMIN, ApplianceProcess.ADMIN_PASSWORD);
+        Ui.logIn(b, ui.baseUrl(), ApplianceProcess.ADMIN, ApplianceProcess.ADMIN_PASSWORD);
         b.await("back in the consultation", d -> d.getCurrentUrl().matches(".*#/consult/\\d+$"));
         b.await("the restored draft", d -> b.byId("note-text").getAttribute("value").endsWith(typed));
         assertThat(b.byId("info-banner").getText()).isNotBlank();
@@ -143,7 +129,7 @@ class ConsultationFlowIT {
         assertThat(b.byId("note-text").isEnabled()).isFalse();
 
         // The admin status page: bundle, modules, latencies.
-        b.driver.get(app.baseUrl() + "/#/status");
+        b.driver.get(ui.baseUrl() + "/#/status");
         b.await("module rows", d -> b.all("#status-modules tbody tr").size() >= 5);
         assertThat(b.driver.findElement(By.cssSelector("#status-modules tr[data-module='diagnosis']")).getAttribute("data-state"))
                 .isEqualTo("up");
@@ -154,7 +140,7 @@ class ConsultationFlowIT {
 
         b.byId("logout-button").click();
         b.await("the login page", d -> d.getCurrentUrl().contains("/login"));
-        b.driver.get(app.baseUrl() + "/");
+        b.driver.get(ui.baseUrl() + "/");
         b.await("sent back to the login page", d -> d.getCurrentUrl().contains("/login"));
     }
 }

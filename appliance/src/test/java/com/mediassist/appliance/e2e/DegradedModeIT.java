@@ -15,41 +15,27 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class DegradedModeIT {
 
-    private static ApplianceProcess app;
-    private static Browser browser;
+    private static AppUnderTest ui;
 
     @BeforeAll
     static void start() throws Exception {
-        app = ApplianceProcess.start("degraded", Map.of("MEDIASSIST_MODULES_DISABLED", "diagnosis"));
-        browser = new Browser();
+        ui = AppUnderTest.start("degraded", Map.of("MEDIASSIST_MODULES_DISABLED", "diagnosis"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (app != null) {
-                app.close();
-            }
+        if (ui != null) {
+            ui.close();
         }
     }
 
     @Test
     void diagnosisOutOfServiceLeavesTheRestOfTheScreenWorking() throws Exception {
-        Browser b = browser;
-        try {
-            run(b);
-        } catch (AssertionError | RuntimeException e) {
-            b.screenshot("failure-" + getClass().getSimpleName());
-            throw e;
-        }
+        ui.run(getClass(), this::run);
     }
 
     private void run(Browser b) throws Exception {
-        Ui.logIn(b, app.baseUrl(), ApplianceProcess.ADMIN, ApplianceProcess.ADMIN_PASSWORD);
+        Ui.logIn(b, ui.baseUrl(), ApplianceProcess.ADMIN, ApplianceProcess.ADMIN_PASSWORD);
 
         // Patients: import a real FHIR export, find the patient by name, see the history.
         b.byId("patient-import-block").findElement(By.tagName("summary")).click();
@@ -82,7 +68,7 @@ class DegradedModeIT {
         b.await("preventive care items", ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preventive-items li.chip")));
         b.screenshot("degraded-diagnosis-es");
 
-        b.driver.get(app.baseUrl() + "/#/status");
+        b.driver.get(ui.baseUrl() + "/#/status");
         b.await("the diagnosis module shown as disabled", d -> !b.all("#status-modules tr[data-module='diagnosis'][data-state='disabled']").isEmpty());
         assertThat(b.driver.findElement(By.cssSelector("#status-modules tr[data-module='medication']")).getAttribute("data-state"))
                 .isEqualTo("up");
