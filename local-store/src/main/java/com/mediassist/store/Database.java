@@ -1,17 +1,8 @@
 package com.mediassist.store;
 
-import com.mediassist.store.audit.AuditRepository;
 import com.mediassist.store.backup.BackupService;
-import com.mediassist.store.bundles.BundleRepository;
-import com.mediassist.store.consultations.ConsultationRepository;
-import com.mediassist.store.feedback.FeedbackRepository;
-import com.mediassist.store.history.HistoryRepository;
 import com.mediassist.store.migration.AppliedMigration;
 import com.mediassist.store.migration.MigrationRunner;
-import com.mediassist.store.outbox.OutboxRepository;
-import com.mediassist.store.patients.PatientRepository;
-import com.mediassist.store.users.TokenRepository;
-import com.mediassist.store.users.UserRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +33,7 @@ import com.mediassist.store.sql.ConnectionPool;
  * <p>Thread-safe; share one instance per process. A few connections are kept open for reuse;
  * {@link #close()} closes them and refuses further calls.
  */
-public final class Database implements Repositories, AutoCloseable {
+public final class Database extends DelegatingRepositories implements AutoCloseable {
 
     /** Name of the database file inside the data directory. */
     public static final String FILE_NAME = "mediassist.db";
@@ -215,48 +206,8 @@ public final class Database implements Repositories, AutoCloseable {
     }
 
     @Override
-    public UserRepository users() {
-        return repositories.users();
-    }
-
-    @Override
-    public TokenRepository tokens() {
-        return repositories.tokens();
-    }
-
-    @Override
-    public PatientRepository patients() {
-        return repositories.patients();
-    }
-
-    @Override
-    public HistoryRepository history() {
-        return repositories.history();
-    }
-
-    @Override
-    public ConsultationRepository consultations() {
-        return repositories.consultations();
-    }
-
-    @Override
-    public FeedbackRepository feedback() {
-        return repositories.feedback();
-    }
-
-    @Override
-    public AuditRepository audit() {
-        return repositories.audit();
-    }
-
-    @Override
-    public OutboxRepository outbox() {
-        return repositories.outbox();
-    }
-
-    @Override
-    public BundleRepository bundles() {
-        return repositories.bundles();
+    RepositorySet repositories() {
+        return repositories;
     }
 
     /**

@@ -1,14 +1,5 @@
 package com.mediassist.store;
 
-import com.mediassist.store.audit.AuditRepository;
-import com.mediassist.store.bundles.BundleRepository;
-import com.mediassist.store.consultations.ConsultationRepository;
-import com.mediassist.store.feedback.FeedbackRepository;
-import com.mediassist.store.history.HistoryRepository;
-import com.mediassist.store.outbox.OutboxRepository;
-import com.mediassist.store.patients.PatientRepository;
-import com.mediassist.store.users.TokenRepository;
-import com.mediassist.store.users.UserRepository;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 
@@ -17,7 +8,7 @@ import org.jdbi.v3.core.HandleCallback;
  * {@link Database#inTransaction}. Everything done through it commits together when the callback
  * returns and is rolled back when it throws. Valid only inside that callback.
  */
-public final class Transaction implements Repositories {
+public final class Transaction extends DelegatingRepositories {
 
     private final Handle handle;
     private final RepositorySet repositories;
@@ -43,47 +34,7 @@ public final class Transaction implements Repositories {
     }
 
     @Override
-    public UserRepository users() {
-        return repositories.users();
-    }
-
-    @Override
-    public TokenRepository tokens() {
-        return repositories.tokens();
-    }
-
-    @Override
-    public PatientRepository patients() {
-        return repositories.patients();
-    }
-
-    @Override
-    public HistoryRepository history() {
-        return repositories.history();
-    }
-
-    @Override
-    public ConsultationRepository consultations() {
-        return repositories.consultations();
-    }
-
-    @Override
-    public FeedbackRepository feedback() {
-        return repositories.feedback();
-    }
-
-    @Override
-    public AuditRepository audit() {
-        return repositories.audit();
-    }
-
-    @Override
-    public OutboxRepository outbox() {
-        return repositories.outbox();
-    }
-
-    @Override
-    public BundleRepository bundles() {
-        return repositories.bundles();
+    RepositorySet repositories() {
+        return repositories;
     }
 }
