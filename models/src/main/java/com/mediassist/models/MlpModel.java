@@ -44,10 +44,7 @@ final class MlpModel implements Classifier {
         float[] gb1 = new float[hidden];
         float[] g2 = new float[m.w2.length];
         float[] gb2 = new float[labels];
-        int[] order = new int[data.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
+        int[] order = ExampleOrder.identity(data.size());
         double[] h = new double[hidden];
         double[] z = new double[labels];
         double[] dh = new double[hidden];
@@ -55,12 +52,7 @@ final class MlpModel implements Classifier {
         float lambda = (float) l2;
         float eps = 1e-6f;
         for (int epoch = 0; epoch < epochs; epoch++) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            ExampleOrder.shuffle(order, rnd);
             for (int o : order) {
                 ExampleFactory.Example ex = data.get(o);
                 m.forward(ex.index(), ex.value(), h, z);

@@ -35,22 +35,14 @@ final class SoftmaxModel implements Classifier {
         SoftmaxModel m = new SoftmaxModel(features, labels);
         float[] gw = new float[features * labels];
         float[] gb = new float[labels];
-        int[] order = new int[data.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
+        int[] order = ExampleOrder.identity(data.size());
         Random rnd = new Random(seed);
         double[] z = new double[labels];
         float eps = 1e-6f;
         float lr = (float) rate;
         float lambda = (float) l2;
         for (int epoch = 0; epoch < epochs; epoch++) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            ExampleOrder.shuffle(order, rnd);
             for (int o : order) {
                 ExampleFactory.Example ex = data.get(o);
                 m.logits(ex.index(), ex.value(), z);
