@@ -25,7 +25,7 @@ public record TrainerSettings(int hidden, long seed, int epochs, double learning
 
     /** The settings of the shipped bundle. */
     public static TrainerSettings defaults() {
-        return new TrainerSettings(64, 20260101L, 6, 0.05, 1e-5, 12000, 80, 16, 3, 0, 0.2);
+        return new TrainerSettings(64, 20260101L, 9, 0.05, 1e-5, 12000, 80, 16, 3, 0, 0.2);
     }
 
     public TrainerSettings withSeed(long s) {
