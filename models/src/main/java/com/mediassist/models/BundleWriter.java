@@ -23,7 +23,7 @@ public final class BundleWriter {
     static final String MODEL_FILE = "model.onnx";
     static final String KNOWLEDGE_FILE = "knowledge.json";
     static final String FREQUENCIES_FILE = "frequencies.json";
-    static final String TRAINER = "mediassist-models softmax-adagrad 1";
+    static final String TRAINER = "mediassist-models 2";
 
     private BundleWriter() {
     }
@@ -59,12 +59,13 @@ public final class BundleWriter {
         List<String> labels = knowledge.pathologies().stream().map(p -> p.code().value()).toList();
         BundleManifest m = new BundleManifest(BundleManifest.FORMAT, BUNDLE_ID, version, createdAt.toString(),
                 minApplianceVersion,
-                new BundleManifest.Provenance(data, TRAINER, settings.asMap(), trained.metrics(),
+                new BundleManifest.Provenance(data, TRAINER + " " + settings.algorithm().id(), settings.asMap(), trained.metrics(),
                         "Knowledge and weights derived from DDXPlus (CC BY 4.0): Fansi Tchango A., Goel R., Wen Z.,"
                                 + " Martel J., Ghosn J. DDXPlus: A New Dataset For Automatic Medical Diagnosis. NeurIPS 2022."),
                 files,
                 new BundleManifest.ModelSpec(MODEL_FILE, OnnxExport.INPUT, OnnxExport.OUTPUT,
-                        new com.mediassist.core.knowledge.FeatureSpace(knowledge).names(), labels, trained.temperature()),
+                        new com.mediassist.core.knowledge.FeatureSpace(knowledge).names(), labels, trained.temperature(),
+                        com.mediassist.core.knowledge.FeatureSpace.ENCODING),
                 Map.of("knowledge", KNOWLEDGE_FILE, "frequencies", FREQUENCIES_FILE), null);
         m.write(out);
         return m;

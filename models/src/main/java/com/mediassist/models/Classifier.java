@@ -2,8 +2,8 @@ package com.mediassist.models;
 
 import java.util.List;
 
-/** A trained classifier over sparse encoded examples: linear softmax or a one-hidden-layer MLP. */
-sealed interface Classifier permits SoftmaxModel, MlpModel {
+/** A trained classifier over sparse encoded examples: naive Bayes, linear softmax or a one-hidden-layer MLP. */
+sealed interface Classifier permits NaiveBayesModel, SoftmaxModel, MlpModel {
 
     int labels();
 

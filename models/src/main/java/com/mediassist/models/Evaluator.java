@@ -28,8 +28,18 @@ public final class Evaluator {
 
     /** How to present each patient. */
     public sealed interface Mode permits Mode.Partial, Mode.Interactive {
-        /** The chief complaint plus each other finding with probability {@code fraction} (1 = all). */
-        record Partial(double fraction, long seed) implements Mode {
+        /**
+         * The chief complaint plus each other answered question with probability {@code fraction}
+         * (1 = all). With {@code completeRecord}, a patient row is read as the complete answer sheet
+         * DDXPlus simulates: every evidence of the knowledge not listed in the row was asked and answered
+         * "no" (the same rule the interactive mode uses to answer a question), so the answered
+         * questions are the listed evidences plus all the others as denied. Without it, only the listed
+         * evidences count as answered and nothing is denied (a stricter reading).
+         */
+        record Partial(double fraction, long seed, boolean completeRecord) implements Mode {
+            public Partial(double fraction, long seed) {
+                this(fraction, seed, true);
+            }
         }
 
         /** A simulated consultation. */
@@ -77,12 +87,27 @@ public final class Evaluator {
             boolean fb;
             if (mode instanceof Mode.Partial p) {
                 List<Finding> kept = new ArrayList<>();
+                Set<EvidenceCode> denied = new java.util.LinkedHashSet<>();
+                Map<EvidenceCode, List<Finding>> answers = new LinkedHashMap<>();
                 for (Finding f : all) {
-                    if (f.evidence().equals(initial) || p.fraction() >= 1 || rnd.nextDouble() < p.fraction()) {
-                        kept.add(f);
+                    answers.computeIfAbsent(f.evidence(), c -> new ArrayList<>()).add(f);
+                }
+                for (Evidence e : kn.evidences()) {
+                    List<Finding> answer = answers.get(e.code());
+                    if (answer == null && !p.completeRecord()) {
+                        continue;
+                    }
+                    boolean keep = e.code().equals(initial) || p.fraction() >= 1 || rnd.nextDouble() < p.fraction();
+                    if (!keep) {
+                        continue;
+                    }
+                    if (answer != null) {
+                        kept.addAll(answer);
+                    } else {
+                        denied.add(e.code());
                     }
                 }
-                PatientFindings pf = new PatientFindings(row.age(), row.sex(), kept, Set.of());
+                PatientFindings pf = new PatientFindings(row.age(), row.sex(), kept, denied);
                 DiagnosisResult res = engine.diagnose(pf, Language.EN);
                 fb = res.fallback();
                 probs = engine.probabilities(pf);

@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Counts of evidences and values per pathology in a set of training patients, with the smoothing
- * that turns them into probabilities:
+ * that turns them into probabilities. The frequencies a bundle carries (and the shipped naive Bayes
+ * model) use {@link #feature}; the synthetic-patient sampler of the MLP trainer uses:
  * <ul>
  *   <li>P(e | k) = (c + a) / (n + 1), a = {@value #POSSIBLE_PSEUDO} when DDXPlus lists e for k,
  *       {@value #IMPOSSIBLE_PSEUDO} otherwise (Laplace-style, with the knowledge as prior);</li>
@@ -28,6 +29,10 @@ final class EvidenceStats {
     static final double POSSIBLE_PSEUDO = 0.5;
     static final double IMPOSSIBLE_PSEUDO = 0.002;
     static final double MIN_P = 1e-4;
+    /** Pseudo-count of {@link #feature}: small, as most evidences are either typical or rare for a pathology. */
+    static final double FEATURE_PSEUDO = 0.05;
+    /** Probability of an evidence DDXPlus does not list for the pathology. */
+    static final double UNLISTED = 1e-6;
 
     private final Knowledge knowledge;
     private final FeatureSpace space;
@@ -112,6 +117,19 @@ final class EvidenceStats {
         return clamp((featureCount[k][feature] + globalValueShare[feature]) / (evidenceCount[k][e] + 1.0));
     }
 
+    /**
+     * P(feature f of evidence e | pathology k), the estimate the shipped model and the fallback use:
+     * (count + {@value #FEATURE_PSEUDO}) / (n_k + 2 × {@value #FEATURE_PSEUDO}) when DDXPlus lists e
+     * for k, {@value #UNLISTED} otherwise (a pathology never presents evidences outside its list).
+     */
+    double feature(int k, int e, int f) {
+        if (!possible[k][e]) {
+            return UNLISTED;
+        }
+        return Math.max(UNLISTED, Math.min(1 - UNLISTED,
+                (featureCount[k][f] + FEATURE_PSEUDO) / (n[k] + 2 * FEATURE_PSEUDO)));
+    }
+
     boolean possible(int k, int e) {
         return possible[k][e];
     }
@@ -135,13 +153,13 @@ final class EvidenceStats {
             prior[c] = (n[c] + 1.0) / (total + k);
             for (int i = 0; i < evidences.size(); i++) {
                 Evidence ev = evidences.get(i);
-                double pe = evidence(c, i);
                 if (ev.isBinary()) {
-                    present[c][space.indexOf(ev.code().value())] = pe;
+                    int fx = space.indexOf(ev.code().value());
+                    present[c][fx] = feature(c, i, fx);
                 } else {
                     for (EvidenceValue v : ev.values()) {
                         int fx = space.indexOf(FeatureSpace.valueFeature(ev.code(), v.code()));
-                        present[c][fx] = clamp(pe * valueGivenEvidence(c, i, fx));
+                        present[c][fx] = feature(c, i, fx);
                     }
                 }
             }
@@ -152,7 +170,7 @@ final class EvidenceStats {
         }
         List<PathologyCode> codes = knowledge.pathologies().stream().map(Pathology::code).toList();
         return new EvidenceFrequencies(codes, space.names().subList(0, space.evidenceFeatureCount()), prior, present,
-                ages, male, "P(e|k)=(count+" + POSSIBLE_PSEUDO + " if DDXPlus lists e for k else +" + IMPOSSIBLE_PSEUDO
-                + ")/(n_k+1); P(value|e,k)=(count+overall share)/(count_e+1); add-one for prior, age, sex");
+                ages, male, "P(f|k)=(count+" + FEATURE_PSEUDO + ")/(n_k+" + 2 * FEATURE_PSEUDO
+                + ") if DDXPlus lists the evidence for k else " + UNLISTED + "; add-one for prior, age, sex");
     }
 }

@@ -104,7 +104,9 @@ public final class ModelsCli implements Callable<Integer> {
         @Option(names = "--seed", description = "random seed; default: ${DEFAULT-VALUE}", defaultValue = "20260101")
         long seed;
 
-        @Option(names = "--hidden", description = "hidden units (0 = linear model); default: the shipped settings")
+        @Option(names = "--algorithm", description = "naive-bayes (shipped), mlp or linear; default: the shipped settings")
+        String algorithm;
+        @Option(names = "--hidden", description = "hidden units of the MLP; default: the shipped settings")
         Integer hidden;
         @Option(names = "--epochs", description = "SGD epochs; default: the shipped settings")
         Integer epochs;
@@ -127,7 +129,8 @@ public final class ModelsCli implements Callable<Integer> {
 
         TrainerSettings settings() {
             TrainerSettings d = TrainerSettings.defaults();
-            return new TrainerSettings(hidden != null ? hidden : d.hidden(), seed, epochs != null ? epochs : d.epochs(),
+            return new TrainerSettings(algorithm != null ? TrainerSettings.Algorithm.parse(algorithm) : d.algorithm(),
+                    hidden != null ? hidden : d.hidden(), seed, epochs != null ? epochs : d.epochs(),
                     learningRate != null ? learningRate : d.learningRate(), l2 != null ? l2 : d.l2(),
                     synthetic != null ? synthetic : d.syntheticPatients(), d.minSyntheticPerPathology(),
                     realVariants != null ? realVariants : d.realVariants(),
@@ -203,112 +206,110 @@ public final class ModelsCli implements Callable<Integer> {
         boolean interactive;
         @Option(names = "--max-questions", defaultValue = "10", description = "question budget of --interactive; default: ${DEFAULT-VALUE}")
         int maxQuestions;
-        @Option(names = "--stop-threshold", defaultValue = "0.97",
+        @Option(names = "--stop-threshold", defaultValue = "0.995",
                 description = "--interactive stops when the top candidate reaches this probability; default: ${DEFAULT-VALUE}")
         double stopThreshold;
+        @Option(names = "--positives-only", description = "read a row as its listed evidences only, nothing denied"
+                + " (default: a row is the complete answer sheet, every unlisted evidence answered \"no\")")
+        boolean positivesOnly;
         @Option(names = "--folds", defaultValue = "0",
                 description = "cross-validate instead: train on K-1 stratified folds of --patients, evaluate the held-out fold")
         int folds;
-        @Option(names = "--all-modes", description = "with --folds: report all evidence, half, a quarter and"
-                + " interactive for the same folds (the other mode options are ignored)")
+        @Option(names = "--algorithm", description = "with --folds: naive-bayes, mlp or linear; default: the shipped trainer")
+        String algorithm;
+        @Option(names = "--all-modes", description = "with --folds: report all evidence, half, a quarter (each also"
+                + " --positives-only) and interactive for the same folds (the other mode options are ignored)")
         boolean allModes;
         @CommandLine.Mixin
         DataOption data = new DataOption();
 
         @Override
         public Integer call() throws IOException {
-            if (allModes && folds > 1) {
-                return crossValidateAllModes();
-            }
             if (fraction <= 0 || fraction > 1) {
                 throw new IllegalArgumentException("--evidence-fraction must be in (0, 1], found " + fraction);
             }
             if (maxQuestions < 0) {
                 throw new IllegalArgumentException("--max-questions must be 0 or more, found " + maxQuestions);
             }
-            Evaluator.Mode mode = interactive ? new Evaluator.Mode.Interactive(maxQuestions, stopThreshold)
-                    : new Evaluator.Mode.Partial(fraction, seed);
-            Evaluator ev = new Evaluator(mode);
+            if (stopThreshold <= 0 || stopThreshold > 1) {
+                throw new IllegalArgumentException("--stop-threshold must be in (0, 1], found " + stopThreshold);
+            }
             List<PatientRecord> rows = DdxplusData.readPatients(patients);
+            Map<String, Evaluator> modes = new LinkedHashMap<>();
+            if (allModes && folds > 1) {
+                modes.put("allEvidence", new Evaluator(new Evaluator.Mode.Partial(1.0, seed, true)));
+                modes.put("halfEvidence", new Evaluator(new Evaluator.Mode.Partial(0.5, seed, true)));
+                modes.put("quarterEvidence", new Evaluator(new Evaluator.Mode.Partial(0.25, seed, true)));
+                modes.put("interactive", new Evaluator(new Evaluator.Mode.Interactive(maxQuestions, stopThreshold)));
+                modes.put("allEvidencePositivesOnly", new Evaluator(new Evaluator.Mode.Partial(1.0, seed, false)));
+                modes.put("halfEvidencePositivesOnly", new Evaluator(new Evaluator.Mode.Partial(0.5, seed, false)));
+                modes.put("quarterEvidencePositivesOnly", new Evaluator(new Evaluator.Mode.Partial(0.25, seed, false)));
+            } else {
+                modes.put("result", new Evaluator(interactive ? new Evaluator.Mode.Interactive(maxQuestions, stopThreshold)
+                        : new Evaluator.Mode.Partial(fraction, seed, !positivesOnly)));
+            }
             DiagnosisOptions options = DiagnosisOptions.defaults().withOnnxTimeout(Duration.ofSeconds(10)).withNextQuestions(3);
             Map<String, Object> out = new LinkedHashMap<>();
             if (folds > 1) {
-                Knowledge k = DdxplusData.buildKnowledge(data.data);
-                int[] fold = stratifiedFolds(rows, folds, 20260101L);
-                Path tmp = Files.createTempDirectory("mediassist-cv");
+                TrainerSettings settings = algorithm == null ? TrainerSettings.defaults()
+                        : TrainerSettings.defaults().withAlgorithm(TrainerSettings.Algorithm.parse(algorithm));
+                crossValidate(rows, settings, options, modes.values());
+                out.put("crossValidation", Map.of("folds", folds, "stratifiedBy", "pathology", "seed", 20260101L,
+                        "evidenceSeed", seed, "trainer", settings.asMap()));
+            } else {
+                VerifiedBundle vb = new BundleLoader(MIN_APPLIANCE_VERSION).load(bundle);
+                BundleManifest m = vb.manifest();
+                out.put("bundle", Map.of("id", m.id(), "version", m.version(), "path", bundle.toString()));
+                try (DiagnosisEngine engine = DiagnosisEngine.open(vb, options)) {
+                    for (Evaluator e : modes.values()) {
+                        e.evaluate(engine, rows, 0);
+                    }
+                }
+            }
+            if (modes.containsKey("result")) {
+                out.put("mode", interactive ? "interactive" : fraction >= 1 ? "all-evidence" : "partial-evidence");
+                if (!interactive) {
+                    out.put("evidenceFraction", fraction);
+                    out.put("seed", seed);
+                    out.put("rowsRead", positivesOnly ? "listed evidences only" : "complete answer sheet (unlisted = denied)");
+                }
+                out.putAll(modes.get("result").report());
+            } else {
+                out.put("rowsRead", "complete answer sheet (unlisted = denied), except the *PositivesOnly modes");
+                modes.forEach((name, e) -> out.put(name, e.report()));
+            }
+            PrintWriter pw = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+            pw.println(JSON.writeValueAsString(out));
+            return 0;
+        }
+
+        /** Trains on K-1 folds, writes and verifies a real bundle, evaluates the held-out fold; K times. */
+        private void crossValidate(List<PatientRecord> rows, TrainerSettings settings, DiagnosisOptions options,
+                                   java.util.Collection<Evaluator> evaluators) throws IOException {
+            Knowledge k = DdxplusData.buildKnowledge(data.data);
+            int[] fold = stratifiedFolds(rows, folds, 20260101L);
+            Path tmp = Files.createTempDirectory("mediassist-cv");
+            try {
                 for (int f = 0; f < folds; f++) {
                     List<PatientRecord> train = new ArrayList<>();
                     List<PatientRecord> test = new ArrayList<>();
                     for (int i = 0; i < rows.size(); i++) {
                         (fold[i] == f ? test : train).add(rows.get(i));
                     }
-                    TrainingPipeline.Trained t = new TrainingPipeline(k, TrainerSettings.defaults()).train(train);
+                    TrainingPipeline.Trained t = new TrainingPipeline(k, settings).train(train);
                     Path dir = tmp.resolve("fold" + f);
-                    BundleWriter.write(dir, k, t, TrainerSettings.defaults(), List.of(patients), Instant.EPOCH, "0.0.0-cv" + f,
+                    BundleWriter.write(dir, k, t, settings, List.of(patients), Instant.EPOCH, "0.0.0-cv" + f,
                             MIN_APPLIANCE_VERSION);
-                    VerifiedBundle vb = new BundleLoader(MIN_APPLIANCE_VERSION).load(dir);
-                    try (DiagnosisEngine engine = DiagnosisEngine.open(vb, options)) {
-                        ev.evaluate(engine, test, f);
+                    try (DiagnosisEngine engine = DiagnosisEngine.open(new BundleLoader(MIN_APPLIANCE_VERSION).load(dir), options)) {
+                        for (Evaluator e : evaluators) {
+                            e.evaluate(engine, test, f);
+                        }
                     }
                     System.err.printf("fold %d/%d done%n", f + 1, folds);
                 }
+            } finally {
                 deleteTree(tmp);
-                out.put("crossValidation", Map.of("folds", folds, "stratifiedBy", "pathology", "seed", 20260101L,
-                        "trainer", TrainerSettings.defaults().asMap()));
-            } else {
-                VerifiedBundle vb = new BundleLoader(MIN_APPLIANCE_VERSION).load(bundle);
-                BundleManifest m = vb.manifest();
-                out.put("bundle", Map.of("id", m.id(), "version", m.version(), "path", bundle.toString()));
-                try (DiagnosisEngine engine = DiagnosisEngine.open(vb, options)) {
-                    ev.evaluate(engine, rows, 0);
-                }
             }
-            out.put("mode", interactive ? "interactive" : fraction >= 1 ? "all-evidence" : "partial-evidence");
-            if (!interactive) {
-                out.put("evidenceFraction", fraction);
-                out.put("seed", seed);
-            }
-            out.putAll(ev.report());
-            PrintWriter pw = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
-            pw.println(JSON.writeValueAsString(out));
-            return 0;
-        }
-
-        private int crossValidateAllModes() throws IOException {
-            List<PatientRecord> rows = DdxplusData.readPatients(patients);
-            Knowledge k = DdxplusData.buildKnowledge(data.data);
-            Map<String, Evaluator> modes = new LinkedHashMap<>();
-            modes.put("allEvidence", new Evaluator(new Evaluator.Mode.Partial(1.0, seed)));
-            modes.put("halfEvidence", new Evaluator(new Evaluator.Mode.Partial(0.5, seed)));
-            modes.put("quarterEvidence", new Evaluator(new Evaluator.Mode.Partial(0.25, seed)));
-            modes.put("interactive", new Evaluator(new Evaluator.Mode.Interactive(maxQuestions, stopThreshold)));
-            DiagnosisOptions options = DiagnosisOptions.defaults().withOnnxTimeout(Duration.ofSeconds(10)).withNextQuestions(3);
-            int[] fold = stratifiedFolds(rows, folds, 20260101L);
-            Path tmp = Files.createTempDirectory("mediassist-cv");
-            for (int f = 0; f < folds; f++) {
-                List<PatientRecord> train = new ArrayList<>();
-                List<PatientRecord> test = new ArrayList<>();
-                for (int i = 0; i < rows.size(); i++) {
-                    (fold[i] == f ? test : train).add(rows.get(i));
-                }
-                TrainingPipeline.Trained t = new TrainingPipeline(k, TrainerSettings.defaults()).train(train);
-                Path dir = tmp.resolve("fold" + f);
-                BundleWriter.write(dir, k, t, TrainerSettings.defaults(), List.of(patients), Instant.EPOCH, "0.0.0-cv" + f,
-                        MIN_APPLIANCE_VERSION);
-                try (DiagnosisEngine engine = DiagnosisEngine.open(new BundleLoader(MIN_APPLIANCE_VERSION).load(dir), options)) {
-                    for (Evaluator e : modes.values()) {
-                        e.evaluate(engine, test, f);
-                    }
-                }
-                System.err.printf("fold %d/%d done%n", f + 1, folds);
-            }
-            deleteTree(tmp);
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("crossValidation", Map.of("folds", folds, "stratifiedBy", "pathology", "seed", 20260101L,
-                    "evidenceSeed", seed, "trainer", TrainerSettings.defaults().asMap()));
-            modes.forEach((name, e) -> out.put(name, e.report()));
-            System.out.println(JSON.writeValueAsString(out));
-            return 0;
         }
 
         static int[] stratifiedFolds(List<PatientRecord> rows, int k, long seed) {

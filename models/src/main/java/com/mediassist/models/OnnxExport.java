@@ -9,8 +9,9 @@ import org.tribuo.util.onnx.ONNXNode;
 import org.tribuo.util.onnx.ONNXOperators;
 
 /**
- * Writes a {@link SoftmaxModel} as an ONNX graph with Tribuo's {@link ONNXContext}:
- * {@code probabilities = Softmax(Gemm(features, W, b), axis=1)}. The bytes depend only on the
+ * Writes a classifier as an ONNX graph with Tribuo's {@link ONNXContext}: naive Bayes as
+ * {@code Softmax(Gemm(features ∘ features, B, Gemm(features, A, b)))}, the linear model as
+ * {@code Softmax(Gemm(features, W, b))}, the MLP with a ReLU hidden layer. The bytes depend only on the
  * weights, so the same weights give the same file.
  */
 final class OnnxExport {
@@ -24,11 +25,19 @@ final class OnnxExport {
     static byte[] toOnnx(Classifier c, String producerVersion, String docString) {
         ONNXContext ctx = new ONNXContext();
         ctx.setName("mediassist-diagnosis");
-        int features = c instanceof SoftmaxModel s ? s.features : ((MlpModel) c).features;
+        int features = c instanceof SoftmaxModel s ? s.features
+                : c instanceof NaiveBayesModel nb ? nb.features : ((MlpModel) c).features;
         var input = ctx.floatInput(INPUT, features);
         var output = ctx.floatOutput(OUTPUT, c.labels());
         ONNXNode logits;
-        if (c instanceof SoftmaxModel m) {
+        if (c instanceof NaiveBayesModel m) {
+            ONNXInitializer linear = ctx.floatTensor("linear_weights", List.of(m.features, m.labels), fb -> fb.put(m.a));
+            ONNXInitializer square = ctx.floatTensor("square_weights", List.of(m.features, m.labels), fb -> fb.put(m.q));
+            ONNXInitializer bias = ctx.floatTensor("bias", List.of(m.labels), fb -> fb.put(m.b));
+            ONNXNode lin = input.apply(ONNXOperators.GEMM, List.of(linear, bias), "linear_logits");
+            ONNXNode sq = input.apply(ONNXOperators.MUL, input, "features_squared");
+            logits = sq.apply(ONNXOperators.GEMM, List.of(square, lin), "logits");
+        } else if (c instanceof SoftmaxModel m) {
             ONNXInitializer weights = ctx.floatTensor("weights", List.of(m.features, m.labels), fb -> fb.put(m.w));
             ONNXInitializer bias = ctx.floatTensor("bias", List.of(m.labels), fb -> fb.put(m.b));
             logits = input.apply(ONNXOperators.GEMM, List.of(weights, bias), "logits");

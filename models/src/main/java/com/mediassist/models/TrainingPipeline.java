@@ -138,6 +138,9 @@ public final class TrainingPipeline {
     /** Fits a model on the given real cases plus synthetic ones sampled from their frequencies. */
     Classifier fitModel(List<TrainingCase> real, long seed) {
         EvidenceStats stats = new EvidenceStats(knowledge, space, real);
+        if (settings.algorithm() == TrainerSettings.Algorithm.NAIVE_BAYES) {
+            return NaiveBayesModel.of(space, stats.frequencies());
+        }
         ExampleFactory factory = new ExampleFactory(knowledge, space, stats);
         Random rnd = new Random(seed);
         int k = knowledge.pathologies().size();
@@ -179,7 +182,7 @@ public final class TrainingPipeline {
                 }
             }
         }
-        if (settings.hidden() > 0) {
+        if (settings.algorithm() == TrainerSettings.Algorithm.MLP) {
             return MlpModel.train(data, space.size(), settings.hidden(), k, settings.epochs(), settings.learningRate(),
                     settings.l2(), seed);
         }

@@ -89,9 +89,10 @@ public record BundleManifest(String format, String id, String version, String cr
      * @param features    input feature names, in order
      * @param labels      output labels (pathology codes), in order
      * @param temperature the temperature already folded into the model's weights (for the record)
+     * @param encoding    how findings are encoded into the features (see the engine's FeatureSpace.ENCODING)
      */
     public record ModelSpec(String file, String input, String output, List<String> features,
-                            List<String> labels, double temperature) {
+                            List<String> labels, double temperature, String encoding) {
         public ModelSpec {
             features = List.copyOf(features);
             labels = List.copyOf(labels);

@@ -83,6 +83,10 @@ public final class DiagnosisEngine implements AutoCloseable {
     /** Checks the manifest's features and labels against those built from the knowledge. */
     static FeatureSpace checkModel(Knowledge knowledge, BundleManifest m) {
         FeatureSpace space = new FeatureSpace(knowledge);
+        if (!FeatureSpace.ENCODING.equals(m.model().encoding())) {
+            throw new FeatureMismatchException("feature encoding", List.of(FeatureSpace.ENCODING),
+                    m.model().encoding() == null ? List.of() : List.of(m.model().encoding()));
+        }
         if (!space.names().equals(m.model().features())) {
             throw new FeatureMismatchException("input features", space.names(), m.model().features());
         }
@@ -231,7 +235,11 @@ public final class DiagnosisEngine implements AutoCloseable {
             }
         }
         List<NextQuestion> questions = new ArrayList<>();
-        for (QuestionPlanner.Scored s : planner.rank(p, posterior, options.nextQuestions())) {
+        // Questions are planned under the frequencies' own naive Bayes posterior: the answer
+        // probabilities the planner uses come from those frequencies, and the model's calibrated
+        // (temperature-softened) probabilities planned worse (CV: 97.0% vs 98.x% interactive top-1).
+        double[] planning = fallbackReason != null ? posterior : naiveBayes.posterior(p);
+        for (QuestionPlanner.Scored s : planner.rank(p, planning, options.nextQuestions())) {
             Evidence e = s.evidence();
             List<AnswerOption> values = e.values().stream()
                     .map(v -> new AnswerOption(v.code(), v.label().in(lang))).toList();

@@ -1,56 +1,66 @@
 package com.mediassist.core.diagnosis;
 
-import com.mediassist.core.knowledge.Evidence;
-import com.mediassist.core.knowledge.EvidenceCode;
 import com.mediassist.core.knowledge.EvidenceFrequencies;
 import com.mediassist.core.knowledge.FeatureSpace;
-import com.mediassist.core.knowledge.Finding;
 import com.mediassist.core.knowledge.Knowledge;
 import com.mediassist.core.knowledge.PatientFindings;
 import com.mediassist.core.knowledge.Sex;
 
 /**
- * The transparent fallback: naive Bayes over the bundle's smoothed per-pathology frequencies.
- * log P(k | findings) = log P(k) + Σ present log P(f | k) + Σ denied yes/no log(1 − P(e | k))
- * + Σ denied multi-valued log P(none | k) + log P(age bucket | k) + log P(sex | k), normalised.
- * Evidences not asked contribute nothing.
+ * The transparent fallback: naive Bayes over the bundle's smoothed per-pathology frequencies, read
+ * off the same encoded input the model gets ({@link FeatureSpace}):
+ * log P(k | x) = log P(k) + Σ_{x_f = +1} log P(f | k) + Σ_{x_f = −1} log(1 − P(f | k))
+ * + log P(age bucket | k) + log P(sex | k), normalised. Features not asked ({@code x_f = 0})
+ * contribute nothing. The shipped model is this same estimator exported to ONNX with a fitted
+ * temperature (see the models module), so the fallback differs from it only by that temperature.
  */
 public final class NaiveBayes {
 
-    private final Knowledge knowledge;
     private final FeatureSpace space;
     private final EvidenceFrequencies freq;
+    private final Knowledge knowledge;
+    private final double[][] logPresent;
+    private final double[][] logAbsent;
 
     public NaiveBayes(Knowledge knowledge, FeatureSpace space, EvidenceFrequencies freq) {
         this.knowledge = knowledge;
         this.space = space;
         this.freq = freq;
+        int k = freq.prior().length;
+        logPresent = new double[k][];
+        logAbsent = new double[k][];
+        for (int c = 0; c < k; c++) {
+            double[] row = freq.present()[c];
+            logPresent[c] = new double[row.length];
+            logAbsent[c] = new double[row.length];
+            for (int f = 0; f < row.length; f++) {
+                logPresent[c][f] = Math.log(row[f]);
+                logAbsent[c][f] = Math.log(1 - row[f]);
+            }
+        }
     }
 
     /** The posterior over pathologies, in label order; sums to 1. */
     public double[] posterior(PatientFindings p) {
+        return posterior(space.encode(knowledge, p), p.age(), p.sex());
+    }
+
+    /** The posterior for an already encoded input. */
+    double[] posterior(float[] x, int age, Sex sex) {
         int k = freq.prior().length;
         double[] log = new double[k];
-        int bucket = space.ageBucket(p.age());
+        int bucket = space.ageBucket(age);
+        int evidenceFeatures = space.evidenceFeatureCount();
         for (int c = 0; c < k; c++) {
-            double[] row = freq.present()[c];
             double s = Math.log(freq.prior()[c]) + Math.log(freq.ageBuckets()[c][bucket])
-                    + Math.log(p.sex() == Sex.M ? freq.male()[c] : 1 - freq.male()[c]);
-            for (Finding f : p.present()) {
-                int i = space.indexOf(f);
-                if (i >= 0 && i < row.length) {
-                    s += Math.log(row[i]);
-                }
-            }
-            for (EvidenceCode code : p.absent()) {
-                Evidence e = knowledge.evidence(code).orElseThrow();
-                if (e.isBinary()) {
-                    s += Math.log(1 - row[space.indexOf(code.value())]);
-                } else if (e.defaultValue() != null) {
-                    int i = space.indexOf(FeatureSpace.valueFeature(code, e.defaultValue()));
-                    if (i >= 0) {
-                        s += Math.log(row[i]);
-                    }
+                    + Math.log(sex == Sex.M ? freq.male()[c] : 1 - freq.male()[c]);
+            double[] lp = logPresent[c];
+            double[] la = logAbsent[c];
+            for (int f = 0; f < evidenceFeatures; f++) {
+                if (x[f] > 0) {
+                    s += lp[f];
+                } else if (x[f] < 0) {
+                    s += la[f];
                 }
             }
             log[c] = s;

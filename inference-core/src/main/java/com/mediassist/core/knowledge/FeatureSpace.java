@@ -12,13 +12,21 @@ import java.util.Map;
  * list differs):
  * <ul>
  *   <li>{@code E_91}: a binary evidence, {@code +1} present, {@code -1} asked and denied, {@code 0} not asked;</li>
- *   <li>{@code E_55=V_14}: one value of a categorical or multi-choice evidence, {@code 1} when given; a
- *       denied categorical or multi-choice evidence sets its "none" value ({@code E_55=V_123});</li>
+ *   <li>{@code E_55=V_14}: one value of a categorical or multi-choice evidence: {@code +1} when given,
+ *       {@code -1} when the evidence was answered with other values, {@code 0} when it was not asked.
+ *       A denied categorical or multi-choice evidence whose parent question is present (or that has
+ *       none) is answered with its "none" value ({@code E_55=V_123} {@code +1}, the others {@code -1});
+ *       one whose parent is not present does not apply, and all its values are {@code -1};</li>
  *   <li>{@code age=15-29} …: one-hot age bucket; {@code sex=M}, {@code sex=F}: one-hot sex.</li>
  * </ul>
  * The first {@link #evidenceFeatureCount()} features are the evidence features, in knowledge order.
+ * The encoding has a version ({@link #ENCODING}) that bundles record: the same names with another
+ * encoding would be fed wrong inputs.
  */
 public final class FeatureSpace {
+
+    /** Version of the encoding rules above; a bundle's model must have been trained with the same. */
+    public static final String ENCODING = "ternary-v2";
 
     /** Lower bounds of the age buckets, in years. */
     private static final int[] AGE_BOUNDS = {0, 1, 5, 15, 30, 45, 60, 75};
@@ -124,10 +132,24 @@ public final class FeatureSpace {
         java.util.Arrays.fill(x, 0f);
         for (EvidenceCode c : p.absent()) {
             Evidence e = knowledge.evidence(c).orElseThrow();
-            int i = e.isBinary() ? indexOf(c.value())
-                    : e.defaultValue() == null ? -1 : indexOf(valueFeature(c, e.defaultValue()));
-            if (i >= 0) {
-                x[i] = e.isBinary() ? -1f : 1f;
+            if (e.isBinary()) {
+                x[indexOf(c.value())] = -1f;
+                continue;
+            }
+            boolean applies = e.parent() == null || e.parent().equals(c) || p.isPresent(e.parent());
+            for (EvidenceValue v : e.values()) {
+                x[indexOf(valueFeature(c, v.code()))] = applies && v.code().equals(e.defaultValue()) ? 1f : -1f;
+            }
+        }
+        for (Finding f : p.present()) {
+            if (f.hasValue()) {
+                Evidence e = knowledge.evidence(f.evidence()).orElseThrow();
+                for (EvidenceValue v : e.values()) {
+                    int i = indexOf(valueFeature(f.evidence(), v.code()));
+                    if (x[i] == 0f) {
+                        x[i] = -1f;
+                    }
+                }
             }
         }
         for (Finding f : p.present()) {

@@ -254,12 +254,12 @@ public final class Knowledge {
             return List.of();
         }
         String[] terms = q.split("[^a-z0-9_]+");
-        record Hit(Evidence evidence, int score) {
+        record Hit(Evidence evidence, int score, int length) {
         }
         List<Hit> hits = new ArrayList<>();
         for (Evidence e : evidences.values()) {
             if (TextFold.fold(e.code().value()).equals(q)) {
-                hits.add(new Hit(e, 0));
+                hits.add(new Hit(e, 0, 0));
                 continue;
             }
             String[] words = TextFold.fold(e.question().in(language)).split("[^a-z0-9]+");
@@ -285,10 +285,13 @@ public final class Knowledge {
                 score += best;
             }
             if (all) {
-                hits.add(new Hit(e, score));
+                hits.add(new Hit(e, score, words.length));
             }
         }
-        hits.sort(Comparator.comparingInt(Hit::score).thenComparing(h -> h.evidence().code()));
+        // Best-matching words first; among equals, the shortest question (the one most about the
+        // words typed: "tos" finds "¿Tiene tos?" before "¿… alguien que haya tenido tos ferina?").
+        hits.sort(Comparator.comparingInt(Hit::score).thenComparingInt(Hit::length)
+                .thenComparing(h -> h.evidence().code()));
         return hits.stream().limit(Math.max(0, limit)).map(Hit::evidence).toList();
     }
 }

@@ -29,7 +29,7 @@ class BundleLoaderTest {
         BundleManifest m = new BundleManifest(BundleManifest.FORMAT, "test", "1.0.0", "2026-01-01T00:00:00Z", minVersion,
                 new BundleManifest.Provenance(List.of(), "t", Map.of(), Map.of(), "none"),
                 modelPath == null ? files : List.of(new BundleManifest.FileEntry(modelPath, "00", 1)),
-                new BundleManifest.ModelSpec("model.onnx", "features", "probabilities", List.of("a"), List.of("b"), 1.0),
+                new BundleManifest.ModelSpec("model.onnx", "features", "probabilities", List.of("a"), List.of("b"), 1.0, "ternary-v2"),
                 Map.of("knowledge", "knowledge.json"), null);
         m.write(dir);
         return m;

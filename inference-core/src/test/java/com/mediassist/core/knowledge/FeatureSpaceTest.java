@@ -26,9 +26,29 @@ class FeatureSpaceTest {
     }
 
     @Test
-    void aDeniedMultiChoiceEvidenceSetsItsNoneValue() {
-        float[] x = s.encode(k, k.findings(40, "F", List.of(), List.of("E_55")));
+    void aDeniedFollowUpOfAPresentParentIsAnsweredWithItsNoneValue() {
+        float[] x = s.encode(k, k.findings(40, "F", List.of("E_53"), List.of("E_55")));
         assertThat(x[s.indexOf("E_55=V_123")]).isEqualTo(1f);
+        assertThat(x[s.indexOf("E_55=V_101")]).isEqualTo(-1f);
+        assertThat(x[s.indexOf("E_55=V_148")]).isEqualTo(-1f);
+    }
+
+    @Test
+    void aDeniedFollowUpWithoutItsParentDoesNotApply() {
+        float[] noPain = s.encode(k, k.findings(40, "F", List.of(), List.of("E_53", "E_55")));
+        assertThat(noPain[s.indexOf("E_53")]).isEqualTo(-1f);
+        assertThat(noPain[s.indexOf("E_55=V_123")]).isEqualTo(-1f);
+        assertThat(noPain[s.indexOf("E_55=V_101")]).isEqualTo(-1f);
+    }
+
+    @Test
+    void aMultiChoiceAnswerMarksTheValuesNotGivenAsDenied() {
+        float[] x = s.encode(k, k.findings(40, "F", List.of("E_53", "E_55_@_V_101"), List.of()));
+        assertThat(x[s.indexOf("E_55=V_101")]).isEqualTo(1f);
+        assertThat(x[s.indexOf("E_55=V_123")]).isEqualTo(-1f);
+        assertThat(x[s.indexOf("E_55=V_148")]).isEqualTo(-1f);
+        float[] notAsked = s.encode(k, k.findings(40, "F", List.of("E_53"), List.of()));
+        assertThat(notAsked[s.indexOf("E_55=V_101")]).isEqualTo(0f);
     }
 
     @Test
