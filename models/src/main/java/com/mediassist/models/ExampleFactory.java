@@ -191,6 +191,32 @@ final class ExampleFactory {
     }
 
     /**
+     * A variant read as a complete answer sheet (as the evaluator reads a patient row): every question
+     * is answered, the case's findings present and every other evidence denied; the chief complaint
+     * plus each other answered question is kept with probability {@code keep}.
+     */
+    Example completeRecord(TrainingCase c, double keep, Random rnd) {
+        java.util.Map<EvidenceCode, List<Finding>> answers = new java.util.LinkedHashMap<>();
+        for (Finding f : c.findings()) {
+            answers.computeIfAbsent(f.evidence(), x -> new ArrayList<>()).add(f);
+        }
+        List<Finding> kept = new ArrayList<>();
+        Set<EvidenceCode> denied = new LinkedHashSet<>();
+        for (Evidence e : evidences) {
+            if (!e.code().equals(c.initial()) && keep < 1 && rnd.nextDouble() >= keep) {
+                continue;
+            }
+            List<Finding> answer = answers.get(e.code());
+            if (answer != null) {
+                kept.addAll(answer);
+            } else {
+                denied.add(e.code());
+            }
+        }
+        return encode(new PatientFindings(c.age(), c.sex(), kept, denied), c.label());
+    }
+
+    /**
      * Simulated consultation snapshots: from the chief complaint, ask the planner's best question
      * (now and then its second or third, for variety) under the naive Bayes posterior, answer it from
      * the case's true findings (a lacking evidence is denied), and keep each state with probability

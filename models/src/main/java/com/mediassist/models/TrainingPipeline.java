@@ -30,7 +30,8 @@ public final class TrainingPipeline {
      * @param model       the calibrated model
      * @param temperature the fitted temperature
      * @param frequencies the smoothed frequencies of all training patients
-     * @param metrics     held-out numbers of the calibration split (top-1 with all and half the evidence)
+     * @param metrics     held-out numbers of the calibration split: top-1 with all and half the evidence, rows
+     *                    read as complete answer sheets and as their listed evidences only (see {@link Evaluator})
      */
     public record Trained(Classifier model, double temperature, EvidenceFrequencies frequencies,
                           Map<String, Double> metrics) {
@@ -96,21 +97,32 @@ public final class TrainingPipeline {
         Random rnd = new Random(settings.seed() + 2);
         List<ExampleFactory.Example> full = new ArrayList<>();
         List<ExampleFactory.Example> half = new ArrayList<>();
+        List<ExampleFactory.Example> complete = new ArrayList<>();
+        List<ExampleFactory.Example> completeHalf = new ArrayList<>();
         for (TrainingCase c : calib) {
             ExampleFactory.Example f = calibFactory.variant(c, 1.0, false, rnd);
             ExampleFactory.Example h = calibFactory.variant(c, 0.5, false, rnd);
+            ExampleFactory.Example cf = calibFactory.completeRecord(c, 1.0, rnd);
+            ExampleFactory.Example ch = calibFactory.completeRecord(c, 0.5, rnd);
             full.add(f);
             half.add(h);
+            complete.add(cf);
+            completeHalf.add(ch);
             calibExamples.add(f);
             calibExamples.add(h);
+            calibExamples.add(cf);
+            calibExamples.add(ch);
+            calibExamples.add(calibFactory.completeRecord(c, 0.25, rnd));
             calibExamples.add(calibFactory.variant(c, 0.25, false, rnd));
             calibExamples.add(calibFactory.variant(c, 0.1 + 0.5 * rnd.nextDouble(), true, rnd));
         }
         double t = calibExamples.isEmpty() ? 1.0 : first.fitTemperature(calibExamples);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("calibrationPatients", (double) calib.size());
-        metrics.put("heldOutTop1AllEvidence", top1(first, full));
-        metrics.put("heldOutTop1HalfEvidence", top1(first, half));
+        metrics.put("heldOutTop1AllEvidence", top1(first, complete));
+        metrics.put("heldOutTop1HalfEvidence", top1(first, completeHalf));
+        metrics.put("heldOutTop1ListedEvidenceOnly", top1(first, full));
+        metrics.put("heldOutTop1HalfListedEvidenceOnly", top1(first, half));
         metrics.put("temperature", t);
         Classifier last = fitModel(all, settings.seed() + 3).withTemperature(t);
         return new Trained(last, t, new EvidenceStats(knowledge, space, all).frequencies(), metrics);
@@ -155,6 +167,8 @@ public final class TrainingPipeline {
         QuestionPlanner planner = new QuestionPlanner(knowledge, space, freq);
         for (TrainingCase c : real) {
             data.add(factory.variant(c, 1.0, false, rnd));
+            data.add(factory.completeRecord(c, 1.0, rnd));
+            data.add(factory.completeRecord(c, keep(rnd), rnd));
             for (int v = 1; v < settings.realVariants(); v++) {
                 data.add(factory.variant(c, keep(rnd), rnd.nextDouble() < 0.5, rnd));
             }
@@ -174,6 +188,7 @@ public final class TrainingPipeline {
                     continue;
                 }
                 data.add(factory.variant(syn, 1.0, false, rnd));
+                data.add(factory.completeRecord(syn, rnd.nextDouble() < 0.5 ? 1.0 : keep(rnd), rnd));
                 if (settings.consultations() > 0 && rnd.nextDouble() < 0.5) {
                     data.addAll(factory.consultation(syn, nb, planner, CONSULTATION_STEPS, 0.3, rnd));
                 }

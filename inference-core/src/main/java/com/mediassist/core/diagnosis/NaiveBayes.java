@@ -51,17 +51,27 @@ public final class NaiveBayes {
         double[] log = new double[k];
         int bucket = space.ageBucket(age);
         int evidenceFeatures = space.evidenceFeatureCount();
+        int[] present = new int[evidenceFeatures];
+        int[] absent = new int[evidenceFeatures];
+        int np = 0;
+        int na = 0;
+        for (int f = 0; f < evidenceFeatures; f++) {
+            if (x[f] > 0) {
+                present[np++] = f;
+            } else if (x[f] < 0) {
+                absent[na++] = f;
+            }
+        }
         for (int c = 0; c < k; c++) {
             double s = Math.log(freq.prior()[c]) + Math.log(freq.ageBuckets()[c][bucket])
                     + Math.log(sex == Sex.M ? freq.male()[c] : 1 - freq.male()[c]);
             double[] lp = logPresent[c];
             double[] la = logAbsent[c];
-            for (int f = 0; f < evidenceFeatures; f++) {
-                if (x[f] > 0) {
-                    s += lp[f];
-                } else if (x[f] < 0) {
-                    s += la[f];
-                }
+            for (int i = 0; i < np; i++) {
+                s += lp[present[i]];
+            }
+            for (int i = 0; i < na; i++) {
+                s += la[absent[i]];
             }
             log[c] = s;
         }
