@@ -133,8 +133,45 @@ public final class Evaluator {
                 probs = engine.probabilities(pf);
             }
             record(kn, truth, probs, fb);
+            if (misses != null && kn.pathologies().indexOf(truth) != argmax(probs)) {
+                Map<String, Object> miss = new LinkedHashMap<>();
+                miss.put("row", rowNumbers == null ? r + 1 : rowNumbers.get(r));
+                miss.put("truth", truth.code().value());
+                miss.put("truthProbability", round(probs[kn.pathologies().indexOf(truth)]));
+                miss.put("predicted", kn.pathologies().get(argmax(probs)).code().value());
+                miss.put("predictedProbability", round(probs[argmax(probs)]));
+                misses.add(miss);
+            }
         }
     }
+
+    private static int argmax(double[] p) {
+        int best = 0;
+        for (int k = 1; k < p.length; k++) {
+            if (p[k] > p[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Also lists every patient whose top candidate is wrong (row number in the CSV, truth, prediction,
+     * both probabilities), for error analysis.
+     *
+     * @param rowNumbers the CSV row number (1-based, header excluded) of each row passed to the next
+     *                   {@link #evaluate} call, or null when the rows are the CSV in order
+     */
+    public Evaluator listMisses(List<Integer> rowNumbers) {
+        if (misses == null) {
+            misses = new ArrayList<>();
+        }
+        this.rowNumbers = rowNumbers;
+        return this;
+    }
+
+    private List<Map<String, Object>> misses;
+    private List<Integer> rowNumbers;
 
     private void record(Knowledge kn, Pathology truth, double[] probs, boolean fallback) {
         int label = kn.pathologies().indexOf(truth);
@@ -188,6 +225,9 @@ public final class Evaluator {
         Map<String, Object> per = new LinkedHashMap<>();
         recall.forEach((k, v) -> per.put(k, round((double) v[1] / v[0])));
         out.put("perPathologyRecall", per);
+        if (misses != null) {
+            out.put("misses", misses);
+        }
         return out;
     }
 

@@ -29,8 +29,12 @@ final class EvidenceStats {
     static final double POSSIBLE_PSEUDO = 0.5;
     static final double IMPOSSIBLE_PSEUDO = 0.002;
     static final double MIN_P = 1e-4;
-    /** Pseudo-count of {@link #feature}: small, as most evidences are either typical or rare for a pathology. */
+    /** Pseudo-count of a related pathology's share in {@link #feature}. */
     static final double FEATURE_PSEUDO = 0.05;
+    /** Weight, in patients, of the related pathologies' shares in {@link #feature}. */
+    static final double PRIOR_STRENGTH = 2.0;
+    /** Sharpening of the evidence-list similarity in {@link #feature}: only close relatives count. */
+    static final int SIMILARITY_POWER = 8;
     /** Probability of an evidence DDXPlus does not list for the pathology. */
     static final double UNLISTED = 1e-6;
 
@@ -44,6 +48,8 @@ final class EvidenceStats {
     private final int[][] ageCount;
     private final int[] maleCount;
     private final boolean[][] possible;
+    /** Jaccard similarity of the pathologies' evidence lists, raised to {@link #SIMILARITY_POWER}. */
+    private final double[][] similarity;
 
     EvidenceStats(Knowledge knowledge, FeatureSpace space, List<TrainingCase> cases) {
         this.knowledge = knowledge;
@@ -62,6 +68,18 @@ final class EvidenceStats {
             Pathology p = knowledge.pathologies().get(c);
             for (int i = 0; i < e; i++) {
                 possible[c][i] = p.canPresent(evidences.get(i).code());
+            }
+        }
+        similarity = new double[k][k];
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < k; b++) {
+                int both = 0;
+                int either = 0;
+                for (int i = 0; i < e; i++) {
+                    both += possible[a][i] && possible[b][i] ? 1 : 0;
+                    either += possible[a][i] || possible[b][i] ? 1 : 0;
+                }
+                similarity[a][b] = either == 0 ? 0 : Math.pow((double) both / either, SIMILARITY_POWER);
             }
         }
         java.util.Map<com.mediassist.core.knowledge.EvidenceCode, Integer> evIndex = new java.util.HashMap<>();
@@ -119,15 +137,38 @@ final class EvidenceStats {
 
     /**
      * P(feature f of evidence e | pathology k), the estimate the shipped model and the fallback use:
-     * (count + {@value #FEATURE_PSEUDO}) / (n_k + 2 × {@value #FEATURE_PSEUDO}) when DDXPlus lists e
-     * for k, {@value #UNLISTED} otherwise (a pathology never presents evidences outside its list).
+     * a hierarchical (empirical Bayes) estimate that shrinks the pathology's own share towards that of
+     * the pathologies DDXPlus describes alike,
+     * <pre>
+     *   P(f | k) = (count_kf + m · g_kf) / (n_k + m),   m = {@value #PRIOR_STRENGTH}
+     *   g_kf     = Σ_j w_kj · share_jf / Σ_j w_kj over the other pathologies j that list e,
+     *   w_kj     = Jaccard(evidence list of k, evidence list of j) ^ {@value #SIMILARITY_POWER},
+     *   share_jf = (count_jf + {@value #FEATURE_PSEUDO}) / (n_j + 2 × {@value #FEATURE_PSEUDO}),
+     * </pre>
+     * (g clipped to [0.01, 0.99], 0.5 when no other pathology lists e) when DDXPlus lists e for k,
+     * {@value #UNLISTED} otherwise (a DDXPlus pathology never presents an evidence outside its list).
+     * With ~20 patients a pathology, a value never seen in its patients (a pain intensity of 9) is then
+     * as likely as in its closest relatives, not almost impossible; this separates the pairs DDXPlus
+     * defines as near subsets (stable / unstable angina) better (docs/bench/dx.md).
      */
     double feature(int k, int e, int f) {
         if (!possible[k][e]) {
             return UNLISTED;
         }
-        return Math.max(UNLISTED, Math.min(1 - UNLISTED,
-                (featureCount[k][f] + FEATURE_PSEUDO) / (n[k] + 2 * FEATURE_PSEUDO)));
+        double num = 0;
+        double den = 0;
+        for (int j = 0; j < n.length; j++) {
+            if (j != k && possible[j][e]) {
+                num += similarity[k][j] * share(j, f);
+                den += similarity[k][j];
+            }
+        }
+        double g = den > 0 ? Math.max(0.01, Math.min(0.99, num / den)) : 0.5;
+        return Math.max(UNLISTED, Math.min(1 - UNLISTED, (featureCount[k][f] + PRIOR_STRENGTH * g) / (n[k] + PRIOR_STRENGTH)));
+    }
+
+    private double share(int j, int f) {
+        return (featureCount[j][f] + FEATURE_PSEUDO) / (n[j] + 2 * FEATURE_PSEUDO);
     }
 
     boolean possible(int k, int e) {
@@ -170,7 +211,8 @@ final class EvidenceStats {
         }
         List<PathologyCode> codes = knowledge.pathologies().stream().map(Pathology::code).toList();
         return new EvidenceFrequencies(codes, space.names().subList(0, space.evidenceFeatureCount()), prior, present,
-                ages, male, "P(f|k)=(count+" + FEATURE_PSEUDO + ")/(n_k+" + 2 * FEATURE_PSEUDO
-                + ") if DDXPlus lists the evidence for k else " + UNLISTED + "; add-one for prior, age, sex");
+                ages, male, "P(f|k)=(count+" + PRIOR_STRENGTH + "*g)/(n_k+" + PRIOR_STRENGTH + "), g = the share of f"
+                + " among the other pathologies listing the evidence weighted by Jaccard(evidence lists)^" + SIMILARITY_POWER
+                + ", if DDXPlus lists the evidence for k, else " + UNLISTED + "; add-one for prior, age, sex");
     }
 }

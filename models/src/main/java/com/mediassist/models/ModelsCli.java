@@ -217,6 +217,8 @@ public final class ModelsCli implements Callable<Integer> {
         int folds;
         @Option(names = "--algorithm", description = "with --folds: naive-bayes, mlp or linear; default: the shipped trainer")
         String algorithm;
+        @Option(names = "--misses", description = "also list each patient ranked wrongly (CSV row, truth, prediction)")
+        boolean listMisses;
         @Option(names = "--all-modes", description = "with --folds: report all evidence, half, a quarter (each also"
                 + " --positives-only) and interactive for the same folds (the other mode options are ignored)")
         boolean allModes;
@@ -262,6 +264,9 @@ public final class ModelsCli implements Callable<Integer> {
                 out.put("bundle", Map.of("id", m.id(), "version", m.version(), "path", bundle.toString()));
                 try (DiagnosisEngine engine = DiagnosisEngine.open(vb, options)) {
                     for (Evaluator e : modes.values()) {
+                        if (listMisses) {
+                            e.listMisses(null);
+                        }
                         e.evaluate(engine, rows, 0);
                     }
                 }
@@ -300,8 +305,17 @@ public final class ModelsCli implements Callable<Integer> {
                     Path dir = tmp.resolve("fold" + f);
                     BundleWriter.write(dir, k, t, settings, List.of(patients), Instant.EPOCH, "0.0.0-cv" + f,
                             MIN_APPLIANCE_VERSION);
+                    List<Integer> testRows = new ArrayList<>();
+                    for (int i = 0; i < rows.size(); i++) {
+                        if (fold[i] == f) {
+                            testRows.add(i + 1);
+                        }
+                    }
                     try (DiagnosisEngine engine = DiagnosisEngine.open(new BundleLoader(MIN_APPLIANCE_VERSION).load(dir), options)) {
                         for (Evaluator e : evaluators) {
+                            if (listMisses) {
+                                e.listMisses(testRows);
+                            }
                             e.evaluate(engine, test, f);
                         }
                     }

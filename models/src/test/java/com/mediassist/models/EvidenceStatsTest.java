@@ -1,0 +1,92 @@
+package com.mediassist.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.mediassist.core.knowledge.Evidence;
+import com.mediassist.core.knowledge.EvidenceCode;
+import com.mediassist.core.knowledge.FeatureSpace;
+import com.mediassist.core.knowledge.Knowledge;
+import com.mediassist.core.knowledge.Pathology;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The shipped estimator P(f | k): hard zero outside the knowledge's lists, shrinkage towards relatives inside. */
+class EvidenceStatsTest {
+
+    static Knowledge knowledge;
+    static FeatureSpace space;
+    static List<TrainingCase> all;
+
+    @BeforeAll
+    static void load() {
+        Path data = Path.of("src/main/data/ddxplus");
+        knowledge = DdxplusData.buildKnowledge(data);
+        space = new FeatureSpace(knowledge);
+        all = new TrainingPipeline(knowledge, TrainerSettings.defaults())
+                .cases(DdxplusData.readPatients(data.resolve("patients-dev.csv")));
+    }
+
+    private static int label(String code) {
+        List<Pathology> ps = knowledge.pathologies();
+        for (int k = 0; k < ps.size(); k++) {
+            if (ps.get(k).code().value().equals(code)) {
+                return k;
+            }
+        }
+        throw new AssertionError(code);
+    }
+
+    private static int evidence(String code) {
+        return knowledge.evidences().indexOf(knowledge.evidence(new EvidenceCode(code)).orElseThrow());
+    }
+
+    @Test
+    void anEvidenceThePathologyDoesNotListIsAlmostImpossible() {
+        EvidenceStats stats = new EvidenceStats(knowledge, space, all);
+        int stable = label("stable-angina");
+        int e = evidence("E_14"); // rest pain: listed for unstable angina only
+        assertThat(stats.possible(stable, e)).isFalse();
+        assertThat(stats.feature(stable, e, space.indexOf("E_14"))).isEqualTo(EvidenceStats.UNLISTED);
+        assertThat(stats.feature(label("unstable-angina"), e, space.indexOf("E_14"))).isGreaterThan(0.3);
+    }
+
+    @Test
+    void withoutPatientsAPathologyTakesItsRelativesShare() {
+        int stable = label("stable-angina");
+        int unstable = label("unstable-angina");
+        List<TrainingCase> withoutStable = all.stream().filter(c -> c.label() != stable).toList();
+        EvidenceStats stats = new EvidenceStats(knowledge, space, withoutStable);
+        int e = evidence("E_66"); // shortness of breath: listed for both anginas
+        int f = space.indexOf("E_66");
+        double relative = stats.feature(unstable, e, f);
+        double own = stats.feature(stable, e, f);
+        // No stable-angina patient: the estimate is the weighted share of its relatives, dominated
+        // by unstable angina (same list but four evidences), so close to that pathology's own share.
+        assertThat(own).isCloseTo(relative, within(0.15));
+        assertThat(own).isBetween(0.01, 0.99);
+    }
+
+    @Test
+    void aValueNeverSeenInAPathologysPatientsKeepsAPlausibleProbability() {
+        int stable = label("stable-angina");
+        int e = evidence("E_56");
+        int nine = space.indexOf("E_56=9");
+        // Leave out the stable-angina patients with pain intensity 9: none of the rest has it, while
+        // unstable angina (its closest relative) often does.
+        List<TrainingCase> cases = all.stream().filter(c -> c.label() != stable
+                || c.findings().stream().noneMatch(x -> space.indexOf(x) == nine)).toList();
+        long n = cases.stream().filter(c -> c.label() == stable).count();
+        assertThat(n).isGreaterThan(10);
+        EvidenceStats stats = new EvidenceStats(knowledge, space, cases);
+        double p = stats.feature(stable, e, nine);
+        // A plain (0 + 0.05) / (n + 0.1) would be ~0.003: one unseen intensity would outweigh most
+        // real findings. Shrinkage towards the relatives keeps it plausible, below the relative's own.
+        assertThat(p).isGreaterThan(0.01).isLessThan(stats.feature(label("unstable-angina"), e, nine));
+        // An intensity neither angina shows stays rare, not impossible.
+        double zero = stats.feature(stable, e, space.indexOf("E_56=0"));
+        assertThat(zero).isLessThan(0.01).isGreaterThan(EvidenceStats.UNLISTED);
+    }
+}
