@@ -166,7 +166,7 @@ public final class ModelsCli implements Callable<Integer> {
         Path out;
         @Option(names = "--zip", description = "also write the bundle as this zip")
         Path zip;
-        @Option(names = "--bundle-version", defaultValue = "1.0.0", description = "bundle semantic version; default: ${DEFAULT-VALUE}")
+        @Option(names = "--bundle-version", defaultValue = "2.0.0", description = "bundle semantic version; default: ${DEFAULT-VALUE}")
         String version;
         @Option(names = "--created", defaultValue = "2026-01-01T00:00:00Z",
                 description = "creation instant recorded in the manifest (the build timestamp, for reproducibility)")
