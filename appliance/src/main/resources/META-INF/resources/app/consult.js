@@ -429,7 +429,11 @@ function differentialRow(d, model) {
       el('strong', { text: t('ddx.supporting') }),
       el('ul', { class: 'list' }, (d.supporting ?? []).map((s) => el('li', { text: labelOf(s) }))),
       el('strong', { text: t('ddx.missing') }),
-      el('ul', { class: 'list' }, (d.missing ?? []).map((s) => el('li', { text: labelOf(s) })))));
+      el('ul', { class: 'list' }, (d.missing ?? []).map((s) => el('li', { text: labelOf(s) }))),
+      (d.unexplained ?? []).length ? el('strong', { text: t('ddx.unexplained') }) : null,
+      (d.unexplained ?? []).length
+        ? el('ul', { class: 'list unexplained' }, d.unexplained.map((s) => el('li', { text: labelOf(s) })))
+        : null));
 }
 
 function renderQuestions() {

@@ -220,7 +220,7 @@ public final class DiagnosisEngine implements AutoCloseable {
             int k = order[r];
             Pathology path = paths.get(k);
             differential.add(new Candidate(path.code().value(), path.name().in(lang), path.icd10(), posterior[k],
-                    path.severity(), supporting(p, k, lang), missing(p, k, lang)));
+                    path.severity(), supporting(p, k, lang), missing(p, k, lang), unexplained(p, path, lang)));
         }
         List<RedFlag> flags = new ArrayList<>();
         for (int k : order) {
@@ -276,6 +276,18 @@ public final class DiagnosisEngine implements AutoCloseable {
         s.sort(Comparator.comparingDouble(Scored::lift).reversed());
         return s.stream().limit(options.explanationSize())
                 .map(x -> new EvidenceNote(x.f().toString(), text(x.f(), lang), x.freq(), "present")).toList();
+    }
+
+    /** Present findings whose evidence the pathology's knowledge does not list, in the order given. */
+    private List<EvidenceNote> unexplained(PatientFindings p, Pathology path, Language lang) {
+        List<EvidenceNote> notes = new ArrayList<>();
+        java.util.Set<EvidenceCode> seen = new java.util.HashSet<>();
+        for (Finding f : p.present()) {
+            if (!path.canPresent(f.evidence()) && seen.add(f.evidence())) {
+                notes.add(new EvidenceNote(f.toString(), text(f, lang), 0, "not-in-profile"));
+            }
+        }
+        return notes;
     }
 
     /** Yes/no evidences pathology k usually presents (≥ 50%) that the patient lacks, most typical first. */

@@ -31,9 +31,12 @@ public record DiagnosisResult(List<Candidate> differential, List<RedFlag> redFla
      * @param severity    DDXPlus severity, 1 (most severe) to 5
      * @param supporting  observed evidences that support it most
      * @param missing     evidences it usually presents that the patient denied or was not asked about
+     * @param unexplained present findings this pathology's knowledge does not include: the model counts
+     *                    them as strongly against it, so the doctor should see them (a patient may well
+     *                    have a finding the knowledge base does not associate with the condition)
      */
     public record Candidate(String code, String name, String icd10, double probability, int severity,
-                            List<EvidenceNote> supporting, List<EvidenceNote> missing) {
+                            List<EvidenceNote> supporting, List<EvidenceNote> missing, List<EvidenceNote> unexplained) {
     }
 
     /**

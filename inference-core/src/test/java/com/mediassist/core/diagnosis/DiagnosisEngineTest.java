@@ -44,6 +44,21 @@ class DiagnosisEngineTest {
     }
 
     @Test
+    void namesThePresentFindingsACandidatesProfileDoesNotInclude() {
+        try (DiagnosisEngine e = engine(DiagnosisEngineTest::fixed, DiagnosisOptions.defaults())) {
+            DiagnosisResult r = e.diagnose(k.findings(30, "F", List.of("E_53", "E_91", "E_201"), List.of()), Language.EN);
+            DiagnosisResult.Candidate pharyngitis = r.differential().get(0);
+            DiagnosisResult.Candidate infarction = r.differential().get(1);
+            // Cough is in neither profile; fever is in pharyngitis' only.
+            assertThat(pharyngitis.unexplained()).extracting(DiagnosisResult.EvidenceNote::evidence).containsExactly("E_201");
+            assertThat(infarction.unexplained()).extracting(DiagnosisResult.EvidenceNote::evidence)
+                    .containsExactly("E_91", "E_201");
+            assertThat(infarction.unexplained().get(0).text()).isEqualTo("Do you have a fever?");
+            assertThat(infarction.unexplained()).extracting(DiagnosisResult.EvidenceNote::status).containsOnly("not-in-profile");
+        }
+    }
+
+    @Test
     void ranksCandidatesWithNamesInTheRequestedLanguage() {
         try (DiagnosisEngine e = engine(DiagnosisEngineTest::fixed, DiagnosisOptions.defaults())) {
             DiagnosisResult r = e.diagnose(k.findings(30, "F", List.of("E_91"), List.of()), Language.ES);

@@ -47,6 +47,21 @@ class DiagnosisResourceTest {
 
     @Test
     @TestSecurity(user = "doc", roles = "doctor")
+    void showsFindingsOutsideACandidatesProfile() {
+        // Contact with whooping cough (E_40) is in the profile of pertussis only: every other candidate
+        // must say that it leaves it unexplained.
+        given().contentType(ContentType.JSON).body("""
+                        {"age": 40, "sex": "F", "evidences": ["E_91", "E_40"], "language": "es"}""")
+                .when().post("/api/v1/diagnosis")
+                .then().statusCode(200)
+                .body("differential.findAll { it.code != 'whooping-cough' }.size()", greaterThan(0))
+                .body("differential.findAll { it.code != 'whooping-cough' }.every { it.unexplained.evidence.contains('E_40') }",
+                        equalTo(true))
+                .body("differential.unexplained.flatten().text", hasItem(containsString("tos ferina")));
+    }
+
+    @Test
+    @TestSecurity(user = "doc", roles = "doctor")
     void flagsASevereConditionForTypicalChestPain() {
         given().contentType(ContentType.JSON).body("""
                         {"age": 62, "sex": "M", "evidences": ["E_53", "E_54_@_V_183", "E_55_@_V_101", "E_55_@_V_29",
