@@ -72,6 +72,34 @@ class ModelsCliTest {
     }
 
     @Test
+    void readsARowAsACompleteAnswerSheetUnlessToldToUseTheListedEvidencesOnly() throws IOException {
+        String csv = firstPatients(40).toString();
+        JsonNode complete = run("evaluate", "--bundle", DEFAULT_BUNDLE.toString(), "--patients", csv,
+                "--evidence-fraction", "0.5", "--seed", "2");
+        JsonNode listed = run("evaluate", "--bundle", DEFAULT_BUNDLE.toString(), "--patients", csv,
+                "--evidence-fraction", "0.5", "--seed", "2", "--positives-only");
+        assertThat(complete.path("rowsRead").asText()).contains("complete answer sheet");
+        assertThat(listed.path("rowsRead").asText()).contains("listed evidences only");
+        // Denied answers are information: the same half of the questions, read with the denials, is
+        // no less confident on the true pathology on average (calibration error differs too).
+        assertThat(complete.path("top1").asDouble()).isGreaterThanOrEqualTo(listed.path("top1").asDouble());
+        assertThat(complete).isNotEqualTo(listed);
+    }
+
+    @Test
+    void listsTheMissesWhenAsked() throws IOException {
+        JsonNode r = run("evaluate", "--bundle", DEFAULT_BUNDLE.toString(), "--patients", firstPatients(40).toString(),
+                "--evidence-fraction", "0.25", "--seed", "1", "--positives-only", "--misses");
+        int wrong = (int) Math.round(r.path("patients").asInt() * (1 - r.path("top1").asDouble()));
+        assertThat(r.path("misses").size()).isEqualTo(wrong);
+        for (JsonNode m : r.path("misses")) {
+            assertThat(m.path("row").asInt()).isBetween(1, 40);
+            assertThat(m.path("truth").asText()).isNotEqualTo(m.path("predicted").asText());
+            assertThat(m.path("predictedProbability").asDouble()).isGreaterThanOrEqualTo(m.path("truthProbability").asDouble());
+        }
+    }
+
+    @Test
     void rejectsAnEvidenceFractionOutOfRange() throws IOException {
         assertThat(ModelsCli.run("evaluate", "--bundle", DEFAULT_BUNDLE.toString(), "--patients", firstPatients(2).toString(),
                 "--evidence-fraction", "1.5")).isEqualTo(2);
