@@ -86,28 +86,7 @@ public final class Evaluator {
             double[] probs;
             boolean fb;
             if (mode instanceof Mode.Partial p) {
-                List<Finding> kept = new ArrayList<>();
-                Set<EvidenceCode> denied = new java.util.LinkedHashSet<>();
-                Map<EvidenceCode, List<Finding>> answers = new LinkedHashMap<>();
-                for (Finding f : all) {
-                    answers.computeIfAbsent(f.evidence(), c -> new ArrayList<>()).add(f);
-                }
-                for (Evidence e : kn.evidences()) {
-                    List<Finding> answer = answers.get(e.code());
-                    if (answer == null && !p.completeRecord()) {
-                        continue;
-                    }
-                    boolean keep = e.code().equals(initial) || p.fraction() >= 1 || rnd.nextDouble() < p.fraction();
-                    if (!keep) {
-                        continue;
-                    }
-                    if (answer != null) {
-                        kept.addAll(answer);
-                    } else {
-                        denied.add(e.code());
-                    }
-                }
-                PatientFindings pf = new PatientFindings(row.age(), row.sex(), kept, denied);
+                PatientFindings pf = answerSheet(kn, row.age(), row.sex(), all, initial, p.fraction(), p.completeRecord(), rnd);
                 DiagnosisResult res = engine.diagnose(pf, Language.EN);
                 fb = res.fallback();
                 probs = engine.probabilities(pf);
@@ -143,6 +122,40 @@ public final class Evaluator {
                 misses.add(miss);
             }
         }
+    }
+
+    /**
+     * What is known of a patient when the chief complaint plus each other answered question is kept
+     * with probability {@code keep}: the questions are the knowledge's evidences in order, one random
+     * draw per answered question other than the chief complaint (none when {@code keep >= 1}).
+     *
+     * @param findings       the patient's findings (its row)
+     * @param completeRecord whether the row is a complete answer sheet (every unlisted evidence was
+     *                       answered "no") or only its listed evidences were answered
+     */
+    static PatientFindings answerSheet(Knowledge kn, int age, com.mediassist.core.knowledge.Sex sex, List<Finding> findings,
+                                       EvidenceCode initial, double keep, boolean completeRecord, Random rnd) {
+        Map<EvidenceCode, List<Finding>> answers = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            answers.computeIfAbsent(f.evidence(), c -> new ArrayList<>()).add(f);
+        }
+        List<Finding> kept = new ArrayList<>();
+        Set<EvidenceCode> denied = new java.util.LinkedHashSet<>();
+        for (Evidence e : kn.evidences()) {
+            List<Finding> answer = answers.get(e.code());
+            if (answer == null && !completeRecord) {
+                continue;
+            }
+            if (!e.code().equals(initial) && keep < 1 && rnd.nextDouble() >= keep) {
+                continue;
+            }
+            if (answer != null) {
+                kept.addAll(answer);
+            } else {
+                denied.add(e.code());
+            }
+        }
+        return new PatientFindings(age, sex, kept, denied);
     }
 
     private static int argmax(double[] p) {

@@ -196,24 +196,8 @@ final class ExampleFactory {
      * plus each other answered question is kept with probability {@code keep}.
      */
     Example completeRecord(TrainingCase c, double keep, Random rnd) {
-        java.util.Map<EvidenceCode, List<Finding>> answers = new java.util.LinkedHashMap<>();
-        for (Finding f : c.findings()) {
-            answers.computeIfAbsent(f.evidence(), x -> new ArrayList<>()).add(f);
-        }
-        List<Finding> kept = new ArrayList<>();
-        Set<EvidenceCode> denied = new LinkedHashSet<>();
-        for (Evidence e : evidences) {
-            if (!e.code().equals(c.initial()) && keep < 1 && rnd.nextDouble() >= keep) {
-                continue;
-            }
-            List<Finding> answer = answers.get(e.code());
-            if (answer != null) {
-                kept.addAll(answer);
-            } else {
-                denied.add(e.code());
-            }
-        }
-        return encode(new PatientFindings(c.age(), c.sex(), kept, denied), c.label());
+        return encode(Evaluator.answerSheet(knowledge, c.age(), c.sex(), c.findings(), c.initial(), keep, true, rnd),
+                c.label());
     }
 
     /**
