@@ -62,6 +62,11 @@ class ConsultationFlowIT {
         b.await("the differential to change after a second symptom", d -> !Ui.differentialText(b).equals(before));
         assertThat(b.all("#evidence-chips li.chip")).hasSize(2);
 
+        // "Por qué" opens the explanation of a candidate: the findings that support it.
+        b.all("#ddx-list li.ddx-row button[aria-controls]").get(0).click();
+        b.await("an explanation with supporting findings",
+                d -> !b.all("#ddx-list li.ddx-row .ddx-why:not([hidden]) li").isEmpty());
+
         // Answering a next question records it and updates the differential; it is not asked again.
         WebElement question = b.await("a next question", ExpectedConditions.presenceOfElementLocated(By.cssSelector("#question-list li.question")));
         String asked = question.getAttribute("data-evidence");
