@@ -55,7 +55,12 @@ class TrainedBundleTest {
         patients = DdxplusData.readPatients(DATA.resolve("patients-dev.csv"));
         trained = new TrainingPipeline(knowledge, SHIPPED).train(patients);
         bundle = tmp.resolve("a");
-        BundleWriter.write(bundle, knowledge, trained, SHIPPED, List.of(DATA.resolve("patients-dev.csv")),
+        write(bundle, trained, SHIPPED);
+    }
+
+    /** Writes a bundle of the trained model with fixed provenance, so two writes can be compared byte for byte. */
+    private static void write(Path dir, TrainingPipeline.Trained t, TrainerSettings settings) throws IOException {
+        BundleWriter.write(dir, knowledge, t, settings, List.of(DATA.resolve("patients-dev.csv")),
                 Instant.parse("2026-01-01T00:00:00Z"), "1.0.0", "0.1.0");
     }
 
@@ -63,8 +68,7 @@ class TrainedBundleTest {
     void sameInputsAndSeedGiveAByteIdenticalModelAndTheSameMetrics() throws IOException {
         TrainingPipeline.Trained again = new TrainingPipeline(knowledge, SHIPPED).train(patients);
         Path b = tmp.resolve("b");
-        BundleWriter.write(b, knowledge, again, SHIPPED, List.of(DATA.resolve("patients-dev.csv")),
-                Instant.parse("2026-01-01T00:00:00Z"), "1.0.0", "0.1.0");
+        write(b, again, SHIPPED);
         assertThat(Files.readAllBytes(b.resolve("model.onnx"))).isEqualTo(Files.readAllBytes(bundle.resolve("model.onnx")));
         assertThat(Files.readAllBytes(b.resolve("manifest.json"))).isEqualTo(Files.readAllBytes(bundle.resolve("manifest.json")));
         assertThat(again.metrics()).isEqualTo(trained.metrics());
@@ -79,8 +83,7 @@ class TrainedBundleTest {
     void theMlpExporterMatchesItsForwardPassToo() throws IOException {
         TrainingPipeline.Trained mlp = new TrainingPipeline(knowledge, SMALL_MLP).train(patients);
         Path dir = tmp.resolve("mlp");
-        BundleWriter.write(dir, knowledge, mlp, SMALL_MLP, List.of(DATA.resolve("patients-dev.csv")),
-                Instant.parse("2026-01-01T00:00:00Z"), "1.0.0", "0.1.0");
+        write(dir, mlp, SMALL_MLP);
         assertOnnxMatchesForwardPass(dir, mlp);
     }
 
@@ -139,8 +142,7 @@ class TrainedBundleTest {
             (fold[i] == 0 ? test : train).add(patients.get(i));
         }
         Path dir = tmp.resolve("fold");
-        BundleWriter.write(dir, knowledge, new TrainingPipeline(knowledge, SHIPPED).train(train), SHIPPED,
-                List.of(DATA.resolve("patients-dev.csv")), Instant.parse("2026-01-01T00:00:00Z"), "1.0.0", "0.1.0");
+        write(dir, new TrainingPipeline(knowledge, SHIPPED).train(train), SHIPPED);
         Evaluator all = new Evaluator(new Evaluator.Mode.Partial(1.0, 1L, true));
         Evaluator listedOnly = new Evaluator(new Evaluator.Mode.Partial(1.0, 1L, false));
         try (DiagnosisEngine engine = DiagnosisEngine.open(new BundleLoader("0.1.0").load(dir),

@@ -147,17 +147,18 @@ public final class DiagnosisEngine implements AutoCloseable {
             posterior = runModel(x);
         } catch (FallbackNeeded e) {
             fallbackReason = e.getMessage();
-            posterior = naiveBayes.posterior(p);
+            posterior = naiveBayes.posterior(x);
         }
-        return answer(p, language, posterior, fallbackReason);
+        return answer(p, x, language, posterior, fallbackReason);
     }
 
     /** The model's probabilities for a patient, without explanations or questions (for evaluation). */
     public double[] probabilities(PatientFindings p) {
+        float[] x = space.encode(knowledge, p);
         try {
-            return runModel(space.encode(knowledge, p));
+            return runModel(x);
         } catch (FallbackNeeded e) {
-            return naiveBayes.posterior(p);
+            return naiveBayes.posterior(x);
         }
     }
 
@@ -208,7 +209,8 @@ public final class DiagnosisEngine implements AutoCloseable {
         return p;
     }
 
-    private DiagnosisResult answer(PatientFindings p, Language lang, double[] posterior, String fallbackReason) {
+    /** @param x the patient's encoded input (read only: it may still be in use by a timed-out model run) */
+    private DiagnosisResult answer(PatientFindings p, float[] x, Language lang, double[] posterior, String fallbackReason) {
         List<Pathology> paths = knowledge.pathologies();
         Integer[] order = new Integer[posterior.length];
         for (int i = 0; i < order.length; i++) {
@@ -238,7 +240,7 @@ public final class DiagnosisEngine implements AutoCloseable {
         // Questions are planned under the frequencies' own naive Bayes posterior: the answer
         // probabilities the planner uses come from those frequencies, and the model's calibrated
         // (temperature-softened) probabilities planned worse (CV: 97.0% vs 98.x% interactive top-1).
-        double[] planning = fallbackReason != null ? posterior : naiveBayes.posterior(p);
+        double[] planning = fallbackReason != null ? posterior : naiveBayes.posterior(x);
         for (QuestionPlanner.Scored s : planner.rank(p, planning, options.nextQuestions())) {
             Evidence e = s.evidence();
             List<AnswerOption> values = e.values().stream()

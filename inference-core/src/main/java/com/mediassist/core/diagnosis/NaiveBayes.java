@@ -42,14 +42,20 @@ public final class NaiveBayes {
 
     /** The posterior over pathologies, in label order; sums to 1. */
     public double[] posterior(PatientFindings p) {
-        return posterior(space.encode(knowledge, p), p.age(), p.sex());
+        return posterior(space.encode(knowledge, p));
     }
 
-    /** The posterior for an already encoded input. */
-    double[] posterior(float[] x, int age, Sex sex) {
+    /** The posterior for an already encoded input (its age bucket and sex are read from it). */
+    double[] posterior(float[] x) {
         int k = freq.prior().length;
         double[] log = new double[k];
-        int bucket = space.ageBucket(age);
+        int bucket = 0;
+        for (int b = 0; b < space.ageBucketCount(); b++) {
+            if (x[space.ageFeatureStart() + b] > 0) {
+                bucket = b;
+            }
+        }
+        Sex sex = x[space.sexFeatureStart()] > 0 ? Sex.M : Sex.F;
         int evidenceFeatures = space.evidenceFeatureCount();
         int[] present = new int[evidenceFeatures];
         int[] absent = new int[evidenceFeatures];
