@@ -75,7 +75,8 @@ public final class DataDirLock implements AutoCloseable {
     private static Held take(Path file, boolean shared) {
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            com.mediassist.store.files.PrivateFiles.file(file);
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock(0, Long.MAX_VALUE, shared);
             if (lock == null) {
                 channel.close();

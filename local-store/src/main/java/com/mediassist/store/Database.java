@@ -1,10 +1,9 @@
 package com.mediassist.store;
 
 import com.mediassist.store.backup.BackupService;
+import com.mediassist.store.files.PrivateFiles;
 import com.mediassist.store.migration.AppliedMigration;
 import com.mediassist.store.migration.MigrationRunner;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -88,17 +87,22 @@ public final class Database extends DelegatingRepositories implements AutoClosea
      * @throws com.mediassist.store.migration.MigrationException when the schema cannot be migrated
      */
     public static Database open(DatabaseOptions options) {
-        try {
-            Files.createDirectories(options.dataDir());
-        } catch (IOException e) {
-            throw new StorageFailureException("cannot create data directory " + options.dataDir() + ": " + e, e);
+        // Patient data is the appliance account's alone: directory 0700, database files 0600. SQLite
+        // gives the WAL and shared-memory files the database file's mode, so making the file first
+        // with 0600 covers them; existing ones are corrected too.
+        PrivateFiles.directory(options.dataDir());
+        PrivateFiles.file(options.databaseFile());
+        for (String suffix : new String[] {"-wal", "-shm"}) {
+            PrivateFiles.restrictIfPresent(options.databaseFile().resolveSibling(FILE_NAME + suffix));
         }
         DataDirLock lock = DataDirLock.shared(options.dataDir());
         ConnectionPool pool = new ConnectionPool(dataSource(options.databaseFile(), options), MAX_IDLE_CONNECTIONS);
         Jdbi jdbi = Jdbi.create(pool);
         try {
             List<AppliedMigration> applied = MigrationRunner.shipped(options.clock()).migrate(jdbi);
-            return new Database(options, lock, pool, jdbi, applied);
+            Database database = new Database(options, lock, pool, jdbi, applied);
+            database.audit().initialiseChain();
+            return database;
         } catch (JdbiException e) {
             pool.close();
             lock.close();

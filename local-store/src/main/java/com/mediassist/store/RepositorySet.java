@@ -30,7 +30,7 @@ final class RepositorySet implements Repositories {
         this.history = new HistoryRepository(source, options.clock());
         this.consultations = new ConsultationRepository(source, options.clock());
         this.feedback = new FeedbackRepository(source, options.clock());
-        this.audit = new AuditRepository(source, options.clock());
+        this.audit = new AuditRepository(source, options.clock(), com.mediassist.store.audit.AuditKey.of(options.dataDir()));
         this.outbox = new OutboxRepository(source, options.clock());
         this.bundles = new BundleRepository(source, options.clock());
     }

@@ -17,4 +17,10 @@ public final class TestDatabases {
     public static Database open(Path dir, TestClock clock) {
         return Database.open(options(dir, clock));
     }
+
+    /** The schema version the shipped migrations lead to, so tests need no edit when one is added. */
+    public static int latestSchemaVersion() {
+        var migrations = com.mediassist.store.migration.MigrationRunner.shipped(java.time.Clock.systemUTC()).migrations();
+        return migrations.get(migrations.size() - 1).version();
+    }
 }

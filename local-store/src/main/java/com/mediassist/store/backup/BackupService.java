@@ -4,6 +4,7 @@ import com.mediassist.store.DataDirLock;
 import com.mediassist.store.Database;
 import com.mediassist.store.DatabaseOptions;
 import com.mediassist.store.StoreException;
+import com.mediassist.store.files.PrivateFiles;
 import com.mediassist.store.migration.MigrationRunner;
 import com.mediassist.store.sql.SqlTime;
 import java.io.IOException;
@@ -65,6 +66,8 @@ public final class BackupService {
         Path tmp = dir.resolve(file.getFileName() + ".partial");
         try {
             Files.deleteIfExists(tmp);
+            // VACUUM INTO writes into an existing empty file, keeping its owner-only mode.
+            PrivateFiles.file(tmp);
             Instant at = SqlTime.now(database.options().clock());
             database.jdbi().useHandle(h -> h.execute("VACUUM INTO ?", tmp.toString()));
             int version = check(tmp);

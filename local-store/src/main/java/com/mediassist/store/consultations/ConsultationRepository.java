@@ -125,6 +125,22 @@ public final class ConsultationRepository {
         });
     }
 
+    /**
+     * Hands an open consultation to another doctor (an explicit take-over; the caller audits it).
+     *
+     * @throws ConsultationNotFoundException when there is none
+     * @throws ConsultationSignedOffException when it was signed off
+     * @throws com.mediassist.store.InvalidValueException naming {@code doctor}
+     */
+    public Consultation reassign(long id, String doctor) {
+        String who = com.mediassist.store.sql.Fields.required("doctor", doctor, 200);
+        return source.inTransaction(h -> {
+            requireOpen(h, id);
+            h.createUpdate("UPDATE consultations SET doctor = :d WHERE id = :id").bind("d", who).bind("id", id).execute();
+            return find(h, id).orElseThrow();
+        });
+    }
+
     private static Consultation requireOpen(Handle h, long id) {
         Consultation c = find(h, id).orElseThrow(() -> new ConsultationNotFoundException(id));
         if (c.signedOff()) {

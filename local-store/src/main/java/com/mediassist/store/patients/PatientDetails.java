@@ -20,9 +20,9 @@ public record PatientDetails(String patientNumber, String givenName, String fami
         Sex sex) {
 
     public PatientDetails {
-        patientNumber = Fields.required("patientNumber", patientNumber, 64);
-        givenName = Fields.required("givenName", givenName, 200);
-        familyName = Fields.required("familyName", familyName, 200);
+        patientNumber = Fields.name("patientNumber", patientNumber, 64);
+        givenName = Fields.name("givenName", givenName, 200);
+        familyName = Fields.name("familyName", familyName, 200);
         sex = sex == null ? Sex.UNKNOWN : sex;
         if (birthDate != null && birthDate.getYear() < 1850) {
             throw new InvalidValueException("birthDate", "must be after 1850, got " + birthDate);

@@ -22,6 +22,12 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Patients' demographics. Writes check uniqueness of the patient number inside their transaction. */
 public final class PatientRepository {
 
+    /** Most words a search may have (each is one LIKE condition; SQLite bounds the expression depth). */
+    public static final int MAX_QUERY_WORDS = 10;
+    /** Longest search text, in characters. */
+    public static final int MAX_QUERY_CHARS = 200;
+
+
     /** Largest page size {@link #search} accepts. */
     public static final int MAX_PAGE_SIZE = 200;
 
@@ -136,7 +142,13 @@ public final class PatientRepository {
             throw new InvalidValueException("size", "must be between 1 and " + MAX_PAGE_SIZE + ", got " + size);
         }
         String exact = query == null ? "" : query.strip();
+        if (exact.length() > MAX_QUERY_CHARS) {
+            throw new InvalidValueException("q", "must be at most " + MAX_QUERY_CHARS + " characters, got " + exact.length());
+        }
         List<String> words = Arrays.stream(TextFold.fold(exact).split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        if (words.size() > MAX_QUERY_WORDS) {
+            throw new InvalidValueException("q", "must have at most " + MAX_QUERY_WORDS + " words, got " + words.size());
+        }
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         for (int i = 0; i < words.size(); i++) {
             where.append(" AND search_text LIKE :w").append(i).append(" ESCAPE '!'");

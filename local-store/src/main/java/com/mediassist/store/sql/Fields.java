@@ -19,6 +19,30 @@ public final class Fields {
     }
 
     /**
+     * A name or identifier: {@link #required} and free of control characters (NUL, line breaks,
+     * escapes), lone surrogates and other unassigned or invisible format characters, which have no
+     * place in a name and can forge log lines or break exports.
+     *
+     * @throws InvalidValueException naming {@code field} and the offending character's position
+     */
+    public static String name(String field, String value, int maxLength) {
+        String text = required(field, value, maxLength);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean lone = Character.isHighSurrogate(c)
+                    ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+            int type = Character.getType(c);
+            if (Character.isISOControl(c) || lone || type == Character.UNASSIGNED || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
+                throw new InvalidValueException(field, "must not contain control or invalid characters (U+"
+                        + String.format(java.util.Locale.ROOT, "%04X", (int) c) + " at position " + (i + 1) + ")");
+            }
+        }
+        return text;
+    }
+
+    /**
      * Requires non-blank text of at most {@code maxLength} characters and returns it stripped.
      *
      * @throws InvalidValueException naming {@code field} otherwise

@@ -15,7 +15,9 @@ public class AuthenticationFailedException extends StoreException {
         USER_DISABLED,
         UNKNOWN_TOKEN,
         TOKEN_REVOKED,
-        MALFORMED_TOKEN
+        MALFORMED_TOKEN,
+        UNKNOWN_SESSION,
+        SESSION_EXPIRED
     }
 
     private final Reason reason;

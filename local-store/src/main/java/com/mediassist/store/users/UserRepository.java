@@ -38,12 +38,19 @@ public final class UserRepository {
     private static final Map<Integer, String> DECOY_HASHES = new ConcurrentHashMap<>();
 
     private final int passwordCost;
+    private final SessionRepository sessions;
 
     public UserRepository(HandleSource source, Clock clock, int passwordCost, SecureRandom random) {
         this.source = source;
         this.clock = clock;
         this.hasher = new PasswordHasher(passwordCost, random);
         this.passwordCost = passwordCost;
+        this.sessions = new SessionRepository(source, clock, random);
+    }
+
+    /** The users' server-side browser sessions. */
+    public SessionRepository sessions() {
+        return sessions;
     }
 
     /**
@@ -134,7 +141,7 @@ public final class UserRepository {
     }
 
     /**
-     * Disables a user: no more logins, and their API tokens stop verifying.
+     * Disables a user: no more logins, their browser sessions end, and their API tokens stop verifying.
      *
      * @throws UserNotFoundException when there is none
      */
@@ -152,7 +159,7 @@ public final class UserRepository {
     }
 
     /**
-     * Replaces a user's password.
+     * Replaces a user's password and ends the user's browser sessions.
      *
      * @throws UserNotFoundException when there is none
      * @throws InvalidValueException naming {@code password} when it breaks the length rules
@@ -161,6 +168,7 @@ public final class UserRepository {
         String hash = hasher.hash(newPassword);
         source.inTransaction(h -> {
             User user = find(h, username).orElseThrow(() -> new UserNotFoundException(username));
+            SessionRepository.endAllOf(h, user.username());
             return h.createUpdate("UPDATE users SET password_hash = :p WHERE id = :id")
                     .bind("p", hash).bind("id", user.id()).execute();
         });
@@ -172,6 +180,9 @@ public final class UserRepository {
                     .orElseThrow(() -> new UserNotFoundException(username));
             h.createUpdate("UPDATE users SET disabled = :d WHERE id = :id")
                     .bind("d", disabled ? 1 : 0).bind("id", user.id()).execute();
+            if (disabled) {
+                SessionRepository.endAllOf(h, user.username());
+            }
             return new User(user.id(), user.username(), user.role(), disabled, user.createdAt());
         });
     }

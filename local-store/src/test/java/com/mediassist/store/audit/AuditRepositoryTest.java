@@ -136,6 +136,93 @@ class AuditRepositoryTest {
         }
     }
 
+    @Test
+    void detectsARowRewrittenWithTheWholeChainRecomputedWithoutTheKey() throws Exception {
+        // The attacker can write the database and knows the algorithm, not the key in audit.key.
+        tamper("DROP TRIGGER audit_log_no_update");
+        String prev = AuditRepository.GENESIS;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("mediassist.db"));
+             Statement s = c.createStatement()) {
+            for (int id = 1; id <= 5; id++) {
+                var rs = s.executeQuery("SELECT at, actor, action, patient_id, detail FROM audit_log WHERE id = " + id);
+                rs.next();
+                String actor = id == 3 ? "intruder" : rs.getString(2);
+                String hash = AuditRepository.hash(id, rs.getString(1), actor, rs.getString(3), rs.getLong(4),
+                        rs.getString(5), prev);
+                String at = rs.getString(1);
+                String action = rs.getString(3);
+                rs.close();
+                s.executeUpdate("UPDATE audit_log SET actor = '" + actor + "', prev_hash = '" + prev + "', hash = '" + hash
+                        + "' WHERE id = " + id + " AND at = '" + at + "' AND action = '" + action + "'");
+                prev = hash;
+            }
+        }
+        try (Database db = TestDatabases.open(dir, clock)) {
+            assertThatThrownBy(() -> db.audit().verify()).isInstanceOfSatisfying(AuditChainBrokenException.class,
+                    e -> assertThat(e.reason()).contains("HMAC"));
+        }
+    }
+
+    @Test
+    void aLogWrittenBeforeTheChainWasKeyedStaysVerifiableAndPinned() throws Exception {
+        // A database of the unkeyed version: SHA-256 chain, no key record, no key file.
+        tamper("DELETE FROM audit_chain", "DROP TRIGGER audit_log_no_delete", "DELETE FROM audit_log",
+                "DELETE FROM sqlite_sequence WHERE name = 'audit_log'");
+        String prev = AuditRepository.GENESIS;
+        for (int id = 1; id <= 3; id++) {
+            String hash = AuditRepository.hash(id, "2026-01-01T00:00:0" + id + "Z", "old", "patient.read", (long) id, "", prev);
+            tamper("INSERT INTO audit_log (id, at, actor, action, patient_id, detail, prev_hash, hash) VALUES (" + id
+                    + ", '2026-01-01T00:00:0" + id + "Z', 'old', 'patient.read', " + id + ", '', '" + prev + "', '" + hash + "')");
+            prev = hash;
+        }
+        java.nio.file.Files.delete(dir.resolve(AuditKey.FILE_NAME));
+        AuditKey.forget(dir);
+        try (Database db = TestDatabases.open(dir, clock)) {
+            db.audit().append("doctor", "patient.read", 1L, "after the upgrade");
+            assertThat(db.audit().verify().rows()).isEqualTo(4);
+        }
+        // Rewriting an old row and its unkeyed successors is caught by the pinned head.
+        tamper("DROP TRIGGER audit_log_no_update", "UPDATE audit_log SET actor = 'intruder', hash = '"
+                + AuditRepository.hash(3, "2026-01-01T00:00:03Z", "intruder", "patient.read", 3L, "",
+                        db3PrevHash()) + "' WHERE id = 3");
+        try (Database db = TestDatabases.open(dir, clock)) {
+            assertThatThrownBy(() -> db.audit().verify()).isInstanceOfSatisfying(AuditChainBrokenException.class,
+                    e -> assertThat(e.reason()).contains("before the chain was keyed"));
+        }
+    }
+
+    @Test
+    void aDeletedKeyRecordIsReportedNotRecreated() throws Exception {
+        tamper("DELETE FROM audit_chain");
+        try (Database db = TestDatabases.open(dir, clock)) {
+            assertThatThrownBy(() -> db.audit().verify()).isInstanceOfSatisfying(AuditChainBrokenException.class,
+                    e -> assertThat(e.reason()).contains("key record"));
+        }
+    }
+
+    @Test
+    void incrementalCheckCoversNewRowsAndNoticesTheCheckpointRowChanged() throws Exception {
+        AuditVerification first;
+        try (Database db = TestDatabases.open(dir, clock)) {
+            first = db.audit().verify();
+            db.audit().append("doctor6", "patient.read", 6L, "row 6");
+            assertThat(db.audit().verifyAfter(first).rows()).isEqualTo(6);
+        }
+        tamper("DROP TRIGGER audit_log_no_update", "UPDATE audit_log SET detail = 'changed' WHERE id = 5");
+        try (Database db = TestDatabases.open(dir, clock)) {
+            assertThatThrownBy(() -> db.audit().verifyAfter(first)).isInstanceOfSatisfying(AuditChainBrokenException.class,
+                    e -> assertThat(e.rowId()).isEqualTo(5));
+        }
+    }
+
+    private String db3PrevHash() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("mediassist.db"));
+             Statement s = c.createStatement(); var rs = s.executeQuery("SELECT prev_hash FROM audit_log WHERE id = 3")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     private void tamper(String... sql) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("mediassist.db"));
              Statement s = c.createStatement()) {
