@@ -3,6 +3,7 @@ package com.mediassist.installer;
 import com.mediassist.store.Database;
 import com.mediassist.store.StoreException;
 import com.mediassist.store.backup.BackupService;
+import com.mediassist.store.files.PrivateFiles;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
  * {@code PASS}/{@code FAIL} line per check and exits 1 when any fails.
  */
 @Command(name = "check", description = "Preflight: Java version, free disk and memory, the HTTP port, write access "
-        + "to the data directory, and the database if one exists. Exit 1 when any check fails.")
+        + "to the data directory, the database if one exists, and that the data directory and its files are "
+        + "readable by their owner only. Exit 1 when any check fails.")
 final class CheckCommand extends StoreCommand {
 
     /** The Java feature release the appliance needs. */
@@ -52,6 +54,7 @@ final class CheckCommand extends StoreCommand {
         results.add(port(resolvePort()));
         if (writable.pass()) {
             results.add(database(dir.resolve(Database.FILE_NAME)));
+            results.add(modes(dir));
         }
         for (Result r : results) {
             out().println((r.pass() ? "PASS " : "FAIL ") + r.name() + ": " + r.detail());
@@ -89,12 +92,12 @@ final class CheckCommand extends StoreCommand {
 
     private static Result dataDirWritable(Path dir) {
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.directory(dir);
             Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
             Files.writeString(probe, "ok", StandardCharsets.UTF_8);
             Files.delete(probe);
             return new Result("data directory", true, dir + " is writable");
-        } catch (IOException | SecurityException e) {
+        } catch (IOException | SecurityException | StoreException e) {
             return new Result("data directory", false, dir + " is not writable: " + e);
         }
     }
@@ -159,6 +162,17 @@ final class CheckCommand extends StoreCommand {
         } catch (StoreException e) {
             return new Result("database", false, e.getMessage());
         }
+    }
+
+    /** Patient data and keys must be the appliance account's alone (directory 0700, files 0600). */
+    private static Result modes(Path dir) {
+        List<String> loose = PrivateFiles.looseModes(dir);
+        if (loose.isEmpty()) {
+            return new Result("file modes", true, dir + " and its files are readable by their owner only");
+        }
+        return new Result("file modes", false, String.join("; ", loose)
+                + " (other local accounts could read patient data or keys; chmod -R go-rwx " + dir
+                + ", or start the appliance once, which corrects the database and key files)");
     }
 
     private static Path existingAncestor(Path dir) {

@@ -2,6 +2,7 @@ package com.mediassist.installer;
 
 import com.mediassist.store.Database;
 import com.mediassist.store.users.PasswordHasher;
+import com.mediassist.store.users.PasswordPolicy;
 import com.mediassist.store.users.Role;
 import com.mediassist.store.users.User;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +38,7 @@ final class UsersCommand {
             Role parsedRole = Role.fromCode(role);
             char[] password = passwordStdin ? readFirstLine(context().stdin()) : prompt();
             try {
+                PasswordPolicy.check(username, password);
                 try (Database db = open()) {
                     User user = db.inTransaction(tx -> {
                         User added = tx.users().add(username, parsedRole, password);

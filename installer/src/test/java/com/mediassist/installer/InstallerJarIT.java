@@ -36,7 +36,7 @@ class InstallerJarIT {
 
     @Test
     void runsFromThePackagedJarWithItsLibraries() throws Exception {
-        Result add = run("first-admin-pass\n", "users", "add", "--username", "admin", "--role", "admin", "--password-stdin");
+        Result add = run("Velero-Quinta-Ambar-2931\n", "users", "add", "--username", "admin", "--role", "admin", "--password-stdin");
         assertThat(add.exit()).as(add.err()).isZero();
         assertThat(add.out()).contains("added user admin");
         assertThat(add.err()).isEmpty();

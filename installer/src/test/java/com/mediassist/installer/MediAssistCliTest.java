@@ -60,12 +60,12 @@ class MediAssistCliTest {
 
     @Test
     void addsAUserWithThePasswordFromStdinAndListsIt() {
-        Run add = run("s3cret-pass\n", Optional.empty(), Map.of(),
+        Run add = run("Velero-Quinta-Ambar-2931\n", Optional.empty(), Map.of(),
                 "users", "add", "--data-dir", data(), "--username", "admin", "--role", "admin", "--password-stdin");
         assertThat(add.exit()).isZero();
         assertThat(add.out()).contains("added user admin with role admin");
         try (Database db = Database.open(dir.resolve("data"))) {
-            assertThat(db.users().authenticate("admin", "s3cret-pass".toCharArray()).role()).isEqualTo(Role.ADMIN);
+            assertThat(db.users().authenticate("admin", "Velero-Quinta-Ambar-2931".toCharArray()).role()).isEqualTo(Role.ADMIN);
             assertThat(db.audit().list(null, null, 10)).singleElement()
                     .satisfies(e -> assertThat(e.action()).isEqualTo("user.add"));
         }
@@ -74,13 +74,27 @@ class MediAssistCliTest {
     }
 
     @Test
+    void refusesWeakPasswordsNamingTheRule() {
+        for (String[] weak : new String[][] {{"password", "at least 12 characters"}, {"12345678", "at least 12"},
+                {"dr.ruiz.2026", "must not be the user name"}, {"password1234", "password"}}) {
+            Run add = run(weak[0] + "\n", Optional.empty(), Map.of(), "users", "add", "--data-dir", data(),
+                    "--username", "dr.ruiz", "--role", "doctor", "--password-stdin");
+            assertThat(add.exit()).as(weak[0]).isNotZero();
+            assertThat(add.err()).as(weak[0]).contains(weak[1]).doesNotContain(weak[0] + " ");
+        }
+        try (Database db = Database.open(dir.resolve("data"))) {
+            assertThat(db.users().find("dr.ruiz")).isEmpty();
+        }
+    }
+
+    @Test
     void promptsTwiceForThePasswordOnATerminal() {
-        Deque<String> answers = new ArrayDeque<>(List.of("s3cret-pass", "s3cret-pass"));
+        Deque<String> answers = new ArrayDeque<>(List.of("Velero-Quinta-Ambar-2931", "Velero-Quinta-Ambar-2931"));
         CliContext.PasswordPrompt prompt = (format, args) -> answers.pop().toCharArray();
         Run add = run("", Optional.of(prompt), Map.of(),
                 "users", "add", "--data-dir", data(), "--username", "dr.ruiz", "--role", "doctor");
         assertThat(add.exit()).isZero();
-        Deque<String> mismatch = new ArrayDeque<>(List.of("s3cret-pass", "other-pass"));
+        Deque<String> mismatch = new ArrayDeque<>(List.of("Velero-Quinta-Ambar-2931", "other-pass"));
         Run differ = run("", Optional.of((f, a) -> mismatch.pop().toCharArray()), Map.of(),
                 "users", "add", "--data-dir", data(), "--username", "dr.gil", "--role", "doctor");
         assertThat(differ.exit()).isEqualTo(MediAssistCli.EXIT_USAGE);
@@ -98,9 +112,9 @@ class MediAssistCliTest {
     void exitsWithUsageErrorsForBadRolesDuplicatesAndUnknownOptions() {
         assertThat(run("x\n", Optional.empty(), Map.of(), "users", "add", "--data-dir", data(), "--username", "admin",
                 "--role", "root", "--password-stdin").exit()).isEqualTo(MediAssistCli.EXIT_USAGE);
-        run("s3cret-pass\n", Optional.empty(), Map.of(), "users", "add", "--data-dir", data(), "--username", "admin",
+        run("Velero-Quinta-Ambar-2931\n", Optional.empty(), Map.of(), "users", "add", "--data-dir", data(), "--username", "admin",
                 "--role", "admin", "--password-stdin");
-        Run duplicate = run("s3cret-pass\n", Optional.empty(), Map.of(), "users", "add", "--data-dir", data(),
+        Run duplicate = run("Velero-Quinta-Ambar-2931\n", Optional.empty(), Map.of(), "users", "add", "--data-dir", data(),
                 "--username", "admin", "--role", "admin", "--password-stdin");
         assertThat(duplicate.exit()).isEqualTo(MediAssistCli.EXIT_USAGE);
         assertThat(duplicate.err()).contains("username already exists: admin");
@@ -111,7 +125,7 @@ class MediAssistCliTest {
 
     @Test
     void disablesAUser() {
-        run("s3cret-pass\n", Optional.empty(), Map.of(), "users", "add", "--data-dir", data(), "--username", "dr.ruiz",
+        run("Velero-Quinta-Ambar-2931\n", Optional.empty(), Map.of(), "users", "add", "--data-dir", data(), "--username", "dr.ruiz",
                 "--role", "doctor", "--password-stdin");
         Run disable = run("users", "disable", "--data-dir", data(), "--username", "dr.ruiz");
         assertThat(disable.exit()).isZero();
@@ -156,7 +170,7 @@ class MediAssistCliTest {
 
     @Test
     void backsUpAndRestoresThroughTheCommandLine() {
-        run("s3cret-pass\n", Optional.empty(), Map.of(), "users", "add", "--data-dir", data(), "--username", "admin",
+        run("Velero-Quinta-Ambar-2931\n", Optional.empty(), Map.of(), "users", "add", "--data-dir", data(), "--username", "admin",
                 "--role", "admin", "--password-stdin");
         String backup = dir.resolve("backup.db").toString();
         Run b = run("db", "backup", "--data-dir", data(), backup);
@@ -209,7 +223,7 @@ class MediAssistCliTest {
                 "--min-memory-mb", "1");
         assertThat(check.exit()).isZero();
         assertThat(check.out()).contains("PASS java:", "PASS data directory:", "PASS disk:", "PASS memory:",
-                "PASS port: " + freePort + " is free", "PASS database: none yet", "all 6 checks passed");
+                "PASS port: " + freePort + " is free", "PASS database: none yet", "PASS file modes:", "all 7 checks passed");
         assertThat(check.out()).doesNotContain("FAIL");
     }
 
@@ -221,8 +235,21 @@ class MediAssistCliTest {
                     "--min-disk-mb", String.valueOf(Long.MAX_VALUE / (1024 * 1024)), "--min-memory-mb", "1");
             assertThat(check.exit()).isEqualTo(MediAssistCli.EXIT_FAILED);
             assertThat(check.out()).contains("FAIL port: " + taken.getLocalPort(), "FAIL disk:", "PASS memory:",
-                    "2 of 6 checks failed");
+                    "2 of 7 checks failed");
         }
+    }
+
+    @Test
+    void checkReportsWorldReadablePatientData() throws Exception {
+        try (Database db = Database.open(dir.resolve("data"))) {
+            db.patients().count();
+        }
+        Path file = dir.resolve("data").resolve(Database.FILE_NAME);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Run check = run("check", "--data-dir", data(), "--port", String.valueOf(freePort()), "--min-disk-mb", "1",
+                "--min-memory-mb", "1");
+        assertThat(check.exit()).isEqualTo(MediAssistCli.EXIT_FAILED);
+        assertThat(check.out()).contains("FAIL file modes: " + file + " is rw-r--r--, should be rw-------");
     }
 
     @Test
