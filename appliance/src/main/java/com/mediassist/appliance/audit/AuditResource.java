@@ -1,12 +1,12 @@
 package com.mediassist.appliance.audit;
 
 import com.mediassist.appliance.problem.ApiProblemException;
+import com.mediassist.appliance.problem.QueryParams;
 import com.mediassist.store.Database;
 import com.mediassist.store.audit.AuditChainBrokenException;
 import com.mediassist.store.audit.AuditEntry;
 import com.mediassist.store.audit.AuditVerification;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -39,8 +39,11 @@ public class AuditResource {
     }
 
     @GET
-    public List<AuditEntry> list(@QueryParam("patientId") Long patientId, @QueryParam("beforeId") Long beforeId,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<AuditEntry> list(@QueryParam("patientId") String patientIdParam, @QueryParam("beforeId") String beforeIdParam,
+            @QueryParam("limit") String limitParam) {
+        Long patientId = QueryParams.optionalLong("patientId", patientIdParam);
+        Long beforeId = QueryParams.optionalLong("beforeId", beforeIdParam);
+        int limit = QueryParams.intOr("limit", limitParam, 100);
         if (limit < 1 || limit > 1000) {
             throw ApiProblemException.badField("limit", "must be between 1 and 1000, got " + limit);
         }

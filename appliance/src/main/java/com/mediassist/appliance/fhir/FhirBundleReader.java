@@ -181,9 +181,11 @@ public class FhirBundleReader {
         try {
             return json.readTree(body);
         } catch (JsonProcessingException e) {
+            // Limits (nesting depth, number and string length) are reported without a location.
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new FhirBundleRejectedException(List.of(new Problem.FieldError("body",
-                    "not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage())));
+                    "not valid JSON" + where + ": " + com.mediassist.appliance.problem.JsonProblemText.describe(e))));
         }
     }
 

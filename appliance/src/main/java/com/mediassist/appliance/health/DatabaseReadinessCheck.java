@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while the database answers a query; reports the file and the schema version. */
+/** Ready only while the database answers a query; reports the schema version (never the file's path). */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadinessCheck implements HealthCheck {
@@ -22,12 +22,9 @@ public class DatabaseReadinessCheck implements HealthCheck {
         var builder = HealthCheckResponse.named("database");
         try {
             int schemaVersion = database.ping();
-            return builder.up()
-                    .withData("file", database.file().toString())
-                    .withData("schemaVersion", schemaVersion)
-                    .build();
+            return builder.up().withData("schemaVersion", schemaVersion).build();
         } catch (RuntimeException e) {
-            return builder.down().withData("error", String.valueOf(e.getMessage())).build();
+            return builder.down().withData("error", PublicDetail.withoutPaths(String.valueOf(e.getMessage()))).build();
         }
     }
 }

@@ -3,6 +3,7 @@ package com.mediassist.appliance.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.mediassist.store.InvalidValueException;
 import jakarta.ws.rs.WebApplicationException;
@@ -28,13 +29,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException jme ? pathOf(jme) : "";
-        String detail = e instanceof JsonMappingException && !field.isEmpty()
-                ? "Field '" + field + "' has the wrong type or format: " + e.getOriginalMessage()
-                : "Malformed JSON: " + e.getOriginalMessage();
-        List<Problem.FieldError> errors = field.isEmpty() ? List.of()
-                : List.of(new Problem.FieldError(field, e.getOriginalMessage()));
+        String field = e instanceof JsonMappingException jme ? pathOf(jme) : duplicateField(e);
+        String what = JsonProblemText.describe(e);
+        String detail = e instanceof UnrecognizedPropertyException ? "Unknown field " + what
+                : e instanceof JsonMappingException && !field.isEmpty()
+                        ? "Field '" + field + "' has the wrong type or format: " + what
+                        : "Malformed JSON: " + what;
+        List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, what));
         return respond(new Problem("about:blank", "Malformed request body", 400, detail, path(uri), errors));
+    }
+
+    /** The key of a "Duplicate field 'x'" parse error, else empty. */
+    private static String duplicateField(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^Duplicate field '([^']*)'").matcher(message);
+        return m.find() ? m.group(1) : "";
     }
 
     /**

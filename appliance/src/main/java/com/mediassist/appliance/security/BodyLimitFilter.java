@@ -10,12 +10,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Refuses a request whose declared {@code Content-Length} exceeds
  * {@code quarkus.http.limits.max-body-size} with a 413 problem document before any of it is read.
- * (Quarkus enforces the same limit on bodies without a length, answering a bare 413.)
+ * Quarkus enforces the same limit on bodies without a length (chunked), answering 413 itself: that
+ * answer carries the security headers (added to every response) but no problem body.
  */
 @ApplicationScoped
 public class BodyLimitFilter {
 
-    static final int PRIORITY = 1100;
+    /** After the security headers (1000), so that a 413 carries them too; before the CSRF check (900). */
+    static final int PRIORITY = 950;
 
     private final ProblemResponses problems;
     private final long maxBytes;

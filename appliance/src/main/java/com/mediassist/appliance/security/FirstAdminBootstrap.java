@@ -1,7 +1,9 @@
 package com.mediassist.appliance.security;
 
 import com.mediassist.store.Database;
+import com.mediassist.store.users.PasswordPolicy;
 import com.mediassist.store.users.Role;
+import com.mediassist.store.users.WeakPasswordException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -42,6 +44,15 @@ public class FirstAdminBootstrap {
         }
         boolean generated = config.password().filter(p -> !p.isBlank()).isEmpty();
         char[] password = generated ? randomPassword(new SecureRandom()) : config.password().get().toCharArray();
+        if (!generated) {
+            try {
+                PasswordPolicy.check(USERNAME, password);
+            } catch (WeakPasswordException e) {
+                java.util.Arrays.fill(password, '\0');
+                throw new IllegalStateException("MEDIASSIST_ADMIN_PASSWORD (mediassist.admin.password) is refused: "
+                        + e.getMessage() + ". Choose a stronger one, or leave it unset to have a random one made.", e);
+            }
+        }
         database.users().add(USERNAME, Role.ADMIN, password);
         if (generated) {
             String line = "=".repeat(72);

@@ -34,14 +34,16 @@ public class HttpSecurityFilters {
             HttpMethod.PATCH, HttpMethod.DELETE);
 
     private final ProblemResponses problems;
+    private final SessionCsrf sessionCsrf;
     private final String sessionCookie;
     private final String loginPostLocation;
 
-    public HttpSecurityFilters(ProblemResponses problems,
+    public HttpSecurityFilters(ProblemResponses problems, SessionCsrf sessionCsrf,
             @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie,
             @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
             String loginPostLocation) {
         this.problems = problems;
+        this.sessionCsrf = sessionCsrf;
         this.sessionCookie = sessionCookie;
         this.loginPostLocation = loginPostLocation;
     }
@@ -52,11 +54,14 @@ public class HttpSecurityFilters {
     }
 
     void securityHeaders(RoutingContext ctx) {
-        ctx.addHeadersEndHandler(ignored -> ctx.response().headers()
-                .set("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .set("X-Content-Type-Options", "nosniff")
-                .set("Referrer-Policy", "no-referrer")
-                .set("X-Frame-Options", "DENY"));
+        ctx.addHeadersEndHandler(ignored -> {
+            ctx.response().headers()
+                    .set("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                    .set("X-Content-Type-Options", "nosniff")
+                    .set("Referrer-Policy", "no-referrer")
+                    .set("X-Frame-Options", "DENY");
+            SessionCookies.writePending(ctx, sessionCsrf);
+        });
         ctx.next();
     }
 
@@ -72,17 +77,26 @@ public class HttpSecurityFilters {
             return;
         }
         String echoed = loginPost ? request.getParam(CsrfTokens.LOGIN_PARAMETER) : request.getHeader(CsrfTokens.HEADER);
-        if (CsrfTokens.matches(CsrfTokens.fromCookie(request), echoed)) {
+        // Before login the token is the cookie's (double submit); with a session it must be the
+        // session's own token, so a token read elsewhere or kept from before login does not pass.
+        String sessionId = SessionCookies.sessionId(ctx);
+        String expected = loginPost ? CsrfTokens.fromCookie(request)
+                : sessionId == null ? null : sessionCsrf.tokenFor(sessionId);
+        if (CsrfTokens.matches(expected, echoed)) {
             ctx.next();
             return;
         }
-        String detail = CsrfTokens.fromCookie(request) == null
+        String detail = !loginPost && sessionId == null
+                ? "The request has no " + SessionCookies.SID_COOKIE + " cookie; log in again"
+                : loginPost && CsrfTokens.fromCookie(request) == null
                 ? "The request has no " + CsrfTokens.COOKIE + " cookie; load the page again and retry"
                 : echoed == null
                         ? "The request lacks the " + (loginPost ? "'" + CsrfTokens.LOGIN_PARAMETER + "' parameter"
                                 : CsrfTokens.HEADER + " header") + " that must echo the " + CsrfTokens.COOKIE + " cookie"
                         : "The " + (loginPost ? "'" + CsrfTokens.LOGIN_PARAMETER + "' parameter" : CsrfTokens.HEADER
-                                + " header") + " does not match the " + CsrfTokens.COOKIE + " cookie";
+                                + " header") + " does not match the token of " + (loginPost ? "the "
+                                + CsrfTokens.COOKIE + " cookie" : "this session (the " + CsrfTokens.COOKIE
+                                + " cookie set at login)");
         // The body is left unread; resume so the connection is not stuck on a paused request.
         request.resume();
         problems.end(ctx, 403, "CSRF check failed", detail);

@@ -37,6 +37,7 @@ public class LoginFailureHandler {
             ctx.request().resume();
             ctx.response().addCookie(io.vertx.core.http.Cookie.cookie(sessionCookie, "").setPath("/").setMaxAge(0)
                     .setHttpOnly(true).setSameSite(io.vertx.core.http.CookieSameSite.STRICT));
+            ctx.put(SessionCookies.ENDED_SESSION, Boolean.TRUE);
             if (ctx.normalizedPath().startsWith("/api/")) {
                 problems.end(ctx, 401, "Authentication required", "The session has ended; log in again");
             } else {

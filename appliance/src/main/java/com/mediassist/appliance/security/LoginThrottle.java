@@ -6,23 +6,41 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts failed logins per user name and per client address in a sliding window and refuses
- * further attempts once either reaches its limit. Kept in memory: a restart clears it, which is
- * acceptable because a restart takes longer than a handful of guesses.
+ * Limits password guesses per user name and per client address in a sliding window.
+ *
+ * <p>Every attempt is counted <em>before</em> its password is checked: {@link #reserve} takes a
+ * slot for the user name and one for the address in one atomic step, or refuses the attempt when
+ * either is full. So a burst of simultaneous guesses gets at most the limit checked, however many
+ * arrive together; a check-then-count throttle let all of them through. A wrong password keeps its
+ * slots; a right one frees them ({@link #succeeded}).
+ *
+ * <p>Kept in memory: a restart clears it, which is acceptable because a restart takes longer than a
+ * handful of guesses.
  */
 @ApplicationScoped
 public class LoginThrottle {
+
+    /**
+     * The slots one attempt holds until it ends.
+     *
+     * @param userKey the user name's counter
+     * @param addressKey the address's counter
+     * @param at when the slots were taken
+     */
+    public record Attempt(String userKey, String addressKey, Instant at) {
+    }
 
     private final Clock clock;
     private final int maxFailures;
     private final int maxFailuresPerAddress;
     private final Duration window;
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    /** Guarded by {@code this}: both counters of an attempt change together. */
+    private final Map<String, Deque<Instant>> attempts = new HashMap<>();
 
     public LoginThrottle(Clock clock, SecurityConfig config) {
         this.clock = clock;
@@ -37,55 +55,61 @@ public class LoginThrottle {
     }
 
     /**
-     * Refuses the attempt when the user name or the address already has the maximum of failures in
-     * the window.
+     * Takes one slot for the user name and one for the address, atomically, before the password is
+     * checked.
      *
-     * @throws LoginThrottledException naming which of the two is blocked
+     * @return the attempt, to be passed to {@link #succeeded} when the password is right
+     * @throws LoginThrottledException naming which of the two is full; nothing is taken then
      */
-    public void checkAllowed(String username, String address) {
-        check("user name", userKey(username), maxFailures);
-        check("address", addressKey(address), maxFailuresPerAddress);
+    public synchronized Attempt reserve(String username, String address) {
+        Instant now = clock.instant();
+        String user = userKey(username);
+        String addr = addressKey(address);
+        Deque<Instant> forUser = live(user, now);
+        Deque<Instant> forAddress = live(addr, now);
+        if (forUser.size() >= maxFailures) {
+            throw refused("user name", forUser, now);
+        }
+        if (forAddress.size() >= maxFailuresPerAddress) {
+            throw refused("address", forAddress, now);
+        }
+        forUser.addLast(now);
+        forAddress.addLast(now);
+        attempts.put(user, forUser);
+        attempts.put(addr, forAddress);
+        return new Attempt(user, addr, now);
     }
 
-    /** Counts one failed login against both the user name and the address. */
-    public void recordFailure(String username, String address) {
-        Instant now = clock.instant();
-        for (String key : new String[] {userKey(username), addressKey(address)}) {
-            failures.compute(key, (k, q) -> {
-                Deque<Instant> deque = q == null ? new ArrayDeque<>() : q;
-                prune(deque, now);
-                deque.addLast(now);
-                return deque;
-            });
+    /**
+     * The password was right: the user name's failures are cleared and the address's slot for this
+     * attempt is given back (its earlier failures stay).
+     */
+    public synchronized void succeeded(Attempt attempt) {
+        attempts.remove(attempt.userKey());
+        Deque<Instant> forAddress = attempts.get(attempt.addressKey());
+        if (forAddress != null) {
+            forAddress.removeLastOccurrence(attempt.at());
+            if (forAddress.isEmpty()) {
+                attempts.remove(attempt.addressKey());
+            }
         }
     }
 
-    /** A successful login clears the user name's failures (not the address's). */
-    public void recordSuccess(String username) {
-        failures.remove(userKey(username));
-    }
-
-    private void check(String what, String key, int limit) {
-        Instant now = clock.instant();
-        int[] count = new int[1];
-        Instant[] oldest = new Instant[1];
-        // All reads and writes of a deque happen inside the map's per-key lock.
-        failures.computeIfPresent(key, (k, q) -> {
-            prune(q, now);
-            count[0] = q.size();
-            oldest[0] = q.peekFirst();
-            return q.isEmpty() ? null : q;
-        });
-        if (count[0] >= limit) {
-            throw new LoginThrottledException(what, count[0], window, Duration.between(now, oldest[0].plus(window)));
-        }
-    }
-
-    private void prune(Deque<Instant> deque, Instant now) {
+    private Deque<Instant> live(String key, Instant now) {
+        Deque<Instant> deque = attempts.getOrDefault(key, new ArrayDeque<>());
         Instant cutoff = now.minus(window);
         while (!deque.isEmpty() && !deque.peekFirst().isAfter(cutoff)) {
             deque.pollFirst();
         }
+        if (deque.isEmpty()) {
+            attempts.remove(key);
+        }
+        return deque;
+    }
+
+    private LoginThrottledException refused(String what, Deque<Instant> counted, Instant now) {
+        return new LoginThrottledException(what, counted.size(), window,
+                Duration.between(now, counted.peekFirst().plus(window)));
     }
 
     private static String userKey(String username) {

@@ -1,5 +1,6 @@
 package com.mediassist.appliance.security;
 
+import com.mediassist.store.Database;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import io.vertx.core.http.HttpServerRequest;
@@ -32,25 +33,38 @@ public class MeResource {
     }
 
     private final SecurityIdentity identity;
+    private final SessionCsrf csrf;
+    private final Database database;
 
-    public MeResource(SecurityIdentity identity) {
+    public MeResource(SecurityIdentity identity, SessionCsrf csrf, Database database) {
         this.identity = identity;
+        this.csrf = csrf;
+        this.database = database;
     }
 
     @GET
     @Path("me")
     @Produces(MediaType.APPLICATION_JSON)
     public Me me(@Context HttpServerRequest request, @Context HttpServerResponse response) {
-        String token = CsrfTokens.ensureCookie(request, response);
+        Object sessionId = identity.getAttribute(SessionCookies.SESSION_ID);
+        String token = sessionId == null ? CsrfTokens.ensureCookie(request, response) : csrf.tokenFor(sessionId.toString());
         Object by = identity.getAttribute(StoreIdentities.AUTHENTICATED_BY);
         return new Me(identity.getPrincipal().getName(), identity.getRoles().stream().sorted().toList(), token,
                 by == null ? "session" : by.toString());
     }
 
-    /** Ends the browser session by expiring the session cookie; API tokens are revoked with the CLI. */
+    /**
+     * Ends the browser session: the server-side session is deleted (so the old cookies no longer
+     * authenticate, even if kept) and the cookies expired. API tokens are revoked with the CLI.
+     */
     @POST
     @Path("logout")
     public Response logout(@Context RoutingContext ctx) {
+        String sessionId = SessionCookies.sessionId(ctx);
+        if (sessionId != null) {
+            database.users().sessions().end(sessionId);
+            ctx.put(SessionCookies.ENDED_SESSION, Boolean.TRUE);
+        }
         if (ctx.request().getCookie(sessionCookieName(ctx)) != null) {
             FormAuthenticationMechanism.logout(ctx);
         }

@@ -9,11 +9,13 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.mediassist.appliance.logging.LogText;
 import org.jboss.logging.Logger;
 
 /**
  * Checks the login form's user name and password against the store (bcrypt, disabled users
- * refused), after the throttle allows the attempt. The client learns only that the login failed;
+ * refused), after the throttle has counted the attempt, and starts a server-side session whose id
+ * goes into the {@value SessionCookies#SID_COOKIE} cookie. The client learns only that the login failed;
  * the reason goes to the server log.
  */
 @ApplicationScoped
@@ -23,10 +25,12 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
 
     private final StoreIdentities identities;
     private final LoginThrottle throttle;
+    private final SecurityConfig config;
 
-    public PasswordIdentityProvider(StoreIdentities identities, LoginThrottle throttle) {
+    public PasswordIdentityProvider(StoreIdentities identities, LoginThrottle throttle, SecurityConfig config) {
         this.identities = identities;
         this.throttle = throttle;
+        this.config = config;
     }
 
     @Override
@@ -40,17 +44,21 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         String username = request.getUsername();
         String address = clientAddress(request);
         return context.runBlocking(() -> {
-            throttle.checkAllowed(username, address);
+            // Counted before the password is checked, so that simultaneous guesses cannot all pass.
+            LoginThrottle.Attempt attempt = throttle.reserve(username, address);
             try {
                 var user = identities.database().users().authenticate(username, request.getPassword().getPassword());
-                throttle.recordSuccess(username);
+                throttle.succeeded(attempt);
+                var session = identities.database().users().sessions().start(user.username(), config.sessionLifetime());
+                RoutingContext ctx = HttpSecurityUtils.getRoutingContextAttribute(request);
+                if (ctx != null) {
+                    ctx.put(SessionCookies.NEW_SESSION, session.id());
+                }
                 return identities.forUser(user);
             } catch (com.mediassist.store.users.AuthenticationFailedException e) {
-                throttle.recordFailure(username, address);
-                LOG.infof("Login refused for '%s' from %s: %s", username, address, e.reason());
+                LOG.infof("Login refused for %s from %s: %s", LogText.quote(username), address, e.reason());
                 throw new AuthenticationFailedException("Wrong user name or password, or user disabled", e);
             } catch (com.mediassist.store.InvalidValueException e) {
-                throttle.recordFailure(username, address);
                 throw new AuthenticationFailedException("Malformed user name or password", e);
             }
         });

@@ -32,4 +32,11 @@ public interface SecurityConfig {
      */
     @WithDefault("12")
     int passwordCost();
+
+    /**
+     * Absolute lifetime of a browser session: after it the user logs in again, however active.
+     * The idle timeout ({@code quarkus.http.auth.form.timeout}) applies as well. Default 12 hours.
+     */
+    @WithDefault("PT12H")
+    Duration sessionLifetime();
 }

@@ -35,9 +35,22 @@ public class StoreProblemMappers {
 
     @ServerExceptionMapper
     public Response storageFailure(StorageFailureException e, UriInfo uri) {
-        LOG.error("Storage failure", e);
+        // Only SQLite's own message: the exception chain holds the statement and its bound values,
+        // which can be patient data (a search's words, a name).
+        LOG.errorf("Storage failure on %s: %s", uri == null ? "?" : uri.getPath(), rootMessage(e));
         return respond(503, "Storage unavailable", "The database could not complete the request; "
                 + "nothing was written. Try again; if it persists, see the server log", uri, List.of());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        // sqlite-jdbc appends nothing of the statement, but Jdbi's wrappers do: cut at their marker.
+        int statement = message.indexOf(" [statement:");
+        return statement > 0 ? message.substring(0, statement) : message;
     }
 
     private static Response respond(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {

@@ -12,14 +12,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The packaged appliance ({@code target/quarkus-app/quarkus-run.jar}) run as a child process on a
  * free loopback port with its own data directory; its console goes to a log file.
  */
-final class PackagedAppliance implements AutoCloseable {
+public final class PackagedAppliance implements AutoCloseable {
 
-    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     private final Process process;
     private final int port;
@@ -33,6 +34,17 @@ final class PackagedAppliance implements AutoCloseable {
 
     /** Starts the jar and waits (at most {@code timeout}) until {@code /q/health/ready} answers 200. */
     static PackagedAppliance start(Path dataDir, Path log, Duration timeout) throws IOException, InterruptedException {
+        // As bin/run did: a session key of the installation, the same across restarts.
+        return start(dataDir, log, timeout, Map.of("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY",
+                "crash-it-session-key-" + dataDir.getFileName() + "-0123456789"));
+    }
+
+    /**
+     * Starts the jar as a service would ({@code java -jar}, no {@code bin/run}) with only
+     * {@code env} added to the environment, and waits until it is ready.
+     */
+    public static PackagedAppliance start(Path dataDir, Path log, Duration timeout, Map<String, String> env)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing; run the package phase first");
         }
@@ -48,19 +60,18 @@ final class PackagedAppliance implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("ORT_DISABLE_TELEMETRY", "1");
-        // As bin/run does: a session key of the installation, the same across restarts.
-        builder.environment().put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "crash-it-session-key-" + dataDir.getFileName()
-                + "-0123456789");
+        builder.environment().remove("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY");
+        builder.environment().putAll(env);
         PackagedAppliance appliance = new PackagedAppliance(builder.start(), port, log);
         appliance.awaitReady(timeout);
         return appliance;
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 

@@ -20,7 +20,7 @@ import java.util.Map;
 final class ApplianceProcess implements AutoCloseable {
 
     static final String ADMIN = "admin";
-    static final String ADMIN_PASSWORD = "e2e-Admin-pass-2026";
+    static final String ADMIN_PASSWORD = "Gaviota-Lienzo-Cobre-7714";
 
     private final Process process;
     private final int port;

@@ -1,6 +1,7 @@
 package com.mediassist.appliance.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mediassist.store.Database;
 import com.mediassist.store.DatabaseOptions;
@@ -44,11 +45,24 @@ class FirstAdminBootstrapTest {
     void usesTheConfiguredPasswordAndPrintsNoSecret() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Database database = open()) {
-            new FirstAdminBootstrap(database, () -> Optional.of("chosen-by-clinic-it"))
+            new FirstAdminBootstrap(database, () -> Optional.of("Lechuza-Granate-Tambor-48"))
                     .createIfNoUsers(new PrintStream(out, true, StandardCharsets.UTF_8));
-            assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("chosen-by-clinic-it");
-            assertThat(database.users().authenticate("admin", "chosen-by-clinic-it".toCharArray()).username())
+            assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("Lechuza-Granate-Tambor-48");
+            assertThat(database.users().authenticate("admin", "Lechuza-Granate-Tambor-48".toCharArray()).username())
                     .isEqualTo("admin");
+        }
+    }
+
+    @Test
+    void refusesAWeakConfiguredPasswordNamingTheRule() {
+        try (Database database = open()) {
+            for (String weak : new String[] {"password", "admin12345678", "password1234"}) {
+                assertThatThrownBy(() -> new FirstAdminBootstrap(database, () -> Optional.of(weak))
+                        .createIfNoUsers(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                        .as(weak).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("MEDIASSIST_ADMIN_PASSWORD").hasMessageNotContaining(weak + " ");
+            }
+            assertThat(database.users().isEmpty()).isTrue();
         }
     }
 

@@ -54,6 +54,11 @@ class LoginThrottleTest {
             public int passwordCost() {
                 return 4;
             }
+
+            @Override
+            public Duration sessionLifetime() {
+                return Duration.ofHours(12);
+            }
         };
     }
 
@@ -63,46 +68,75 @@ class LoginThrottleTest {
     void refusesTheSixthAttemptAfterFiveFailuresForOneUser() {
         LoginThrottle throttle = new LoginThrottle(clock, config(5, 100));
         for (int i = 0; i < 5; i++) {
-            throttle.checkAllowed("maria", "10.0.0." + i);
-            throttle.recordFailure("maria", "10.0.0." + i);
+            throttle.reserve("maria", "10.0.0." + i);
         }
-        assertThatThrownBy(() -> throttle.checkAllowed("MARIA", "10.0.0.99"))
+        assertThatThrownBy(() -> throttle.reserve("MARIA", "10.0.0.99"))
                 .isInstanceOf(LoginThrottledException.class)
                 .hasMessageContaining("5 failed logins for this user name")
                 .satisfies(e -> assertThat(((LoginThrottledException) e).status()).isEqualTo(429));
-        assertThatCode(() -> throttle.checkAllowed("pedro", "10.0.0.99")).doesNotThrowAnyException();
+        assertThatCode(() -> throttle.reserve("pedro", "10.0.0.99")).doesNotThrowAnyException();
     }
 
     @Test
     void refusesAnAddressThatFailedForManyUserNames() {
         LoginThrottle throttle = new LoginThrottle(clock, config(5, 3));
-        throttle.recordFailure("a1", "192.0.2.7");
-        throttle.recordFailure("a2", "192.0.2.7");
-        throttle.recordFailure("a3", "192.0.2.7");
-        assertThatThrownBy(() -> throttle.checkAllowed("a4", "192.0.2.7"))
+        throttle.reserve("a1", "192.0.2.7");
+        throttle.reserve("a2", "192.0.2.7");
+        throttle.reserve("a3", "192.0.2.7");
+        assertThatThrownBy(() -> throttle.reserve("a4", "192.0.2.7"))
                 .isInstanceOf(LoginThrottledException.class).hasMessageContaining("address");
-        assertThatCode(() -> throttle.checkAllowed("a4", "192.0.2.8")).doesNotThrowAnyException();
+        assertThatCode(() -> throttle.reserve("a4", "192.0.2.8")).doesNotThrowAnyException();
     }
 
     @Test
     void allowsAgainOnceTheFailuresLeaveTheWindow() {
         LoginThrottle throttle = new LoginThrottle(clock, config(2, 100));
-        throttle.recordFailure("ana", "h");
+        throttle.reserve("ana", "h");
         clock.now = clock.now.plusSeconds(60);
-        throttle.recordFailure("ana", "h");
-        assertThatThrownBy(() -> throttle.checkAllowed("ana", "h"))
+        throttle.reserve("ana", "h");
+        assertThatThrownBy(() -> throttle.reserve("ana", "h"))
                 .isInstanceOfSatisfying(LoginThrottledException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(4)));
         clock.now = clock.now.plus(Duration.ofMinutes(4)).plusSeconds(1);
-        assertThatCode(() -> throttle.checkAllowed("ana", "h")).doesNotThrowAnyException();
+        assertThatCode(() -> throttle.reserve("ana", "h")).doesNotThrowAnyException();
     }
 
     @Test
-    void successfulLoginClearsTheUserNameCount() {
-        LoginThrottle throttle = new LoginThrottle(clock, config(2, 100));
-        throttle.recordFailure("luis", "h");
-        throttle.recordSuccess("luis");
-        throttle.recordFailure("luis", "h");
-        assertThatCode(() -> throttle.checkAllowed("luis", "h")).doesNotThrowAnyException();
+    void successfulLoginClearsTheUserNameCountAndGivesBackItsAddressSlot() {
+        LoginThrottle throttle = new LoginThrottle(clock, config(2, 2));
+        throttle.reserve("luis", "h");
+        throttle.succeeded(throttle.reserve("luis", "h"));
+        throttle.reserve("luis", "h");
+        assertThatThrownBy(() -> throttle.reserve("other", "h")).hasMessageContaining("address");
+    }
+
+    @Test
+    void simultaneousGuessesGetNoMoreThanTheLimitChecked() throws Exception {
+        LoginThrottle throttle = new LoginThrottle(clock, config(5, 20));
+        int guesses = 60;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(guesses);
+        java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(guesses);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                all.add(pool.submit(() -> {
+                    together.await();
+                    try {
+                        throttle.reserve("maria", "10.0.0.1");
+                        checked.incrementAndGet();
+                    } catch (LoginThrottledException refused) {
+                        // Refused before its password was looked at.
+                    }
+                    return null;
+                }));
+            }
+            for (var f : all) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(checked.get()).isEqualTo(5);
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SecurityTest {
 
-    static final String ADMIN_PASSWORD = "test-admin-password-1";
+    static final String ADMIN_PASSWORD = "Tortuga-Faro-Mimbre-5820";
 
     @Inject
     Database database;
@@ -28,6 +28,21 @@ class SecurityTest {
     /** Loads the login page and returns its CSRF cookie. */
     static String csrfFromLoginPage() {
         return given().get("/login").then().statusCode(200).extract().cookie(CsrfTokens.COOKIE);
+    }
+
+    /** The cookies of a logged-in browser: the encrypted cookie, the session id and the session's CSRF token. */
+    record Session(String cookie, String sid, String csrf) {
+        io.restassured.specification.RequestSpecification spec() {
+            return given().redirects().follow(false).cookie("mediassist-session", cookie)
+                    .cookie(SessionCookies.SID_COOKIE, sid).cookie(CsrfTokens.COOKIE, csrf).header(CsrfTokens.HEADER, csrf);
+        }
+    }
+
+    static Session session(String username, String password) {
+        Response response = login(username, password, csrfFromLoginPage());
+        response.then().statusCode(302);
+        return new Session(response.cookie("mediassist-session"), response.cookie(SessionCookies.SID_COOKIE),
+                response.cookie(CsrfTokens.COOKIE));
     }
 
     static Response login(String username, String password, String csrf) {
@@ -81,29 +96,49 @@ class SecurityTest {
         String csrf = csrfFromLoginPage();
         Response response = login("admin", ADMIN_PASSWORD, csrf);
         response.then().statusCode(302).header("Location", endsWith("/"));
-        String setCookie = response.headers().getValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("mediassist-session=")).findFirst().orElseThrow();
-        assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
-
-        given().cookie("mediassist-session", response.cookie("mediassist-session")).get("/api/v1/me").then()
+        for (String name : new String[] {"mediassist-session=", SessionCookies.SID_COOKIE + "="}) {
+            String setCookie = response.headers().getValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith(name)).findFirst().orElseThrow();
+            assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
+        }
+        Session session = new Session(response.cookie("mediassist-session"), response.cookie(SessionCookies.SID_COOKIE),
+                response.cookie(CsrfTokens.COOKIE));
+        session.spec().get("/api/v1/me").then()
                 .statusCode(200).body("username", equalTo("admin")).body("roles", hasItem("admin"))
-                .body("csrfToken", notNullValue()).body("authenticatedBy", equalTo("session"));
+                .body("csrfToken", equalTo(session.csrf())).body("authenticatedBy", equalTo("session"));
+    }
+
+    @Test
+    void theCsrfTokenIsRotatedAtLoginAndBoundToTheSession() {
+        String before = csrfFromLoginPage();
+        Response response = login("admin", ADMIN_PASSWORD, before);
+        String after = response.cookie(CsrfTokens.COOKIE);
+        assertThat(after).isNotNull().isNotEqualTo(before);
+        Session mine = new Session(response.cookie("mediassist-session"), response.cookie(SessionCookies.SID_COOKIE), after);
+        Session other = session("admin", ADMIN_PASSWORD);
+        String body = "{\"patientNumber\":\"bound-" + UUID.randomUUID() + "\",\"givenName\":\"Ana\",\"familyName\":\"Ruiz\"}";
+        // The pre-login token, and another session's token, set as both cookie and header: refused.
+        for (String token : new String[] {before, other.csrf()}) {
+            given().cookie("mediassist-session", mine.cookie()).cookie(SessionCookies.SID_COOKIE, mine.sid())
+                    .cookie(CsrfTokens.COOKIE, token).header(CsrfTokens.HEADER, token).contentType(ContentType.JSON)
+                    .body(body).post("/api/v1/patients").then().statusCode(403).body("title", equalTo("CSRF check failed"));
+        }
+        mine.spec().contentType(ContentType.JSON).body(body).post("/api/v1/patients").then().statusCode(201);
     }
 
     @Test
     void cookieAuthenticatedWritesNeedTheCsrfHeader() {
-        String csrf = csrfFromLoginPage();
-        String session = login("admin", ADMIN_PASSWORD, csrf).cookie("mediassist-session");
+        Session session = session("admin", ADMIN_PASSWORD);
         String body = "{\"patientNumber\":\"csrf-" + UUID.randomUUID() + "\",\"givenName\":\"Ana\",\"familyName\":\"Ruiz\"}";
 
-        given().cookie("mediassist-session", session).cookie(CsrfTokens.COOKIE, csrf).contentType(ContentType.JSON)
+        given().cookie("mediassist-session", session.cookie()).cookie(SessionCookies.SID_COOKIE, session.sid())
+                .cookie(CsrfTokens.COOKIE, session.csrf()).contentType(ContentType.JSON)
                 .body(body).post("/api/v1/patients").then().statusCode(403)
                 .contentType("application/problem+json").body("title", equalTo("CSRF check failed"));
-        given().cookie("mediassist-session", session).cookie(CsrfTokens.COOKIE, csrf)
-                .header(CsrfTokens.HEADER, "forged").contentType(ContentType.JSON)
+        given().cookie("mediassist-session", session.cookie()).cookie(SessionCookies.SID_COOKIE, session.sid())
+                .cookie(CsrfTokens.COOKIE, session.csrf()).header(CsrfTokens.HEADER, "forged").contentType(ContentType.JSON)
                 .body(body).post("/api/v1/patients").then().statusCode(403);
-        given().cookie("mediassist-session", session).cookie(CsrfTokens.COOKIE, csrf).header(CsrfTokens.HEADER, csrf)
-                .contentType(ContentType.JSON).body(body).post("/api/v1/patients").then().statusCode(201);
+        session.spec().contentType(ContentType.JSON).body(body).post("/api/v1/patients").then().statusCode(201);
     }
 
     @Test
@@ -156,21 +191,42 @@ class SecurityTest {
     void disablingAUserEndsTheirSessionAtOnce() {
         String username = "leaving-" + UUID.randomUUID().toString().substring(0, 8);
         database.users().add(username, Role.DOCTOR, "a-long-enough-password".toCharArray());
-        String session = login(username, "a-long-enough-password", csrfFromLoginPage()).cookie("mediassist-session");
-        given().cookie("mediassist-session", session).get("/api/v1/me").then().statusCode(200);
+        Session session = session(username, "a-long-enough-password");
+        session.spec().get("/api/v1/me").then().statusCode(200);
         database.users().disable(username);
-        given().redirects().follow(false).cookie("mediassist-session", session).get("/api/v1/me").then()
-                .statusCode(401).contentType("application/problem+json");
+        session.spec().get("/api/v1/me").then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test
-    void logoutEndsTheSession() {
-        String csrf = csrfFromLoginPage();
-        String session = login("admin", ADMIN_PASSWORD, csrf).cookie("mediassist-session");
-        Response logout = given().cookie("mediassist-session", session).cookie(CsrfTokens.COOKIE, csrf)
-                .header(CsrfTokens.HEADER, csrf).post("/api/v1/logout");
+    void changingThePasswordEndsTheUsersSessions() {
+        String username = "moving-" + UUID.randomUUID().toString().substring(0, 8);
+        database.users().add(username, Role.DOCTOR, "a-long-enough-password".toCharArray());
+        Session session = session(username, "a-long-enough-password");
+        session.spec().get("/api/v1/me").then().statusCode(200);
+        database.users().changePassword(username, "another-long-password".toCharArray());
+        session.spec().get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void logoutEndsTheSessionOnTheServerSoKeptCookiesNoLongerWork() {
+        Session session = session("admin", ADMIN_PASSWORD);
+        Response logout = session.spec().post("/api/v1/logout");
         logout.then().statusCode(204);
         assertThat(logout.headers().getValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
                 .startsWith("mediassist-session=").containsIgnoringCase("Max-Age=0"));
+        // An attacker who copied the cookies before the logout replays them.
+        session.spec().get("/api/v1/me").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void theEncryptedCookieAloneOrWithAnotherUsersSessionIdDoesNotAuthenticate() {
+        Session admin = session("admin", ADMIN_PASSWORD);
+        given().redirects().follow(false).cookie("mediassist-session", admin.cookie()).get("/api/v1/me").then()
+                .statusCode(401);
+        String username = "other-" + UUID.randomUUID().toString().substring(0, 8);
+        database.users().add(username, Role.DOCTOR, "a-long-enough-password".toCharArray());
+        Session doctor = session(username, "a-long-enough-password");
+        given().redirects().follow(false).cookie("mediassist-session", admin.cookie())
+                .cookie(SessionCookies.SID_COOKIE, doctor.sid()).get("/api/v1/me").then().statusCode(401);
     }
 }

@@ -1,8 +1,13 @@
 package com.mediassist.appliance.consult.rest;
 
+import com.mediassist.appliance.consult.service.ConsultationAccess;
 import com.mediassist.appliance.consult.service.ConsultationExportService;
+import com.mediassist.appliance.consult.service.NotTheConsultationsDoctorException;
+import com.mediassist.appliance.problem.Problem;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.mediassist.appliance.consult.service.ConsultationService;
 import com.mediassist.appliance.problem.ApiProblemException;
+import com.mediassist.appliance.problem.QueryParams;
 import com.mediassist.appliance.consult.service.ConsultationView;
 import com.mediassist.appliance.consult.service.PrescriptionService;
 import com.mediassist.appliance.consult.service.Requests;
@@ -35,13 +40,15 @@ public class ConsultationResource {
     private final ConsultationService consultations;
     private final ConsultationExportService export;
     private final PrescriptionService prescriptions;
+    private final ConsultationAccess access;
     private final SecurityIdentity identity;
 
     public ConsultationResource(ConsultationService consultations, ConsultationExportService export,
-            PrescriptionService prescriptions, SecurityIdentity identity) {
+            PrescriptionService prescriptions, ConsultationAccess access, SecurityIdentity identity) {
         this.consultations = consultations;
         this.export = export;
         this.prescriptions = prescriptions;
+        this.access = access;
         this.identity = identity;
     }
 
@@ -63,7 +70,8 @@ public class ConsultationResource {
 
     /** {@code GET /api/v1/consultations?patientId=12}: a patient's consultations, newest first. */
     @GET
-    public List<ConsultationView> forPatient(@QueryParam("patientId") Long patientId) {
+    public List<ConsultationView> forPatient(@QueryParam("patientId") String patientIdParam) {
+        Long patientId = QueryParams.optionalLong("patientId", patientIdParam);
         if (patientId == null) {
             throw ApiProblemException.badField("patientId", "is required");
         }
@@ -98,6 +106,25 @@ public class ConsultationResource {
     @Produces({"application/fhir+json", MediaType.APPLICATION_JSON})
     public String fhir(@PathParam("id") long id) {
         return export.fhir(id, user());
+    }
+
+    /**
+     * Another doctor continues a consultation: it becomes theirs, and the audit log records from
+     * whom. Without it only the consultation's doctor (or an admin) may change it (403 otherwise).
+     */
+    @POST
+    @Path("{id}/take-over")
+    @Consumes(MediaType.WILDCARD)
+    public ConsultationView takeOver(@PathParam("id") long id) {
+        return access.takeOver(id, user(), consultations);
+    }
+
+    /** 403 problem for a change to another doctor's consultation. */
+    @ServerExceptionMapper
+    public Response notTheDoctor(NotTheConsultationsDoctorException e) {
+        return Response.status(403).type(Problem.MEDIA_TYPE).entity(new Problem("about:blank",
+                "Not your consultation", 403, e.getMessage(), "/api/v1/consultations/" + e.consultationId(),
+                List.of())).build();
     }
 
     @POST

@@ -40,12 +40,15 @@ public class ConsultationService {
     private final ObjectMapper json;
     private final ConsultConfig config;
     private final Clock clock;
+    private final ConsultationAccess access;
 
-    public ConsultationService(Database database, ObjectMapper json, ConsultConfig config, Clock clock) {
+    public ConsultationService(Database database, ObjectMapper json, ConsultConfig config, Clock clock,
+            ConsultationAccess access) {
         this.database = database;
         this.json = json;
         this.config = config;
         this.clock = clock;
+        this.access = access;
     }
 
     /** Starts a consultation of {@code doctor} with a patient. */
@@ -80,6 +83,7 @@ public class ConsultationService {
 
     /** Saves the draft: note, recorded evidences, medicines as typed. */
     public ConsultationView saveDraft(long id, Requests.Draft draft, String user) {
+        access.requireMayChange(id, user);
         if (draft == null) {
             throw ApiProblemException.badField("body", "is required");
         }
@@ -111,6 +115,7 @@ public class ConsultationService {
      * accepting that candidate when it was shown.
      */
     public ConsultationView signOff(long id, Requests.SignOff request, String user) {
+        access.requireMayChange(id, user);
         if (request == null) {
             throw ApiProblemException.badField("body", "is required");
         }
@@ -172,6 +177,7 @@ public class ConsultationService {
      * when the suggestion was never reported shown).
      */
     public void feedback(long id, Requests.Feedback request, String user) {
+        access.requireMayChange(id, user);
         if (request == null) {
             throw ApiProblemException.badField("body", "is required");
         }

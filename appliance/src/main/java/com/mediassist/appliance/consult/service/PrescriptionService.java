@@ -39,13 +39,15 @@ public class PrescriptionService {
     private final MedicationCheckService checks;
     private final ConsultationService consultations;
     private final ConsultConfig config;
+    private final ConsultationAccess access;
 
     public PrescriptionService(Database database, MedicationCheckService checks, ConsultationService consultations,
-            ConsultConfig config) {
+            ConsultConfig config, ConsultationAccess access) {
         this.database = database;
         this.checks = checks;
         this.consultations = consultations;
         this.config = config;
+        this.access = access;
     }
 
     /** What was saved and the check it passed. */
@@ -59,6 +61,7 @@ public class PrescriptionService {
      *     400 for bad medicines or overrides; 404 unknown consultation; 409 signed off
      */
     public Saved save(long id, Requests.Prescriptions request, String user) {
+        access.requireMayChange(id, user);
         if (request == null || request.medications() == null) {
             throw ApiProblemException.badField("medications", "is required (an empty list clears the prescription)");
         }

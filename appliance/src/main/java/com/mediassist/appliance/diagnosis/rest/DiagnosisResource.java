@@ -2,6 +2,7 @@ package com.mediassist.appliance.diagnosis.rest;
 
 import com.mediassist.appliance.diagnosis.service.DiagnosisService;
 import com.mediassist.appliance.problem.ApiProblemException;
+import com.mediassist.appliance.problem.QueryParams;
 import com.mediassist.core.diagnosis.DiagnosisException.DiagnosisUnavailableException;
 import com.mediassist.core.diagnosis.DiagnosisResult;
 import com.mediassist.core.diagnosis.DiagnosisResult.AnswerOption;
@@ -11,7 +12,6 @@ import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.knowledge.PatientFindings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -60,7 +60,8 @@ public class DiagnosisResource {
     @GET
     @Path("/evidences")
     public List<EvidenceSummary> evidences(@QueryParam("q") String q, @QueryParam("language") String language,
-                                           @QueryParam("limit") @DefaultValue("20") int limit) {
+                                           @QueryParam("limit") String limitParam) {
+        int limit = QueryParams.intOr("limit", limitParam, 20);
         if (q == null || q.isBlank()) {
             throw ApiProblemException.badField("q", "type at least one word to search the evidences");
         }

@@ -21,6 +21,7 @@ public class BundleReadinessCheck implements HealthCheck {
         var b = HealthCheckResponse.named("diagnosis-bundle");
         return service.activeBundle()
                 .map(m -> b.up().withData("bundle", m.id()).withData("version", m.version()).build())
-                .orElseGet(() -> b.down().withData("reason", service.unavailableReason().orElse("not loaded")).build());
+                .orElseGet(() -> b.down().withData("reason",
+                        com.mediassist.appliance.health.PublicDetail.withoutPaths(service.unavailableReason().orElse("not loaded"))).build());
     }
 }

@@ -1,0 +1,33 @@
+package com.mediassist.appliance.consult.service;
+
+/**
+ * A doctor tried to change or sign off a consultation that belongs to another doctor. Answered
+ * with 403; the caller may read it, or take it over explicitly ({@code POST .../take-over}).
+ */
+public class NotTheConsultationsDoctorException extends RuntimeException {
+
+    private final long consultationId;
+    private final String doctor;
+    private final String caller;
+
+    public NotTheConsultationsDoctorException(long consultationId, String doctor, String caller) {
+        super("Consultation " + consultationId + " belongs to " + doctor + "; only that doctor or an administrator may "
+                + "change or sign it off. Take it over first (POST /api/v1/consultations/" + consultationId
+                + "/take-over) if you are continuing it.");
+        this.consultationId = consultationId;
+        this.doctor = doctor;
+        this.caller = caller;
+    }
+
+    public long consultationId() {
+        return consultationId;
+    }
+
+    public String doctor() {
+        return doctor;
+    }
+
+    public String caller() {
+        return caller;
+    }
+}
