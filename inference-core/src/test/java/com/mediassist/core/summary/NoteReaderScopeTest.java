@@ -25,6 +25,7 @@ class NoteReaderScopeTest {
         assertThat(es("EF: buen estado general. AR: MVC sin ruidos añadidos. AC: rítmica.").evidences()).doesNotContain("E_20");
         assertThat(es("Exploración\nAR crepitantes en base derecha").evidences()).doesNotContain("E_20");
         assertThat(es("Tos y fiebre. AR normal.").evidences()).doesNotContain("E_20");
+        assertThat(en("RR 22, sats 94% RA. Chest: wheeze.").evidences()).doesNotContain("E_20");
     }
 
     @Test

@@ -41,7 +41,8 @@ public final class ExamLabels {
 
     /**
      * Whether the one-word match at token {@code i} is an examination label: a listed abbreviation
-     * followed by a colon, written in the examination section, or followed by an examination word.
+     * followed by a colon, written after a number ("94 % RA", room air), in the examination section, or
+     * followed by an examination word.
      *
      * @param words folded (typo-corrected) words, {@code null} at punctuation
      */
@@ -55,6 +56,9 @@ public final class ExamLabels {
         }
         if (end < text.length() && text.charAt(end) == ':') {
             return true;
+        }
+        if (i > 0 && words[i - 1] != null && words[i - 1].chars().allMatch(Character::isDigit)) {
+            return true; // "SatO2 94 % RA": room air after a reading
         }
         if (SectionDetector.sectionAt(sections, tokens.get(i).start(), SectionKind.HISTORY_OF_PRESENT_ILLNESS)
                 == SectionKind.EXAMINATION) {
