@@ -163,8 +163,10 @@ public final class FitAssessor {
         for (String u : outside) {
             outsideLoad += concepts.byLabel(u).map(c -> c.weight().value()).orElse(UNKNOWN_WEIGHT);
         }
+        // Out of scope needs evidence against the model; little evidence alone only lowers the fit.
+        boolean against = load > 0 || share >= 1.0 / 3 || typicality < 0.8;
         FitVerdict verdict;
-        if (score < options.noFitBelow() || (outsideLoad >= 1 && score < options.outOfScopeBelow())) {
+        if (against && score < options.noFitBelow() || outsideLoad >= 1 && score < options.outOfScopeBelow()) {
             verdict = FitVerdict.OUT_OF_SCOPE;
         } else if (score < options.lowFitBelow() || outsideLoad >= 1) {
             verdict = FitVerdict.LOW_FIT;

@@ -14,7 +14,9 @@ package com.mediassist.core.fit;
  * @param lowFitBelow        fit score under which the verdict is low fit (default 0.5)
  * @param outOfScopeBelow    fit score under which the verdict is out of scope when an outside finding is
  *                           present (default 0.35)
- * @param noFitBelow         fit score under which the verdict is out of scope in any case (default 0.15)
+ * @param noFitBelow         fit score under which the verdict is out of scope when anything speaks against the
+ *                           model (an unmapped, unexplained or atypical finding; default 0.15); with little
+ *                           evidence alone the verdict is low fit
  * @param redFlagLift        how many times more frequent than in the other conditions a finding must be to
  *                           raise a severe condition (default 3)
  * @param redFlagFrequency   how frequent it must be in the severe condition itself (default 0.3)

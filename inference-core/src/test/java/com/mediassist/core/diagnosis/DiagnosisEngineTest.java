@@ -138,6 +138,16 @@ class DiagnosisEngineTest {
     }
 
     @Test
+    void littleEvidenceAloneLowersTheFitWithoutCallingThePatientOutOfScope() {
+        try (DiagnosisEngine e = engine(DiagnosisEngineTest::fixed, DiagnosisOptions.defaults())) {
+            DiagnosisResult r = e.diagnose(k.findings(30, "F", List.of(), List.of()), Language.ES);
+            assertThat(r.fit().verdict()).isEqualTo(com.mediassist.core.fit.FitVerdict.LOW_FIT);
+            assertThat(r.fit().reasons()).extracting(com.mediassist.core.fit.FitReason::code).contains("little-evidence");
+            assertThat(r.otherMass()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
     void moreEvidenceLeavesLessToTheUnknown() {
         try (DiagnosisEngine e = engine(DiagnosisEngineTest::fixed, DiagnosisOptions.defaults())) {
             double one = e.diagnose(k.findings(30, "F", List.of("E_91"), List.of()), Language.EN).otherMass();
