@@ -70,6 +70,20 @@ class FitEvaluationTest {
     }
 
     @Test
+    void raisesNoSevereConditionForNewDiabetesOrHypothyroidism() {
+        List<Vignette> notes = List.of(
+                new Vignette("d1", null, "type-2-diabetes", "es", 52, "M",
+                        "Varón obeso. Mucha sed, orina mucho incluso de noche, cansancio. Ha perdido 4 kg. Glucemia 312."),
+                new Vignette("d2", null, "hypothyroidism", "en", 47, "F",
+                        "Tired all the time, gained 6 kg, feels cold, constipation, dry skin, hair thinning. TSH 18."));
+        for (FitEvaluation.Outcome o : new FitEvaluation(SummaryExtractor.loadDefault(), engine).run(notes)) {
+            assertThat(o.result().redFlags()).as(o.vignette().id()).isEmpty();
+            assertThat(o.result().mustNotMiss()).as(o.vignette().id()).extracting(m -> m.code()).doesNotContain("ebola");
+            assertThat(o.result().fit().verdict()).as(o.vignette().id()).isEqualTo(com.mediassist.core.fit.FitVerdict.OUT_OF_SCOPE);
+        }
+    }
+
+    @Test
     void refusesAMalformedHeaderNamingTheLine(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("bad.txt");
         Files.writeString(f, "# notes\n=== x1 | pneumonia | es | 40\nTos y fiebre.\n");
