@@ -99,7 +99,8 @@ public final class Evaluator {
                 PatientFindings pf = new PatientFindings(row.age(), row.sex(), start, Set.of());
                 int asked = 0;
                 DiagnosisResult res = engine.diagnose(pf, Language.EN);
-                while (asked < m.maxQuestions() && res.differential().get(0).probability() < m.stopThreshold()
+                // the stop rule reads the model's probability, before the fit assessment's other mass
+                while (asked < m.maxQuestions() && max(engine.probabilities(pf)) < m.stopThreshold()
                         && !res.nextQuestions().isEmpty()) {
                     EvidenceCode q = new EvidenceCode(res.nextQuestions().get(0).evidence());
                     List<Finding> answer = all.stream().filter(f -> f.evidence().equals(q)).toList();
@@ -156,6 +157,10 @@ public final class Evaluator {
             }
         }
         return new PatientFindings(age, sex, kept, denied);
+    }
+
+    private static double max(double[] p) {
+        return p[argmax(p)];
     }
 
     private static int argmax(double[] p) {

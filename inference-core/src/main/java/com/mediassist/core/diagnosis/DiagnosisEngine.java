@@ -9,6 +9,9 @@ import com.mediassist.core.diagnosis.DiagnosisResult.EvidenceNote;
 import com.mediassist.core.diagnosis.DiagnosisResult.ModelInfo;
 import com.mediassist.core.diagnosis.DiagnosisResult.NextQuestion;
 import com.mediassist.core.diagnosis.DiagnosisResult.RedFlag;
+import com.mediassist.core.fit.FitAssessor;
+import com.mediassist.core.fit.FitVerdict;
+import com.mediassist.core.fit.UnmappedConcepts;
 import com.mediassist.core.knowledge.Evidence;
 import com.mediassist.core.knowledge.EvidenceCode;
 import com.mediassist.core.knowledge.EvidenceFrequencies;
@@ -50,6 +53,7 @@ public final class DiagnosisEngine implements AutoCloseable {
     private final DiagnosisOptions options;
     private final NaiveBayes naiveBayes;
     private final QuestionPlanner planner;
+    private final FitAssessor fitAssessor;
     private final ThreadPoolExecutor executor;
 
     /**
@@ -112,6 +116,7 @@ public final class DiagnosisEngine implements AutoCloseable {
         this.options = options;
         this.naiveBayes = new NaiveBayes(knowledge, space, freq);
         this.planner = new QuestionPlanner(knowledge, space, freq);
+        this.fitAssessor = new FitAssessor(knowledge, space, freq, options.fit(), UnmappedConcepts.loadDefault());
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(options.onnxThreads(), options.onnxThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, options.queueCapacity())), r -> {
@@ -129,6 +134,11 @@ public final class DiagnosisEngine implements AutoCloseable {
         return space;
     }
 
+    /** The fit assessment this engine applies to every answer. */
+    public FitAssessor fitAssessor() {
+        return fitAssessor;
+    }
+
     public BundleManifest manifest() {
         return manifest;
     }
@@ -140,6 +150,18 @@ public final class DiagnosisEngine implements AutoCloseable {
      * @param language language of names, questions and explanations
      */
     public DiagnosisResult diagnose(PatientFindings p, Language language) {
+        return diagnose(p, List.of(), language);
+    }
+
+    /**
+     * The differential, its fit, the must-not-miss conditions, red flags and next questions for a patient.
+     *
+     * @param p                validated findings (see {@link Knowledge#findings})
+     * @param unmappedFindings findings DDXPlus has no evidence for (the note reader's labels, or free text);
+     *                         they count against the fit
+     * @param language         language of names, questions, reasons and explanations
+     */
+    public DiagnosisResult diagnose(PatientFindings p, List<String> unmappedFindings, Language language) {
         float[] x = space.encode(knowledge, p);
         double[] posterior;
         String fallbackReason = null;
@@ -149,7 +171,7 @@ public final class DiagnosisEngine implements AutoCloseable {
             fallbackReason = e.getMessage();
             posterior = naiveBayes.posterior(x);
         }
-        return answer(p, x, language, posterior, fallbackReason);
+        return answer(p, unmappedFindings, x, language, posterior, fallbackReason);
     }
 
     /** The model's probabilities for a patient, without explanations or questions (for evaluation). */
@@ -210,8 +232,11 @@ public final class DiagnosisEngine implements AutoCloseable {
     }
 
     /** @param x the patient's encoded input (read only: it may still be in use by a timed-out model run) */
-    private DiagnosisResult answer(PatientFindings p, float[] x, Language lang, double[] posterior, String fallbackReason) {
+    private DiagnosisResult answer(PatientFindings p, List<String> unmapped, float[] x, Language lang, double[] posterior,
+                                   String fallbackReason) {
         List<Pathology> paths = knowledge.pathologies();
+        FitAssessor.Assessment fit = fitAssessor.assess(p, posterior, unmapped, lang, f -> text(f, lang));
+        double keep = fit.fitScore();
         Integer[] order = new Integer[posterior.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -221,18 +246,22 @@ public final class DiagnosisEngine implements AutoCloseable {
         for (int r = 0; r < Math.min(options.topCandidates(), order.length); r++) {
             int k = order[r];
             Pathology path = paths.get(k);
-            differential.add(new Candidate(path.code().value(), path.name().in(lang), path.icd10(), posterior[k],
+            differential.add(new Candidate(path.code().value(), path.name().in(lang), path.icd10(), posterior[k] * keep,
                     path.severity(), supporting(p, k, lang), missing(p, k, lang), unexplained(p, path, lang)));
         }
         List<RedFlag> flags = new ArrayList<>();
         for (int k : order) {
             Pathology path = paths.get(k);
-            if (path.severity() <= 2 && posterior[k] >= options.redFlagThreshold()) {
-                String pct = String.format(Locale.ROOT, "%.0f%%", posterior[k] * 100);
+            // A severe condition is raised only with findings specific to it, and at the probability shown.
+            double shown = posterior[k] * keep;
+            // Outside the model's scope one specific finding is not enough (swelling in gout is no pulmonary oedema).
+            int needed = fit.fit().verdict() == FitVerdict.IN_SCOPE ? 1 : 2;
+            if (path.severity() <= 2 && shown >= options.redFlagThreshold() && fit.specificTo(k).size() >= needed) {
+                String pct = String.format(Locale.ROOT, "%.0f%%", shown * 100);
                 String reason = lang == Language.EN
                         ? "Severe condition (DDXPlus severity " + path.severity() + ") with probability " + pct + ": rule it out"
                         : "Enfermedad grave (gravedad DDXPlus " + path.severity() + ") con probabilidad " + pct + ": descártela";
-                flags.add(new RedFlag(path.code().value(), path.name().in(lang), path.icd10(), posterior[k],
+                flags.add(new RedFlag(path.code().value(), path.name().in(lang), path.icd10(), shown,
                         path.severity(), reason));
             }
         }
@@ -250,7 +279,8 @@ public final class DiagnosisEngine implements AutoCloseable {
         boolean fb = fallbackReason != null;
         ModelInfo info = new ModelInfo(manifest.id(), manifest.version(), fb ? METHOD_FALLBACK : METHOD_MODEL,
                 "DDXPlus (CC BY 4.0)");
-        return new DiagnosisResult(differential, flags, questions, info, fb, fallbackReason);
+        return new DiagnosisResult(differential, flags, questions, info, fb, fallbackReason, fit.fit(), fit.mustNotMiss(),
+                fit.otherMass());
     }
 
     /** Present findings ranked by how much more often pathology k presents them than the others do. */
@@ -258,19 +288,10 @@ public final class DiagnosisEngine implements AutoCloseable {
         record Scored(Finding f, double freq, double lift) {
         }
         List<Scored> s = new ArrayList<>();
-        double[] prior = freq.prior();
         for (Finding f : p.present()) {
             int i = space.indexOf(f);
             double pk = freq.present()[k][i];
-            double other = 0;
-            double w = 0;
-            for (int j = 0; j < prior.length; j++) {
-                if (j != k) {
-                    other += prior[j] * freq.present()[j][i];
-                    w += prior[j];
-                }
-            }
-            double lift = Math.log(pk / (other / w));
+            double lift = Math.log(pk / freq.othersFrequency(k, i));
             if (lift > 0) {
                 s.add(new Scored(f, pk, lift));
             }

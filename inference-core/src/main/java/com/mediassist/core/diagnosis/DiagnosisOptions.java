@@ -1,5 +1,6 @@
 package com.mediassist.core.diagnosis;
 
+import com.mediassist.core.fit.FitOptions;
 import java.time.Duration;
 
 /**
@@ -12,11 +13,23 @@ import java.time.Duration;
  * @param onnxTimeout       time budget of one ONNX run; past it the fallback answers (default 200 ms)
  * @param onnxThreads       threads running ONNX sessions; also the number of runs in flight (default 2)
  * @param queueCapacity     runs that may wait for a thread; more are answered by the fallback (default 16)
+ * @param fit               settings of the fit verdict and the other mass (default {@link FitOptions#defaults()})
  */
 public record DiagnosisOptions(int topCandidates, double redFlagThreshold, int nextQuestions,
-                               int explanationSize, Duration onnxTimeout, int onnxThreads, int queueCapacity) {
+                               int explanationSize, Duration onnxTimeout, int onnxThreads, int queueCapacity,
+                               FitOptions fit) {
+
+    /** Options with the default fit settings. */
+    public DiagnosisOptions(int topCandidates, double redFlagThreshold, int nextQuestions,
+                            int explanationSize, Duration onnxTimeout, int onnxThreads, int queueCapacity) {
+        this(topCandidates, redFlagThreshold, nextQuestions, explanationSize, onnxTimeout, onnxThreads, queueCapacity,
+                FitOptions.defaults());
+    }
 
     public DiagnosisOptions {
+        if (fit == null) {
+            throw new IllegalArgumentException("fit options are required");
+        }
         if (topCandidates < 1 || nextQuestions < 0 || explanationSize < 0 || onnxThreads < 1 || queueCapacity < 0) {
             throw new IllegalArgumentException("diagnosis options out of range");
         }
@@ -35,11 +48,17 @@ public record DiagnosisOptions(int topCandidates, double redFlagThreshold, int n
 
     public DiagnosisOptions withOnnxTimeout(Duration timeout) {
         return new DiagnosisOptions(topCandidates, redFlagThreshold, nextQuestions, explanationSize, timeout,
-                onnxThreads, queueCapacity);
+                onnxThreads, queueCapacity, fit);
     }
 
     public DiagnosisOptions withNextQuestions(int n) {
         return new DiagnosisOptions(topCandidates, redFlagThreshold, n, explanationSize, onnxTimeout,
-                onnxThreads, queueCapacity);
+                onnxThreads, queueCapacity, fit);
+    }
+
+    /** These options with other fit settings. */
+    public DiagnosisOptions withFit(FitOptions f) {
+        return new DiagnosisOptions(topCandidates, redFlagThreshold, nextQuestions, explanationSize, onnxTimeout,
+                onnxThreads, queueCapacity, f);
     }
 }

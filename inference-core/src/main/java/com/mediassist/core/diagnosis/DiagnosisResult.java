@@ -1,5 +1,8 @@
 package com.mediassist.core.diagnosis;
 
+import com.mediassist.core.fit.FitAssessment;
+import com.mediassist.core.fit.MustNotMiss;
+import com.mediassist.core.fit.ProbabilityBand;
 import java.util.List;
 
 /**
@@ -11,14 +14,27 @@ import java.util.List;
  * @param model          which bundle and method produced the answer
  * @param fallback       whether the naive Bayes fallback answered instead of the model
  * @param fallbackReason why the fallback answered; {@code null} when it did not
+ * @param fit            how well the model's conditions fit the patient; read the differential as secondary
+ *                       unless the verdict is in scope ({@code null} only in results not made by the engine)
+ * @param mustNotMiss    severe conditions the findings do not exclude, each with the findings specific to it
+ * @param otherMass      the probability of "a condition I do not know": the differential's probabilities
+ *                       are the model's times {@code 1 − otherMass}
  */
 public record DiagnosisResult(List<Candidate> differential, List<RedFlag> redFlags, List<NextQuestion> nextQuestions,
-                              ModelInfo model, boolean fallback, String fallbackReason) {
+                              ModelInfo model, boolean fallback, String fallbackReason, FitAssessment fit,
+                              List<MustNotMiss> mustNotMiss, double otherMass) {
 
     public DiagnosisResult {
         differential = List.copyOf(differential);
         redFlags = List.copyOf(redFlags);
         nextQuestions = List.copyOf(nextQuestions);
+        mustNotMiss = mustNotMiss == null ? List.of() : List.copyOf(mustNotMiss);
+    }
+
+    /** A result without a fit assessment (not made by the engine: tests, recorded answers). */
+    public DiagnosisResult(List<Candidate> differential, List<RedFlag> redFlags, List<NextQuestion> nextQuestions,
+                           ModelInfo model, boolean fallback, String fallbackReason) {
+        this(differential, redFlags, nextQuestions, model, fallback, fallbackReason, null, List.of(), 0);
     }
 
     /**
@@ -27,7 +43,8 @@ public record DiagnosisResult(List<Candidate> differential, List<RedFlag> redFla
      * @param code        pathology code
      * @param name        name in the requested language
      * @param icd10       ICD-10 code (DDXPlus)
-     * @param probability calibrated probability, 0–1
+     * @param probability calibrated probability, 0–1, after the other mass
+ * @param probabilityBand the probability as a coarse band ({@link ProbabilityBand#of})
      * @param severity    DDXPlus severity, 1 (most severe) to 5
      * @param supporting  observed evidences that support it most
      * @param missing     evidences it usually presents that the patient denied or was not asked about
@@ -35,8 +52,15 @@ public record DiagnosisResult(List<Candidate> differential, List<RedFlag> redFla
      *                    them as strongly against it, so the doctor should see them (a patient may well
      *                    have a finding the knowledge base does not associate with the condition)
      */
-    public record Candidate(String code, String name, String icd10, double probability, int severity,
-                            List<EvidenceNote> supporting, List<EvidenceNote> missing, List<EvidenceNote> unexplained) {
+    public record Candidate(String code, String name, String icd10, double probability, String probabilityBand,
+                            int severity, List<EvidenceNote> supporting, List<EvidenceNote> missing,
+                            List<EvidenceNote> unexplained) {
+
+        /** A candidate whose band is that of its probability. */
+        public Candidate(String code, String name, String icd10, double probability, int severity,
+                         List<EvidenceNote> supporting, List<EvidenceNote> missing, List<EvidenceNote> unexplained) {
+            this(code, name, icd10, probability, ProbabilityBand.of(probability), severity, supporting, missing, unexplained);
+        }
     }
 
     /**

@@ -58,6 +58,22 @@ public record EvidenceFrequencies(List<PathologyCode> pathologies, List<String> 
         }
     }
 
+    /**
+     * How often the other pathologies present feature {@code f}, weighted by their priors: what pathology
+     * {@code k}'s own frequency is compared with to call a finding specific to it.
+     */
+    public double othersFrequency(int k, int f) {
+        double other = 0;
+        double w = 0;
+        for (int j = 0; j < prior.length; j++) {
+            if (j != k) {
+                other += prior[j] * present[j][f];
+                w += prior[j];
+            }
+        }
+        return other / w;
+    }
+
     /** Writes {@code frequencies.json}. */
     public void write(Path file) throws IOException {
         JSON.writeValue(file.toFile(), this);

@@ -16,11 +16,15 @@ import java.util.List;
  * @param evidences   DDXPlus evidences present, ready for the diagnosis API
  * @param absent      DDXPlus evidences the note denies
  * @param source      which rules and knowledge produced this note
+ * @param unmappedFindings present clinical findings DDXPlus has no evidence for ("disuria", "ictericia"),
+ *                    as short labels in the note's language, in text order without repeats; they travel
+ *                    to the diagnosis, which counts them against its fit ({@code null} reads as none)
  */
 public record StructuredNote(Language language, boolean detected, List<NoteSection> sections,
                              List<Finding> findings, List<NoteMedication> medications,
                              List<Allergy> allergies, List<Vital> vitals, String summary,
-                             List<String> evidences, List<String> absent, String source) {
+                             List<String> evidences, List<String> absent, String source,
+                             List<String> unmappedFindings) {
 
     public StructuredNote {
         sections = List.copyOf(sections);
@@ -30,5 +34,15 @@ public record StructuredNote(Language language, boolean detected, List<NoteSecti
         vitals = List.copyOf(vitals);
         evidences = List.copyOf(evidences);
         absent = List.copyOf(absent);
+        unmappedFindings = unmappedFindings == null ? List.of() : List.copyOf(unmappedFindings);
+    }
+
+    /** A note without unmapped findings. */
+    public StructuredNote(Language language, boolean detected, List<NoteSection> sections,
+                          List<Finding> findings, List<NoteMedication> medications,
+                          List<Allergy> allergies, List<Vital> vitals, String summary,
+                          List<String> evidences, List<String> absent, String source) {
+        this(language, detected, sections, findings, medications, allergies, vitals, summary, evidences, absent, source,
+                List.of());
     }
 }

@@ -1,6 +1,8 @@
 package com.mediassist.core.summary;
 
+import com.mediassist.core.fit.UnmappedConcepts;
 import com.mediassist.core.summary.lexicon.EvidenceCatalog;
+import com.mediassist.core.summary.lexicon.ExamLabels;
 import com.mediassist.core.summary.lexicon.EvidenceLexicon;
 import com.mediassist.core.summary.lexicon.LexiconEntry;
 import com.mediassist.core.summary.lexicon.PainModifiers;
@@ -44,6 +46,13 @@ public final class SummaryExtractor {
     private final VitalsExtractor vitals = new VitalsExtractor();
     private final LanguageDetector languages = new LanguageDetector();
     private final MedicationReader medications;
+    private final ExamLabels examLabels = ExamLabels.loadDefault();
+    private final UnmappedConcepts concepts = UnmappedConcepts.loadDefault();
+
+    /** Concept of the unmapped lexicon's masking forms: recognised phrases that are no finding ("PR depression"). */
+    private static final String MASK = "-";
+    private static final String SWELLING = "E_151";
+    private static final String BLOATING = "E_30";
 
     private SummaryExtractor(SummaryOptions options, java.util.function.Function<EvidenceCatalog, MedicationReader> medications) {
         this.options = options;
@@ -143,6 +152,7 @@ public final class SummaryExtractor {
         }
 
         List<Finding> findings = new ArrayList<>();
+        List<String> findingConcepts = new ArrayList<>();
         for (int mi = 0; mi < matches.size(); mi++) {
             PhraseMatcher.Match<LexiconEntry> m = matches.get(mi);
             int first = m.first();
@@ -152,6 +162,12 @@ public final class SummaryExtractor {
                 continue;
             }
             LexiconEntry entry = m.payload();
+            if (MASK.equals(entry.concept())) {
+                continue;
+            }
+            if (m.length() == 1 && examLabels.isExamLabel(text, tokens, corrected, first, noteSections)) {
+                continue;
+            }
             List<EvidenceCode> values = new ArrayList<>(entry.values());
             if (entry.isPain()) {
                 int limit = Math.min(sentenceEnd[first], last + 1 + PAIN_WINDOW);
@@ -195,7 +211,9 @@ public final class SummaryExtractor {
                 anyTypo |= typo[k];
             }
             findings.add(new Finding(span.of(text), span, status, evidence, kept, section, anyTypo));
+            findingConcepts.add(entry.concept());
         }
+        readGenericSwellingAsBloating(findings, tokens, sentenceStart);
 
         List<Vital> noteVitals = vitals.extract(text, tokens);
         Set<String> present = new LinkedHashSet<>();
@@ -226,9 +244,48 @@ public final class SummaryExtractor {
             }
         }
         absent.removeAll(present);
+        Set<String> unmapped = new LinkedHashSet<>();
+        for (int i = 0; i < findings.size(); i++) {
+            String concept = findingConcepts.get(i);
+            if (concept != null && findings.get(i).status() == FindingStatus.PRESENT) {
+                concepts.byId(concept).ifPresent(c -> unmapped.add(c.label(
+                        lang == Language.EN ? com.mediassist.core.knowledge.Language.EN : com.mediassist.core.knowledge.Language.ES)));
+            }
+        }
         String summary = SummaryWriter.write(lang, noteSections, findings, meds, allergies, noteVitals);
         return new StructuredNote(lang, language == null, noteSections, findings, meds, allergies, noteVitals, summary,
-                List.copyOf(present), List.copyOf(absent), SOURCE);
+                List.copyOf(present), List.copyOf(absent), SOURCE, List.copyOf(unmapped));
+    }
+
+    /**
+     * "Distensión abdominal e hinchazón", "bloating and swelling": a swelling without a place, in the same
+     * sentence as abdominal bloating, is the bloating, not the body swelling DDXPlus asks about (which
+     * raises anaphylaxis and oedema).
+     */
+    private static void readGenericSwellingAsBloating(List<Finding> findings, List<Token> tokens, int[] sentenceStart) {
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (f.evidence() == null || !SWELLING.equals(f.evidence().code()) || !f.values().isEmpty()) {
+                continue;
+            }
+            int sentence = sentenceOf(tokens, sentenceStart, f.span().start());
+            for (Finding g : findings) {
+                if (g.evidence() != null && BLOATING.equals(g.evidence().code())
+                        && sentenceOf(tokens, sentenceStart, g.span().start()) == sentence) {
+                    findings.set(i, new Finding(f.text(), f.span(), f.status(), g.evidence(), List.of(), f.section(), f.typo()));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static int sentenceOf(List<Token> tokens, int[] sentenceStart, int offset) {
+        for (int k = 0; k < tokens.size(); k++) {
+            if (tokens.get(k).start() == offset) {
+                return sentenceStart[k];
+            }
+        }
+        return -1;
     }
 
     /** "paracetamol si dolor": the pain is what the medicine is for, not a finding. */

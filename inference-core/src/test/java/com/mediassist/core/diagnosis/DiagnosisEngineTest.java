@@ -67,20 +67,94 @@ class DiagnosisEngineTest {
             assertThat(r.model().method()).isEqualTo(DiagnosisEngine.METHOD_MODEL);
             assertThat(r.differential()).extracting(DiagnosisResult.Candidate::name)
                     .containsExactly("Faringitis vírica", "Posible IAMSEST / IAMCEST");
-            assertThat(r.differential().get(0).probability()).isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-6));
+            // one finding: most of the probability is "a condition I do not know"
+            assertThat(r.otherMass()).isGreaterThan(0.6);
+            assertThat(r.differential().get(0).probability())
+                    .isCloseTo(0.8 * (1 - r.otherMass()), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(r.differential().get(0).probabilityBand()).isEqualTo("20-50 %");
             assertThat(r.differential().get(0).supporting()).extracting(DiagnosisResult.EvidenceNote::evidence).contains("E_91");
         }
     }
 
     @Test
-    void flagsASevereConditionThatIsPlausibleButNotFirst() {
+    void flagsASevereConditionThatIsPlausibleButNotFirstWhenAFindingIsSpecificToIt() {
         try (DiagnosisEngine e = engine(DiagnosisEngineTest::fixed, DiagnosisOptions.defaults())) {
-            DiagnosisResult r = e.diagnose(k.findings(60, "M", List.of("E_53"), List.of()), Language.EN);
+            DiagnosisResult r = e.diagnose(k.findings(60, "M", List.of("E_53", "E_55_@_V_101"), List.of()), Language.EN);
+            double shown = r.differential().get(1).probability();
             assertThat(r.redFlags()).singleElement().satisfies(f -> {
                 assertThat(f.code()).isEqualTo("possible-nstemi-stemi");
                 assertThat(f.severity()).isEqualTo(1);
-                assertThat(f.reason()).contains("Severe condition").contains("20%");
+                assertThat(f.probability()).isEqualTo(shown);
+                assertThat(f.reason()).contains("Severe condition")
+                        .contains(String.format(java.util.Locale.ROOT, "%.0f%%", shown * 100));
             });
+            assertThat(r.mustNotMiss()).singleElement().satisfies(m -> {
+                assertThat(m.code()).isEqualTo("possible-nstemi-stemi");
+                assertThat(m.redFlags()).singleElement().asString().contains("chest");
+            });
+        }
+    }
+
+    @Test
+    void raisesNoSevereConditionFromAFindingEveryCandidateShares() {
+        try (DiagnosisEngine e = engine(DiagnosisEngineTest::fixed, DiagnosisOptions.defaults())) {
+            // pain alone is as common in pharyngitis as in infarction: 20 % infarction is no red flag
+            DiagnosisResult r = e.diagnose(k.findings(60, "M", List.of("E_53"), List.of()), Language.EN);
+            assertThat(r.redFlags()).isEmpty();
+            assertThat(r.mustNotMiss()).isEmpty();
+        }
+    }
+
+    @Test
+    void findingsOutsideTheModelGiveAnOutOfScopeVerdictNamingThem() {
+        try (DiagnosisEngine e = engine(DiagnosisEngineTest::fixed, DiagnosisOptions.defaults())) {
+            DiagnosisResult r = e.diagnose(k.findings(40, "F", List.of("E_91", "E_53", "E_55_@_V_101"), List.of()),
+                    List.of("disuria", "dolor en el primer dedo del pie"), Language.ES);
+            assertThat(r.fit().verdict()).isEqualTo(com.mediassist.core.fit.FitVerdict.OUT_OF_SCOPE);
+            assertThat(r.fit().unmappedFindings()).containsExactly("disuria", "dolor en el primer dedo del pie");
+            assertThat(r.fit().reasons().get(0).code()).isEqualTo("unmapped-findings");
+            assertThat(r.fit().reasons().get(0).text()).isEqualTo("Fuera de lo que conozco: disuria, dolor en el primer dedo del pie");
+            assertThat(r.differential().get(0).probability()).isLessThan(0.1);
+            // outside the model one specific finding no longer raises a red flag, but it stays a must-not-miss
+            assertThat(r.redFlags()).isEmpty();
+            assertThat(r.mustNotMiss()).extracting(m -> m.code()).containsExactly("possible-nstemi-stemi");
+        }
+    }
+
+    @Test
+    void aWellExplainedPatientIsInScopeAndARelatedSignBarelyCounts() {
+        try (DiagnosisEngine e = engine(DiagnosisEngineTest::fixed, DiagnosisOptions.defaults())) {
+            PatientFindings p = k.findings(30, "F", List.of("E_91", "E_53"), List.of("E_201", "E_55"));
+            DiagnosisResult plain = e.diagnose(p, List.of(), Language.EN);
+            DiagnosisResult crackles = e.diagnose(p, List.of("crackles"), Language.EN);
+            DiagnosisResult dysuria = e.diagnose(p, List.of("dysuria"), Language.EN);
+            assertThat(plain.fit().verdict()).isEqualTo(com.mediassist.core.fit.FitVerdict.IN_SCOPE);
+            assertThat(plain.fit().reasons().get(0).code()).isEqualTo("well-explained");
+            assertThat(crackles.fit().verdict()).isEqualTo(com.mediassist.core.fit.FitVerdict.IN_SCOPE);
+            assertThat(crackles.otherMass() - plain.otherMass()).isBetween(0.0, 0.1);
+            assertThat(dysuria.fit().verdict()).isNotEqualTo(com.mediassist.core.fit.FitVerdict.IN_SCOPE);
+            assertThat(dysuria.fit().reasons().get(0).text()).isEqualTo("Outside what I know: dysuria");
+        }
+    }
+
+    @Test
+    void littleEvidenceAloneLowersTheFitWithoutCallingThePatientOutOfScope() {
+        try (DiagnosisEngine e = engine(DiagnosisEngineTest::fixed, DiagnosisOptions.defaults())) {
+            DiagnosisResult r = e.diagnose(k.findings(30, "F", List.of(), List.of()), Language.ES);
+            assertThat(r.fit().verdict()).isEqualTo(com.mediassist.core.fit.FitVerdict.LOW_FIT);
+            assertThat(r.fit().reasons()).extracting(com.mediassist.core.fit.FitReason::code).contains("little-evidence");
+            assertThat(r.otherMass()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void moreEvidenceLeavesLessToTheUnknown() {
+        try (DiagnosisEngine e = engine(DiagnosisEngineTest::fixed, DiagnosisOptions.defaults())) {
+            double one = e.diagnose(k.findings(30, "F", List.of("E_91"), List.of()), Language.EN).otherMass();
+            double two = e.diagnose(k.findings(30, "F", List.of("E_91", "E_53"), List.of()), Language.EN).otherMass();
+            double more = e.diagnose(k.findings(30, "F", List.of("E_91", "E_53"), List.of("E_201", "E_55")), Language.EN).otherMass();
+            assertThat(one).isGreaterThan(two);
+            assertThat(two).isGreaterThan(more);
         }
     }
 

@@ -6,6 +6,8 @@ import com.mediassist.appliance.problem.QueryParams;
 import com.mediassist.core.diagnosis.DiagnosisException.DiagnosisUnavailableException;
 import com.mediassist.core.diagnosis.DiagnosisResult;
 import com.mediassist.core.diagnosis.DiagnosisResult.AnswerOption;
+import com.mediassist.core.fit.ScopeStatement;
+import com.mediassist.core.knowledge.InvalidClinicalInputException;
 import com.mediassist.core.knowledge.Knowledge;
 import com.mediassist.core.knowledge.KnowledgeException.InvalidFindingException;
 import com.mediassist.core.knowledge.Language;
@@ -49,11 +51,46 @@ public class DiagnosisResource {
         } catch (InvalidFindingException e) {
             throw ApiProblemException.badField(e.item(), e.reason());
         }
+        List<String> unmapped = unmapped(request.unmappedFindings());
         try {
-            return service.diagnose(findings, lang);
+            return service.diagnose(findings, unmapped, lang);
         } catch (DiagnosisUnavailableException e) {
             throw unavailable(e);
         }
+    }
+
+    /** What the model covers and what it does not, in words. */
+    @GET
+    @Path("/scope")
+    public ScopeStatement scope(@QueryParam("lang") String lang) {
+        Language language;
+        try {
+            language = Language.parse(lang);
+        } catch (InvalidClinicalInputException e) {
+            throw ApiProblemException.badField("lang", "expected \"es\" or \"en\" but found \"" + lang + "\"");
+        }
+        return ScopeStatement.of(language);
+    }
+
+    private static List<String> unmapped(List<String> given) {
+        if (given == null) {
+            return List.of();
+        }
+        if (given.size() > DiagnosisRequest.MAX_UNMAPPED) {
+            throw ApiProblemException.badField("unmappedFindings", "at most " + DiagnosisRequest.MAX_UNMAPPED
+                    + " findings, found " + given.size());
+        }
+        for (int i = 0; i < given.size(); i++) {
+            String f = given.get(i);
+            if (f == null || f.isBlank()) {
+                throw ApiProblemException.badField("unmappedFindings[" + i + "]", "must be a non-empty text");
+            }
+            if (f.length() > DiagnosisRequest.MAX_UNMAPPED_CHARS) {
+                throw ApiProblemException.badField("unmappedFindings[" + i + "]", "at most "
+                        + DiagnosisRequest.MAX_UNMAPPED_CHARS + " characters, found " + f.length());
+            }
+        }
+        return given;
     }
 
     /** Evidences whose question matches the words typed, accent- and case-insensitively. */

@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -135,6 +136,15 @@ public class DiagnosisService {
      */
     public DiagnosisResult diagnose(PatientFindings findings, Language language) {
         return requireEngine().diagnose(findings, language);
+    }
+
+    /**
+     * Diagnoses, counting findings without a DDXPlus evidence against the answer's fit.
+     *
+     * @throws DiagnosisUnavailableException when no bundle is loaded, with the reason
+     */
+    public DiagnosisResult diagnose(PatientFindings findings, List<String> unmappedFindings, Language language) {
+        return requireEngine().diagnose(findings, unmappedFindings, language);
     }
 
     /**

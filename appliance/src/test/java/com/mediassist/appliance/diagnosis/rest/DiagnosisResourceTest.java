@@ -127,4 +127,80 @@ class DiagnosisResourceTest {
                 .body("checks.find { it.name == 'diagnosis-bundle' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'diagnosis-bundle' }.data.bundle", equalTo("ddxplus-diagnosis"));
     }
+
+    @Test
+    @TestSecurity(user = "doc", roles = "doctor")
+    void answersWithAFitVerdictBandsAndTheOtherMass() {
+        given().contentType(ContentType.JSON).body(ISSUE_EXAMPLE)
+                .when().post("/api/v1/diagnosis")
+                .then().statusCode(200)
+                .body("fit.verdict", org.hamcrest.Matchers.in(java.util.List.of("in-scope", "low-fit", "out-of-scope")))
+                .body("fit.reasons.size()", greaterThan(0))
+                .body("fit.reasons[0].code", notNullValue())
+                .body("fit.unmappedFindings.size()", equalTo(0))
+                .body("otherMass", greaterThan(0f))
+                .body("differential[0].probabilityBand", notNullValue())
+                .body("mustNotMiss", notNullValue());
+    }
+
+    @Test
+    @TestSecurity(user = "doc", roles = "doctor")
+    void findingsOutsideTheModelMakeTheAnswerOutOfScopeAndNameThem() {
+        // a swollen, painful big toe: the model alone says acute pulmonary oedema
+        given().contentType(ContentType.JSON).body("""
+                        {"age": 56, "sex": "M", "evidences": ["E_53", "E_151"], "absent": ["E_91"], "language": "es",
+                         "unmappedFindings": ["dolor en el primer dedo del pie"]}""")
+                .when().post("/api/v1/diagnosis")
+                .then().statusCode(200)
+                .body("fit.verdict", equalTo("out-of-scope"))
+                .body("fit.reasons[0].code", equalTo("unmapped-findings"))
+                .body("fit.reasons[0].text", equalTo("Fuera de lo que conozco: dolor en el primer dedo del pie"))
+                .body("fit.unmappedFindings", hasItem("dolor en el primer dedo del pie"))
+                .body("differential[0].probability", org.hamcrest.Matchers.lessThan(0.5f))
+                .body("redFlags.size()", equalTo(0));
+    }
+
+    @Test
+    @TestSecurity(user = "doc", roles = "doctor")
+    void keepsPulmonaryEmbolismVisibleWithPleuriticPainAndDyspnoea() {
+        given().contentType(ContentType.JSON).body("""
+                        {"age": 58, "sex": "F", "evidences": ["E_66", "E_53", "E_220", "E_151"], "language": "en"}""")
+                .when().post("/api/v1/diagnosis")
+                .then().statusCode(200)
+                .body("mustNotMiss.code", hasItem("pulmonary-embolism"))
+                .body("mustNotMiss.find { it.code == 'pulmonary-embolism' }.redFlags.size()", greaterThan(1))
+                .body("mustNotMiss.find { it.code == 'pulmonary-embolism' }.name", equalTo("Pulmonary embolism"));
+    }
+
+    @Test
+    @TestSecurity(user = "doc", roles = "doctor")
+    void refusesTooManyOrTooLongUnmappedFindingsNamingTheField() {
+        String many = "[" + String.join(",", java.util.Collections.nCopies(51, "\"prurito\"")) + "]";
+        given().contentType(ContentType.JSON).body("""
+                        {"age": 30, "sex": "F", "evidences": ["E_91"], "unmappedFindings": %s}""".formatted(many))
+                .when().post("/api/v1/diagnosis")
+                .then().statusCode(400)
+                .body("detail", containsString("unmappedFindings"));
+        given().contentType(ContentType.JSON).body("""
+                        {"age": 30, "sex": "F", "evidences": ["E_91"], "unmappedFindings": ["%s"]}""".formatted("x".repeat(201)))
+                .when().post("/api/v1/diagnosis")
+                .then().statusCode(400)
+                .body("detail", containsString("unmappedFindings[0]"));
+    }
+
+    @Test
+    @TestSecurity(user = "doc", roles = "doctor")
+    void statesItsScopeInSpanishByDefaultAndInEnglish() {
+        given().when().get("/api/v1/diagnosis/scope")
+                .then().statusCode(200)
+                .body("summary", containsString("49 enfermedades"))
+                .body("covers.size()", greaterThan(2))
+                .body("notCovered", hasItem(containsString("infección urinaria")));
+        given().when().get("/api/v1/diagnosis/scope?lang=en")
+                .then().statusCode(200)
+                .body("notCovered", hasItem(containsString("gout")));
+        given().when().get("/api/v1/diagnosis/scope?lang=fr")
+                .then().statusCode(400)
+                .body("detail", containsString("lang"));
+    }
 }

@@ -78,6 +78,17 @@ class SummaryResourceTest {
 
     @Test
     @TestSecurity(user = "doc", roles = "doctor")
+    void listsPresentFindingsWithoutADdxplusCodeAsUnmappedFindings() {
+        JsonPath json = summarize("Disuria y polaquiuria de 2 días. Dolor en el primer dedo del pie. Niega ictericia. "
+                + "AR: MVC.", "es");
+        assertThat(json.getList("unmappedFindings", String.class))
+                .containsExactly("disuria", "polaquiuria", "dolor en el primer dedo del pie");
+        assertThat(json.getList("evidences", String.class)).doesNotContain("E_20");
+        assertThat(summarize("Itchy rash, no dysuria.", "en").getList("unmappedFindings", String.class)).containsExactly("itching");
+    }
+
+    @Test
+    @TestSecurity(user = "doc", roles = "doctor")
     void detectsEnglishWhenAskedToAndExportsTheSignedNoteAsFhir() {
         String text = "Cough and fever for two days. Denies chest pain. BP 128/82, HR 90. Plan: paracetamol 1 g every 6 hours.";
         JsonPath json = summarize(text, "auto");

@@ -1,5 +1,6 @@
 package com.mediassist.core.summary.lexicon;
 
+import com.mediassist.core.fit.UnmappedConcepts;
 import com.mediassist.core.summary.EvidenceCode;
 import com.mediassist.core.summary.FindingStatus;
 import com.mediassist.core.summary.KnowledgeFileException;
@@ -46,7 +47,29 @@ public final class EvidenceLexicon {
     public static EvidenceLexicon load(EvidenceCatalog catalog, Collection<String> protectedWords) {
         EvidenceLexicon lex = new EvidenceLexicon(catalog);
         String path = "summary/evidence-lexicon.tsv";
-        for (TsvResource.Row row : TsvResource.read(path, 3)) {
+        List<TsvResource.Row> evidenceRows = TsvResource.read(path, 3);
+        // An unmapped concept's form is added first so it wins over the same form listed with "-" in the
+        // evidence lexicon, but never over a form that names a DDXPlus evidence.
+        Set<String> coded = new HashSet<>();
+        for (TsvResource.Row row : evidenceRows) {
+            if (!row.cells()[0].startsWith("-")) {
+                coded.add(String.join(" ", Tokenizer.words(row.cells()[2])));
+            }
+        }
+        UnmappedConcepts concepts = UnmappedConcepts.loadDefault();
+        String unmappedPath = "summary/unmapped-lexicon.tsv";
+        for (TsvResource.Row row : TsvResource.read(unmappedPath, 3)) {
+            String concept = row.cells()[0].trim();
+            if (!"-".equals(concept) && concepts.byId(concept).isEmpty()) {
+                throw new KnowledgeFileException(unmappedPath + " line " + row.line() + ": unknown concept \"" + concept
+                        + "\" (not in " + UnmappedConcepts.RESOURCE + ")");
+            }
+            if (!coded.contains(String.join(" ", Tokenizer.words(row.cells()[2])))) {
+                lex.matcher.add(row.cells()[2], new LexiconEntry(null, List.of(), null, concept));
+                lex.forms++;
+            }
+        }
+        for (TsvResource.Row row : evidenceRows) {
             String where = path + " line " + row.line();
             LexiconEntry entry = parseCodes(row.cells()[0], catalog, where);
             lex.matcher.add(row.cells()[2], entry);

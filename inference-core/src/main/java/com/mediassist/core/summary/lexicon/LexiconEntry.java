@@ -11,11 +11,18 @@ import java.util.List;
  * @param evidence the primary evidence, {@code null} for a finding DDXPlus has no evidence for
  * @param values   extra coded values the form implies (lumbalgia: pain in the lumbar spine)
  * @param inherent a status the word itself carries ("afebril" denies fever), else {@code null}
+ * @param concept  for a finding DDXPlus has no evidence for, its concept in
+ *                 {@link com.mediassist.core.fit.UnmappedConcepts} ({@code dysuria}); else {@code null}
  */
-public record LexiconEntry(EvidenceCode evidence, List<EvidenceCode> values, FindingStatus inherent) {
+public record LexiconEntry(EvidenceCode evidence, List<EvidenceCode> values, FindingStatus inherent, String concept) {
 
     public LexiconEntry {
         values = List.copyOf(values);
+    }
+
+    /** An entry that is not an unmapped concept. */
+    public LexiconEntry(EvidenceCode evidence, List<EvidenceCode> values, FindingStatus inherent) {
+        this(evidence, values, inherent, null);
     }
 
     /** Pain findings take location, character, intensity and onset from the words after them. */

@@ -28,6 +28,17 @@ public final class ContextAnnotator {
             "la", "el", "los", "las", "en", "a", "al", "the", "of", "in", "any", "otra", "otros", "otras", "signos",
             "clinica", "datos", "episodios", "other", "signs", "symptoms", "sintomas");
 
+    /**
+     * Denial verbs that head a list whose items need not be bare findings ("Denies exertional component,
+     * leg swelling, hemoptysis"): their scope crosses commas past unrelated words, unlike "sin" or "no".
+     */
+    private static final Set<String> LIST_DENIALS = Set.of("niega", "niegan", "denies", "denied", "deny", "no refiere",
+            "no presenta", "negative for", "negativo para");
+    /** Words that start a new assertion inside a sentence; a list denial stops at them ("niega fiebre, refiere tos"). */
+    private static final Set<String> ASSERTIONS = Set.of("refiere", "refieren", "presenta", "presento", "tiene", "aqueja",
+            "describe", "pero", "aunque", "salvo", "excepto", "reports", "reported", "has", "had", "complains", "notes",
+            "noted", "endorses", "describes", "but", "except", "although", "however", "with", "con", "now", "ahora");
+
     private final Hit[] at;
     private final String[] words;
     private final boolean[] isFinding;
@@ -89,6 +100,7 @@ public final class ContextAnnotator {
         int seen = 0;
         boolean crossedComma = false;
         boolean clean = true;
+        boolean asserted = false;
         for (int i = first - 1; i >= sentenceStart && seen < FORWARD_WINDOW; i--) {
             if (words[i] == null) {
                 // a comma: the scope goes on only through a list of findings ("niega fiebre, tos")
@@ -100,6 +112,7 @@ public final class ContextAnnotator {
             if (h == null) {
                 if (!isFinding[i] && !CONNECTORS.contains(words[i])) {
                     clean = false;
+                    asserted |= ASSERTIONS.contains(words[i]);
                 }
                 seen++;
                 continue;
@@ -109,7 +122,9 @@ public final class ContextAnnotator {
                 break;
             }
             if (r.direction() == Direction.FORWARD || r.direction() == Direction.BIDIRECTIONAL) {
-                if (crossedComma && !clean) {
+                boolean listDenial = r.category() == TriggerCategory.NEGATED && LIST_DENIALS.contains(r.phrase())
+                        && !asserted;
+                if (crossedComma && !clean && !listDenial) {
                     break;
                 }
                 out.add(r.category());

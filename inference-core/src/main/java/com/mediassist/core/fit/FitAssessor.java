@@ -1,0 +1,302 @@
+package com.mediassist.core.fit;
+
+import com.mediassist.core.knowledge.Evidence;
+import com.mediassist.core.knowledge.EvidenceCode;
+import com.mediassist.core.knowledge.EvidenceFrequencies;
+import com.mediassist.core.knowledge.FeatureSpace;
+import com.mediassist.core.knowledge.Finding;
+import com.mediassist.core.knowledge.Knowledge;
+import com.mediassist.core.knowledge.Language;
+import com.mediassist.core.knowledge.Pathology;
+import com.mediassist.core.knowledge.PatientFindings;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Judges how well the model's 49 conditions explain a patient, and how much of the probability belongs to
+ * "something I do not know". Four factors, each in (0, 1], multiply into a fit score:
+ * <ul>
+ *   <li>amount of evidence: {@code 1 − exp(−n / evidenceScale)} over the distinct coded findings (antecedents
+ *       count half, denials a quarter, at most 3 in all), so two or three findings never give 0.99;</li>
+ *   <li>unmapped findings: {@code exp(−unmappedPenalty · W)}, W the summed weight of the findings DDXPlus has
+ *       no evidence for (1 for a finding of a system the model does not cover, 0.1 for a related sign,
+ *       0.5 for free text not in the catalogue);</li>
+ *   <li>explanation: {@code 1 − unexplainedPenalty · s}, s the share of coded findings the best candidate's
+ *       DDXPlus profile does not list;</li>
+ *   <li>typicality: {@code exp(−max(0, d − atypicalMargin))}, d how far the explained findings' mean
+ *       log-frequency under the best candidate falls below that of DDXPlus patients of it.</li>
+ * </ul>
+ * The differential's probabilities are the model's times the fit score; the rest is the explicit
+ * {@code otherMass}. Immutable and thread-safe.
+ */
+public final class FitAssessor {
+
+    /** Weight of an unmapped finding given as free text that the catalogue does not know. */
+    static final double UNKNOWN_WEIGHT = 0.5;
+    /** Smallest frequency used in logarithms. */
+    private static final double FLOOR = 1e-6;
+
+    private final Knowledge knowledge;
+    private final FeatureSpace space;
+    private final EvidenceFrequencies freq;
+    private final FitOptions options;
+    private final UnmappedConcepts concepts;
+    /** Mean log-frequency of a DDXPlus patient's present features, per pathology. */
+    private final double[] typicalLog;
+
+    /**
+     * The four factors of the fit score, for evaluation and documentation.
+     *
+     * @param evidence    amount-of-evidence factor
+     * @param unmapped    unmapped-findings factor
+     * @param explanation explanation factor
+     * @param typicality  typicality factor
+     * @param deficit     nats by which the findings are less typical of the best candidate than its DDXPlus patients' are
+     */
+    public record Factors(double evidence, double unmapped, double explanation, double typicality, double deficit) {
+    }
+
+    /** What the assessment found for one answer. */
+    public record Assessment(FitAssessment fit, double fitScore, double otherMass, List<MustNotMiss> mustNotMiss,
+                             List<List<Finding>> specific, Factors factors) {
+
+        /** The present findings specific to pathology {@code k} (empty when none): what a red flag needs. */
+        public List<Finding> specificTo(int k) {
+            return specific.get(k);
+        }
+    }
+
+    public FitAssessor(Knowledge knowledge, FeatureSpace space, EvidenceFrequencies freq, FitOptions options,
+                       UnmappedConcepts concepts) {
+        this.knowledge = knowledge;
+        this.space = space;
+        this.freq = freq;
+        this.options = options;
+        this.concepts = concepts;
+        int paths = freq.pathologies().size();
+        typicalLog = new double[paths];
+        for (int k = 0; k < paths; k++) {
+            double num = 0;
+            double den = 0;
+            for (int i = 0; i < space.evidenceFeatureCount(); i++) {
+                double q = freq.present()[k][i];
+                num += q * Math.log(Math.max(q, FLOOR));
+                den += q;
+            }
+            typicalLog[k] = den > 0 ? num / den : 0;
+        }
+    }
+
+    /**
+     * Assesses one answer.
+     *
+     * @param p         the patient's coded findings
+     * @param posterior the model's probabilities over the pathologies, in label order
+     * @param unmapped  findings without a DDXPlus evidence, as labels (from the note reader) or free text
+     * @param lang      language of the reasons and names
+     * @param label     how a coded finding is named in the requested language
+     */
+    public Assessment assess(PatientFindings p, double[] posterior, List<String> unmapped, Language lang,
+                             Function<Finding, String> label) {
+        List<Pathology> paths = knowledge.pathologies();
+        int top = 0;
+        for (int k = 1; k < posterior.length; k++) {
+            if (posterior[k] > posterior[top]) {
+                top = k;
+            }
+        }
+        Pathology best = paths.get(top);
+
+        Set<EvidenceCode> codes = new LinkedHashSet<>();
+        p.present().forEach(f -> codes.add(f.evidence()));
+        double amount = Math.min(3, 0.25 * p.absent().size());
+        List<EvidenceCode> unexplained = new ArrayList<>();
+        for (EvidenceCode c : codes) {
+            boolean antecedent = knowledge.evidence(c).map(Evidence::antecedent).orElse(false);
+            amount += antecedent ? 0.5 : 1;
+            if (!best.canPresent(c)) {
+                unexplained.add(c);
+            }
+        }
+        double amountFactor = 1 - Math.exp(-amount / options.evidenceScale());
+
+        double load = 0;
+        List<String> outside = new ArrayList<>();
+        List<String> given = new ArrayList<>();
+        for (String u : unmapped) {
+            if (u == null || u.isBlank() || given.contains(u.trim())) {
+                continue;
+            }
+            given.add(u.trim());
+            double w = concepts.byLabel(u).map(c -> c.weight().value()).orElse(UNKNOWN_WEIGHT);
+            load += w;
+            if (w >= UNKNOWN_WEIGHT) {
+                outside.add(u.trim());
+            }
+        }
+        double unmappedFactor = Math.exp(-options.unmappedPenalty() * load);
+
+        double share = codes.isEmpty() ? 0 : (double) unexplained.size() / codes.size();
+        double explanationFactor = 1 - options.unexplainedPenalty() * share;
+
+        double meanLog = 0;
+        int counted = 0;
+        for (Finding f : p.present()) {
+            int i = space.indexOf(f);
+            // unexplained findings are already counted by the explanation factor
+            if (i >= 0 && i < space.evidenceFeatureCount() && best.canPresent(f.evidence())) {
+                meanLog += Math.log(Math.max(freq.present()[top][i], FLOOR));
+                counted++;
+            }
+        }
+        double deficit = counted == 0 ? 0 : typicalLog[top] - meanLog / counted;
+        double typicality = Math.exp(-Math.max(0, deficit - options.atypicalMargin()));
+
+        double score = Math.max(0, Math.min(1, amountFactor * unmappedFactor * explanationFactor * typicality));
+        double outsideLoad = 0;
+        for (String u : outside) {
+            outsideLoad += concepts.byLabel(u).map(c -> c.weight().value()).orElse(UNKNOWN_WEIGHT);
+        }
+        // Out of scope needs evidence against the model; little evidence alone only lowers the fit.
+        boolean against = load > 0 || share >= 1.0 / 3 || typicality < 0.8;
+        FitVerdict verdict;
+        if (against && score < options.noFitBelow() || outsideLoad >= 1 && score < options.outOfScopeBelow()) {
+            verdict = FitVerdict.OUT_OF_SCOPE;
+        } else if (score < options.lowFitBelow() || outsideLoad >= 1) {
+            verdict = FitVerdict.LOW_FIT;
+        } else {
+            verdict = FitVerdict.IN_SCOPE;
+        }
+
+        boolean en = lang == Language.EN;
+        List<FitReason> reasons = new ArrayList<>();
+        if (!outside.isEmpty()) {
+            reasons.add(new FitReason("unmapped-findings", (en ? "Outside what I know: " : "Fuera de lo que conozco: ")
+                    + String.join(", ", outside)));
+        }
+        if (share >= 1.0 / 3 && !codes.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (Finding f : p.present()) {
+                if (unexplained.contains(f.evidence()) && names.size() < 4) {
+                    String n = label.apply(f);
+                    if (!names.contains(n)) {
+                        names.add(n);
+                    }
+                }
+            }
+            reasons.add(new FitReason("unexplained-findings", en
+                    ? unexplained.size() + " of " + codes.size() + " findings are not in the profile of " + best.name().in(lang)
+                            + ": " + String.join("; ", names)
+                    : unexplained.size() + " de " + codes.size() + " hallazgos no están en el perfil de " + best.name().in(lang)
+                            + ": " + String.join("; ", names)));
+        }
+        if (amountFactor < 0.8) {
+            String pct = String.format(Locale.ROOT, "%.0f %%", amountFactor * 100);
+            reasons.add(new FitReason("little-evidence", en
+                    ? "Only " + codes.size() + " coded findings: together the candidates get at most " + pct
+                    : "Solo " + codes.size() + " hallazgos codificados: entre todos los candidatos, como mucho " + pct));
+        }
+        if (typicality < 0.8) {
+            reasons.add(new FitReason("atypical-findings", en
+                    ? "The findings are unusual for " + best.name().in(lang) + " as DDXPlus patients present it"
+                    : "Los hallazgos son poco habituales en " + best.name().in(lang) + " tal como lo presentan los pacientes de DDXPlus"));
+        }
+        if (reasons.isEmpty() || verdict == FitVerdict.IN_SCOPE && reasons.stream().allMatch(r -> r.code().equals("little-evidence"))) {
+            reasons.add(0, new FitReason("well-explained", en
+                    ? best.name().in(lang) + " explains the " + codes.size() + " coded findings as DDXPlus patients present them"
+                    : best.name().in(lang) + " explica los " + codes.size() + " hallazgos codificados como los presentan los pacientes de DDXPlus"));
+        }
+
+        List<List<Finding>> specific = new ArrayList<>();
+        for (int k = 0; k < paths.size(); k++) {
+            specific.add(paths.get(k).severity() <= 2 ? specificFindings(p, k) : List.of());
+        }
+        return new Assessment(new FitAssessment(verdict, reasons, given), score, 1 - score,
+                mustNotMiss(p, posterior, score, specific, lang, label), specific,
+                new Factors(amountFactor, unmappedFactor, explanationFactor, typicality, deficit));
+    }
+
+    /** Present findings at least {@code redFlagLift} times more frequent in pathology k than in the others. */
+    private List<Finding> specificFindings(PatientFindings p, int k) {
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : p.present()) {
+            int i = space.indexOf(f);
+            if (i < 0 || i >= space.evidenceFeatureCount()) {
+                continue;
+            }
+            double pk = freq.present()[k][i];
+            if (pk < options.redFlagFrequency()) {
+                continue;
+            }
+            if (pk >= options.redFlagLift() * freq.othersFrequency(k, i)) {
+                out.add(f);
+            }
+        }
+        // A risk factor supports a severe condition but never raises it alone: at least one current symptom must.
+        boolean anchored = out.stream().anyMatch(f -> !knowledge.evidence(f.evidence()).map(Evidence::antecedent).orElse(true));
+        if (!anchored || out.size() == 1 && share(out.get(0), k) < options.singleFindingShare()) {
+            // one finding that many severe conditions share (fatigue) raises none of them
+            return List.of();
+        }
+        return out;
+    }
+
+    /** Among DDXPlus patients with finding f, the share that have pathology k. */
+    private double share(Finding f, int k) {
+        int i = space.indexOf(f);
+        double[] prior = freq.prior();
+        double all = 0;
+        for (int j = 0; j < prior.length; j++) {
+            all += prior[j] * freq.present()[j][i];
+        }
+        return all > 0 ? prior[k] * freq.present()[k][i] / all : 0;
+    }
+
+    private List<MustNotMiss> mustNotMiss(PatientFindings p, double[] posterior, double score,
+                                          List<List<Finding>> specific, Language lang, Function<Finding, String> label) {
+        record Ranked(int k, double shown, int support) {
+        }
+        List<Ranked> ranked = new ArrayList<>();
+        List<Pathology> paths = knowledge.pathologies();
+        for (int k = 0; k < paths.size(); k++) {
+            List<Finding> s = specific.get(k);
+            if (s.isEmpty() || excluded(p, k)) {
+                continue;
+            }
+            if (s.size() >= 2 || posterior[k] >= options.mustNotMissFloor()) {
+                ranked.add(new Ranked(k, posterior[k] * score, s.size()));
+            }
+        }
+        ranked.sort(Comparator.comparingDouble(Ranked::shown).reversed().thenComparing(Comparator.comparingInt(Ranked::support).reversed()));
+        List<MustNotMiss> out = new ArrayList<>();
+        for (Ranked r : ranked.subList(0, Math.min(options.mustNotMissSize(), ranked.size()))) {
+            List<String> flags = new ArrayList<>();
+            for (Finding f : specific.get(r.k())) {
+                String n = label.apply(f);
+                if (!flags.contains(n)) {
+                    flags.add(n);
+                }
+            }
+            Pathology path = paths.get(r.k());
+            out.add(new MustNotMiss(path.code().value(), path.name().in(lang), r.shown(), flags));
+        }
+        return out;
+    }
+
+    /** A yes/no finding that nine in ten DDXPlus patients of pathology k have was denied. */
+    private boolean excluded(PatientFindings p, int k) {
+        for (EvidenceCode denied : p.absent()) {
+            int i = space.indexOf(denied.value());
+            if (i >= 0 && i < space.evidenceFeatureCount() && freq.present()[k][i] >= 0.9) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
