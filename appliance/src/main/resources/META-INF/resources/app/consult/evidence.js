@@ -4,7 +4,7 @@ import { get, post, BUDGET } from '../api.js';
 import { $, el, clear, debounce, fold, labelOf } from '../dom.js';
 import { t, has, language } from '../i18n.js';
 import { panelError, panelState } from '../panel.js';
-import { S, latest, arrayOf, evidenceString, persistDraft, emit } from './state.js';
+import { S, latest, arrayOf, evidenceString, persistDraft, emit, answerLine, failureText } from './state.js';
 
 const MAX_OPTIONS = 12;
 
@@ -233,7 +233,7 @@ export function renderEvidences() {
 export const analyseNote = debounce(async () => {
   const text = $('note-text').value;
   if (!text.trim()) {
-    Object.assign(S, { findings: [], notePresent: [], noteAbsent: [], unmappedFindings: null });
+    Object.assign(S, { findings: [], notePresent: [], noteAbsent: [], unmappedFindings: null, noteAt: null, noteStale: null });
     renderFindings();
     emit('evidence-changed');
     return;
@@ -248,11 +248,16 @@ export const analyseNote = debounce(async () => {
     // Only a server that reports uncoded findings accepts them back in the diagnosis request.
     S.unmappedFindings = note && Array.isArray(note.unmappedFindings) ? note.unmappedFindings.map(labelOf) : null;
     S.noteLang = note && note.language ? String(note.language).toLowerCase() : null;
+    S.noteAt = new Date();
+    S.noteStale = null;
     panelState('note-status', 'ok', '');
     renderFindings();
     emit('evidence-changed');
   } catch (e) {
-    // The findings of the last reading stay on screen; the status line says they are not updated.
+    // The findings of the last reading stay on screen, marked not updated.
+    if (e.kind === 'superseded') return;
+    S.noteStale = failureText(e);
+    renderFindings();
     panelError('note-status', e);
   }
 }, 700);
@@ -262,6 +267,7 @@ function findingKey(f) {
 }
 
 export function renderFindings() {
+  answerLine('note-answer', { at: S.noteAt, stale: S.noteStale });
   const list = clear($('finding-chips'));
   const visible = S.findings.filter((f) => !S.removedFindings.has(findingKey(f)));
   if (!visible.length) list.append(el('li', { class: 'muted', text: t('note.noFindings') }));

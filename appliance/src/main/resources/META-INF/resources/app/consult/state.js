@@ -23,6 +23,8 @@ export function initialState() {
     noteAbsent: [],
     unmappedFindings: null, // null: the summary answer had no such field (an older server)
     noteLang: null,
+    noteAt: null,
+    noteStale: null,
     removedFindings: new Set(),
     confirmedFindings: new Set(),
     // differential: the last answer received is kept when a newer request fails
