@@ -76,9 +76,15 @@ async function logout() {
   location.assign(`/login?logout=1&lang=${language()}`);
 }
 
+/** The toggle shows the other language's name in that language: mark it so. */
+function markToggleLanguage() {
+  $('lang-toggle').lang = language() === 'es' ? 'en' : 'es';
+}
+
 async function switchLanguage() {
   await loadMessages(language() === 'es' ? 'en' : 'es');
   applyI18n();
+  markToggleLanguage();
   renderUser();
   languageChanged();
 }
@@ -90,6 +96,7 @@ function renderUser() {
 async function boot() {
   await loadMessages(initialLanguage());
   applyI18n();
+  markToggleLanguage();
   onUnauthorized(() => {
     $('session-banner').hidden = false;
     $('session-login-link').focus();

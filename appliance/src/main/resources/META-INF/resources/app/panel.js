@@ -18,6 +18,16 @@ export function panelState(statusId, state, message = '') {
   else line.textContent = message;
 }
 
+/** Why a call failed, in the doctor's words (never the server's configuration key). */
+export function failureText(err) {
+  if (!err) return '';
+  if (err.kind === 'timeout') return t('fresh.why.timeout');
+  if (err.kind === 'network') return t('fresh.why.offline');
+  if (err.status === 503) return t('fresh.why.moduleOff');
+  if (err.kind === 'unauthorized') return t('session.expired');
+  return err.status ? t('fresh.why.error', err.status) : err.message;
+}
+
 /** Reports an ApiError on a panel; ignores calls superseded by newer ones. */
 export function panelError(statusId, err) {
   if (err && err.kind === 'superseded') return;
@@ -25,5 +35,6 @@ export function panelError(statusId, err) {
     panelState(statusId, 'error', t('session.expired'));
     return;
   }
-  panelState(statusId, err && err.unavailable ? 'unavailable' : 'error', err ? err.message : '');
+  if (err && err.unavailable) panelState(statusId, 'unavailable', failureText(err));
+  else panelState(statusId, 'error', err ? err.message : '');
 }

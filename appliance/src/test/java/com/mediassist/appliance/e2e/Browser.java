@@ -66,6 +66,11 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage(what).until(condition);
     }
 
+    /** Like {@link #await(String, Function)} with a longer limit, for steps with a long time budget (a FHIR import). */
+    <T> T await(String what, Duration limit, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, limit).withMessage(what).until(condition);
+    }
+
     /** Waits until the element with this id shows text containing {@code part}; returns the text. */
     String awaitText(String id, String part) {
         return await("#" + id + " to contain '" + part + "'", d -> {

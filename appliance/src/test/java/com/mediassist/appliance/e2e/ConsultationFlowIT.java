@@ -70,7 +70,7 @@ class ConsultationFlowIT {
         // Answering a next question records it and updates the differential; it is not asked again.
         WebElement question = b.await("a next question", ExpectedConditions.presenceOfElementLocated(By.cssSelector("#question-list li.question")));
         String asked = question.getAttribute("data-evidence");
-        question.findElement(By.cssSelector(".question-answers button")).click();
+        question.findElement(By.cssSelector(".question-answers button:last-child")).click();
         b.await("the answer recorded", d -> b.all("#evidence-chips li.chip").size() == 3);
         b.await("the answered question gone from the next questions",
                 d -> b.all("#question-list li.question[data-evidence='" + asked + "']").isEmpty()

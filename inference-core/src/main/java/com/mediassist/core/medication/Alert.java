@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param management what to do instead or how to monitor
  * @param source     where the rule comes from
  * @param ruleId     stable identifier of the rule or list that fired
+ * @param replacements the replacements the rule's advice implies (empty when it names none)
  */
 public record Alert(AlertKind kind, Severity severity, boolean interrupt, List<String> drugs, List<String> inputs,
-                    String message, String mechanism, String management, String source, String ruleId) {
+                    String message, String mechanism, String management, String source, String ruleId,
+                    List<Replacement> replacements) {
 
     public Alert {
         Objects.requireNonNull(kind, "kind");
@@ -32,5 +34,6 @@ public record Alert(AlertKind kind, Severity severity, boolean interrupt, List<S
         Objects.requireNonNull(management, "management");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(ruleId, "ruleId");
+        replacements = replacements == null ? List.of() : List.copyOf(replacements);
     }
 }

@@ -70,6 +70,9 @@ public final class MedicationChecker {
         final String ruleId;
         boolean highPriority;
         boolean nonInterruptive;
+        /** Typed medicine index → the ingredient the rule's advice says to replace; with what. */
+        final LinkedHashMap<Integer, IngredientKey> replace = new LinkedHashMap<>();
+        IngredientKey replaceWith;
 
         Draft(AlertKind kind, Severity severity, String ruleId) {
             this.kind = kind;
@@ -136,9 +139,12 @@ public final class MedicationChecker {
                 interrupt = false;
             }
         }
+        List<Replacement> replacements = new ArrayList<>();
+        d.replace.forEach((input, key) -> replacements.add(
+                new Replacement(meds.get(input), name(key, lang), name(d.replaceWith, lang))));
         return new Alert(d.kind, d.severity, interrupt, names, inputs, d.message.in(lang), d.mechanism.in(lang),
                 d.management.in(lang),
-                String.join("; ", d.sources), d.ruleId);
+                String.join("; ", d.sources), d.ruleId, replacements);
     }
 
     private String name(IngredientKey k, Language lang) {
@@ -176,6 +182,14 @@ public final class MedicationChecker {
                     }
                 }
             }
+            rule.replace().ifPresent(swap -> {
+                d.replaceWith = swap.with();
+                for (Item it : items) {
+                    if (swap.members().contains(it.ingredient().key()) && !it.ingredient().key().equals(swap.with())) {
+                        d.replace.putIfAbsent(it.input(), it.ingredient().key());
+                    }
+                }
+            });
             d.mechanism = rule.mechanism();
             d.message = new Bilingual(names(d.keys, Language.ES) + ": " + rule.mechanism().es(),
                     names(d.keys, Language.EN) + ": " + rule.mechanism().en());

@@ -73,8 +73,15 @@ public final class MedicationKnowledge {
     record Term(String classKey, Set<IngredientKey> members, int count) {
     }
 
+    /**
+     * @param replace optional: a class of the rule's drugs the advice says to replace, and with what
+     */
     record DrugDrugRule(String id, List<Term> terms, Severity severity, Bilingual mechanism, Bilingual management,
-                        String source) {
+                        String source, Optional<Swap> replace) {
+    }
+
+    /** The advice "replace a member of {@code members} with {@code with}" of a drug–drug rule. */
+    record Swap(Set<IngredientKey> members, IngredientKey with) {
     }
 
     record AllergyRule(String allergyClass, Set<IngredientKey> drugs, String drugClass, Severity severity,
@@ -145,8 +152,19 @@ public final class MedicationKnowledge {
                 int count = star < 0 ? 1 : Integer.parseInt(spec.substring(star + 1));
                 terms.add(new Term(key, members(dict, classes, key, "drug-drug-rules.json"), count));
             }
+            Optional<Swap> swap = Optional.empty();
+            JsonNode replace = n.get("replace");
+            if (replace != null) {
+                Set<IngredientKey> with = members(dict, classes, req(replace, "with"), "drug-drug-rules.json");
+                if (with.size() != 1) {
+                    throw new KnowledgeFormatException(DIR + "drug-drug-rules.json", 0,
+                            "rule " + req(n, "id") + ": \"replace.with\" must name one ingredient");
+                }
+                swap = Optional.of(new Swap(members(dict, classes, req(replace, "class"), "drug-drug-rules.json"),
+                        with.iterator().next()));
+            }
             ddr.add(new DrugDrugRule(req(n, "id"), List.copyOf(terms), severity(n, "drug-drug-rules.json"),
-                    bi(n, "mechanism"), bi(n, "management"), req(n, "source")));
+                    bi(n, "mechanism"), bi(n, "management"), req(n, "source"), swap));
         }
         List<AllergyRule> ar = new ArrayList<>();
         for (JsonNode n : json(DIR + "allergy-cross-reactivity.json")) {

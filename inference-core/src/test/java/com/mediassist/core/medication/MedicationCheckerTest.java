@@ -37,6 +37,27 @@ class MedicationCheckerTest {
     }
 
     @Test
+    void anticoagulantWithNsaidAlertOffersParacetamolInPlaceOfTheTypedNsaid() {
+        Alert a = alert(check("Sintrom 4 mg", "ibuprofeno 600"), "bleeding-anticoagulant-nsaid");
+        assertThat(a.replacements()).containsExactly(new Replacement("ibuprofeno 600", "ibuprofeno", "paracetamol"));
+        Alert en = alert(CHECKER.check(new MedicationCheckRequest(List.of("Sintrom 4 mg", "ibuprofen 600"), List.of(),
+                List.of(), null, Language.EN)), "bleeding-anticoagulant-nsaid");
+        assertThat(en.replacements()).containsExactly(new Replacement("ibuprofen 600", "ibuprofen", "paracetamol"));
+    }
+
+    @Test
+    void amoxicillinWithAcenocoumarolIsAModerateNonInterruptingInrMonitoringAlert() {
+        MedicationCheckResult r = check("Sintrom 4 mg", "amoxicilina 500");
+        Alert a = alert(r, "vka-penicillin");
+        assertThat(a.severity()).isEqualTo(Severity.MODERATE);
+        assertThat(a.interrupt()).isFalse();
+        assertThat(a.drugs()).containsExactly("acenocumarol", "amoxicilina");
+        assertThat(a.management()).contains("INR");
+        assertThat(a.replacements()).isEmpty();
+        assertThat(r.alerts()).noneMatch(Alert::interrupt);
+    }
+
+    @Test
     void flagsAcenocoumarolWithIbuprofenAsInterruptingBleedingRisk() {
         MedicationCheckResult r = check("Sintrom 4 mg", "ibuprofeno 600");
         Alert a = alert(r, "bleeding-anticoagulant-nsaid");
@@ -90,6 +111,7 @@ class MedicationCheckerTest {
         "pde5-alpha-blocker, tadalafilo;doxazosina",
         "vka-azole, Sintrom;fluconazol",
         "vka-antibiotic, Sintrom;levofloxacino",
+        "vka-penicillin, Sintrom;amoxicilina",
         "anticoagulant-amiodarone, acenocumarol;amiodarona",
         "anticoagulant-inducer, rivaroxabán;rifampicina",
         "doac-strong-cyp3a4, apixabán;itraconazol",

@@ -23,7 +23,8 @@ import java.util.TreeSet;
 /**
  * Saving a consultation's prescription. The medication-safety check runs again here, against the
  * patient's stored history: every interrupting alert (contraindicated or major) must come with the
- * doctor's reason, or nothing is saved and the answer is 422 naming each alert. Overrides are kept
+ * doctor's reason (a coded {@link OverrideReason} and/or free text), or nothing is saved and the answer
+ * is 422 carrying each alert ({@link OverrideRequiredException}). Overrides are kept
  * with the prescription and recorded as feedback ("overridden", with the reason).
  */
 @ApplicationScoped
@@ -72,6 +73,10 @@ public class PrescriptionService {
             if (o == null || o.kind() == null || o.drugs() == null || o.drugs().isEmpty()) {
                 throw ApiProblemException.badField("overrides[" + i + "]", "needs the alert's kind and drugs");
             }
+            if (o.reasonCode() != null && OverrideReason.byCode(o.reasonCode()).isEmpty()) {
+                throw ApiProblemException.badField("overrides[" + i + "].reasonCode", "is \"" + o.reasonCode()
+                        + "\"; expected one of " + String.join(", ", OverrideReason.codes()));
+            }
         }
         Language language;
         try {
@@ -86,24 +91,25 @@ public class PrescriptionService {
         MedicationCheckResult result = checks.check(meds, c.patientId(), List.of(), List.of(), null, language).result();
 
         List<Problem.FieldError> missing = new ArrayList<>();
+        List<Alert> unexplained = new ArrayList<>();
         List<Accepted> accepted = new ArrayList<>();
         for (Alert alert : result.alerts()) {
             if (!alert.interrupt()) {
                 continue;
             }
-            Optional<String> reason = overrides.stream().filter(o -> matches(o, alert)).map(Requests.Override::reason)
-                    .filter(r -> r != null && r.strip().length() >= MIN_REASON).findFirst();
+            Optional<Accepted> reason = overrides.stream().filter(o -> matches(o, alert))
+                    .map(o -> accepted(alert, o)).flatMap(Optional::stream).findFirst();
             if (reason.isEmpty()) {
+                unexplained.add(alert);
                 missing.add(new Problem.FieldError("overrides", "the " + alert.severity() + " " + kindCode(alert)
                         + " alert for " + String.join(" + ", alert.drugs()) + " needs an override reason ("
                         + alert.message() + ")"));
             } else {
-                accepted.add(new Accepted(alert, reason.get().strip()));
+                accepted.add(reason.get());
             }
         }
         if (!missing.isEmpty()) {
-            throw new ApiProblemException(422, "Override reason required", missing.size()
-                    + " interrupting alert(s) need the doctor's reason before the prescription can be saved", missing);
+            throw new OverrideRequiredException(unexplained, missing);
         }
 
         ConsultationView saved = StoreProblems.translate(() -> database.inTransaction(tx -> {
@@ -120,12 +126,17 @@ public class PrescriptionService {
                 o.put("severity", String.valueOf(a.alert().severity()).toLowerCase(java.util.Locale.ROOT));
                 o.put("ruleId", a.alert().ruleId());
                 o.put("source", a.alert().source());
-                o.put("reason", a.reason());
+                if (a.code() != null) {
+                    o.put("reasonCode", a.code().code());
+                }
+                if (!a.reason().isEmpty()) {
+                    o.put("reason", a.reason());
+                }
             }
             Consultation next = tx.consultations().update(id, new ConsultationUpdate(null, null, consultations.write(doc), null));
             for (Accepted a : accepted) {
                 consultations.record(tx, next, SuggestionKind.ALERT, alertKey(a.alert()), FeedbackAction.OVERRIDDEN,
-                        a.reason(), KNOWLEDGE, knowledgeVersion(result), user);
+                        a.feedbackReason(), KNOWLEDGE, knowledgeVersion(result), user);
             }
             tx.audit().append(user, "consultation.prescriptions", next.patientId(),
                     "consultation " + id + ": " + meds.size() + " medicines, " + accepted.size() + " alerts overridden");
@@ -139,7 +150,24 @@ public class PrescriptionService {
         return v == null || v.isBlank() ? config.knowledgeVersion() : v;
     }
 
-    private record Accepted(Alert alert, String reason) {
+    /** An interrupting alert with the doctor's reason: a code, free text (may be empty with a code), or both. */
+    private record Accepted(Alert alert, OverrideReason code, String reason) {
+
+        /** The reason as the feedback row keeps it: the code first, so the fleet can count by code. */
+        String feedbackReason() {
+            return code == null ? reason : reason.isEmpty() ? code.code() : code.code() + ": " + reason;
+        }
+    }
+
+    /** The override's reason when it is enough: free text of {@value #MIN_REASON}+ characters or a code (not "other" alone). */
+    private static Optional<Accepted> accepted(Alert alert, Requests.Override o) {
+        OverrideReason code = OverrideReason.byCode(o.reasonCode()).orElse(null);
+        String text = o.reason() == null ? "" : o.reason().strip();
+        boolean textEnough = text.length() >= MIN_REASON;
+        if (textEnough || (code != null && code != OverrideReason.OTHER)) {
+            return Optional.of(new Accepted(alert, code, text));
+        }
+        return Optional.empty();
     }
 
     /** The alert's identity as the UI reports it in feedback: kind and the folded, sorted drugs. */

@@ -35,13 +35,15 @@ public final class Requests {
     }
 
     /**
-     * The doctor's decision on one interrupting alert.
+     * The doctor's decision on one interrupting alert: a coded reason, free text, or both.
      *
-     * @param kind   the alert's kind ({@code drug-drug}, {@code drug-allergy}, ...)
-     * @param drugs  the drugs the alert names
-     * @param reason why the prescription stays (required, not blank)
+     * @param kind       the alert's kind ({@code drug-drug}, {@code drug-allergy}, ...)
+     * @param drugs      the drugs the alert names
+     * @param reasonCode one of {@link OverrideReason#codes()}; optional when {@code reason} is given
+     * @param reason     why the prescription stays, in the doctor's words; required without a code and
+     *                   with the code {@code other}
      */
-    public record Override(String kind, List<String> drugs, String severity, String reason) {
+    public record Override(String kind, List<String> drugs, String severity, String reasonCode, String reason) {
     }
 
     /**

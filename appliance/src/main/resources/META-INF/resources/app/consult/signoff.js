@@ -1,0 +1,128 @@
+// The structured note, the final diagnosis, sign-off and the FHIR export.
+import { get, post, BUDGET } from '../api.js';
+import { $, el, clear, labelOf } from '../dom.js';
+import { t, language } from '../i18n.js';
+import { panelError, panelState } from '../panel.js';
+import { S, arrayOf, modelOf, emit } from './state.js';
+import { diagnosisInput } from './evidence.js';
+import { dropLocalDraft } from '../draft.js';
+
+const MAX_DDX_ROWS = 8;
+
+export function renderFinalDiagnosisOptions() {
+  const select = $('final-diagnosis');
+  const current = select.value;
+  clear(select).append(el('option', { value: '', text: t('summary.chooseDiagnosis') }));
+  for (const d of S.ddx ? arrayOf(S.ddx, 'differential').slice(0, MAX_DDX_ROWS) : []) {
+    select.append(el('option', { value: d.code, text: d.name ?? d.code }));
+  }
+  if ([...select.options].some((o) => o.value === current)) select.value = current;
+}
+
+/** What the doctor recorded on this screen, as lines for the note: background, evidences, medicines, reasons, tests. */
+function consultationRecord() {
+  const lines = [];
+  const context = ['conditions', 'medications', 'allergies']
+    .map((kind) => [kind, [...document.querySelectorAll(`#context-${kind} li.context-item`)].map((li) => li.textContent)])
+    .filter(([, items]) => items.length);
+  for (const [kind, items] of context) lines.push(`${t(`history.${kind}`)}: ${items.join(', ')}`);
+  const present = S.evidences.filter((e) => e.present).map((e) => (e.valueLabel ? `${e.label}: ${e.valueLabel}` : e.label));
+  const absent = S.evidences.filter((e) => !e.present).map((e) => e.label);
+  if (present.length) lines.push(`${t('summary.record.present')}: ${present.join(', ')}`);
+  if (absent.length) lines.push(`${t('summary.record.absent')}: ${absent.join(', ')}`);
+  if (S.rx.length) lines.push(`${t('rx.title')}: ${S.rx.join(', ')}`);
+  for (const o of S.savedOverrides) {
+    const reason = [o.reasonCode ? t(`rx.reason.${o.reasonCode}`) : '', o.reason].filter(Boolean).join(' — ');
+    lines.push(t('summary.record.override', (o.drugs ?? []).join(' + '), reason));
+  }
+  const tests = S.tests ? arrayOf(S.tests, 'tests').slice(0, 6).map((x) => labelOf(x.name ?? x.test)) : [];
+  if (tests.length) lines.push(`${t('tests.title')}: ${tests.join(', ')}`);
+  return lines.join('\n');
+}
+
+async function generateSummary() {
+  const text = $('note-text').value;
+  panelState('summary-status', 'working');
+  try {
+    S.structured = await post('/api/v1/summary', { text, language: 'auto' }, { budgetMs: BUDGET.summary });
+    $('summary-text').value = [labelOf(S.structured.summary ?? ''), consultationRecord()].filter(Boolean).join('\n\n');
+    panelState('summary-status', 'ok', '');
+  } catch (e) {
+    panelError('summary-status', e);
+  }
+}
+
+async function signOff() {
+  if (!S.consultation || S.signed) return;
+  if (!$('summary-text').value.trim()) {
+    panelState('summary-status', 'error', t('summary.needSummary'));
+    $('summary-text').focus();
+    return;
+  }
+  const select = $('final-diagnosis');
+  const other = $('final-diagnosis-other').value.trim();
+  let finalDiagnosis = null;
+  if (select.value) finalDiagnosis = { code: select.value, name: select.options[select.selectedIndex].textContent };
+  else if (other) finalDiagnosis = { code: null, name: other };
+  if (!finalDiagnosis) {
+    panelState('summary-status', 'error', t('summary.needDiagnosis'));
+    select.focus();
+    return;
+  }
+  const { evidences, absent } = diagnosisInput();
+  panelState('summary-status', 'working');
+  try {
+    S.consultation = await post(`/api/v1/consultations/${S.consultation.id}/sign-off`, {
+      note: $('note-text').value,
+      summaryText: $('summary-text').value,
+      structuredNote: S.structured,
+      evidences: S.evidences,
+      diagnosisEvidences: evidences,
+      diagnosisAbsent: absent,
+      prescriptions: S.rx,
+      finalDiagnosis,
+      model: modelOf(S.ddx),
+      language: language(),
+    }, { budgetMs: BUDGET.save });
+    dropLocalDraft(S.consultation.id);
+    S.savedOverrides = arrayOf(S.consultation, 'overrides');
+    setSigned(true);
+    panelState('summary-status', 'ok', t('summary.signed'));
+  } catch (e) {
+    panelError('summary-status', e);
+  }
+}
+
+async function exportFhir() {
+  if (!S.consultation) return;
+  panelState('summary-status', 'working');
+  try {
+    const bundle = await get(`/api/v1/consultations/${S.consultation.id}/fhir`, { budgetMs: BUDGET.export });
+    const count = Array.isArray(bundle && bundle.entry) ? bundle.entry.length : 0;
+    panelState('summary-status', 'ok', t('summary.exported', count));
+    const blob = new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/fhir+json' });
+    const link = el('a', { href: URL.createObjectURL(blob), download: `consultation-${S.consultation.id}.fhir.json`,
+      class: 'download', text: t('summary.export') });
+    $('summary-status').append(' ', link);
+  } catch (e) {
+    panelError('summary-status', e);
+  }
+}
+
+/** Locks (or unlocks) every input of the consultation and re-renders the panels. */
+export function setSigned(signed) {
+  S.signed = signed;
+  for (const id of ['evidence-input', 'note-text', 'rx-input', 'rx-add', 'rx-save', 'summary-generate',
+    'summary-text', 'final-diagnosis', 'final-diagnosis-other', 'summary-sign']) {
+    $(id).disabled = signed;
+  }
+  $('summary-export').disabled = !signed;
+  $('view-consult').dataset.signed = String(signed);
+  emit('signed-changed');
+}
+
+export function initSignOff() {
+  $('summary-generate').addEventListener('click', generateSummary);
+  $('summary-sign').addEventListener('click', signOff);
+  $('summary-export').addEventListener('click', exportFhir);
+}
