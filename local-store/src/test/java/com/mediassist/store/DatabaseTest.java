@@ -19,6 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTest {
 
+    private static final com.mediassist.store.migration.MigrationRunner SHIPPED =
+            com.mediassist.store.migration.MigrationRunner.shipped(java.time.Clock.systemUTC());
+
+
     @TempDir
     Path dir;
 
@@ -29,8 +33,9 @@ class DatabaseTest {
         Path dataDir = dir.resolve("nested/data");
         try (Database db = TestDatabases.open(dataDir, clock)) {
             assertThat(dataDir.resolve("mediassist.db")).isRegularFile();
-            assertThat(db.migrationsAppliedAtOpen()).extracting(m -> m.version()).containsExactly(1);
-            assertThat(db.schemaVersion()).isEqualTo(1);
+            assertThat(db.migrationsAppliedAtOpen()).extracting(m -> m.version())
+                    .containsExactlyElementsOf(SHIPPED.migrations().stream().map(m -> m.version()).toList());
+            assertThat(db.schemaVersion()).isEqualTo(SHIPPED.targetVersion());
             List<String> tables = db.jdbi().withHandle(h -> h.createQuery(
                     "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").mapTo(String.class).list());
             assertThat(tables).contains("users", "api_tokens", "patients", "conditions", "medications", "allergies",
@@ -59,7 +64,7 @@ class DatabaseTest {
         }
         try (Database db = TestDatabases.open(dir, clock)) {
             assertThat(db.migrationsAppliedAtOpen()).isEmpty();
-            assertThat(db.schemaHistory()).hasSize(1);
+            assertThat(db.schemaHistory()).hasSize(SHIPPED.migrations().size());
             assertThat(db.patients().count()).isEqualTo(1);
         }
     }
@@ -119,7 +124,7 @@ class DatabaseTest {
     @Test
     void answersAPingWithTheSchemaVersion() {
         try (Database db = TestDatabases.open(dir, clock)) {
-            assertThat(db.ping()).isEqualTo(1);
+            assertThat(db.ping()).isEqualTo(SHIPPED.targetVersion());
         }
     }
 

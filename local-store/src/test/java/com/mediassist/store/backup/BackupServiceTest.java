@@ -29,6 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BackupServiceTest {
 
+    private static final int SHIPPED_VERSION =
+            com.mediassist.store.migration.MigrationRunner.shipped(java.time.Clock.systemUTC()).targetVersion();
+
+
     @TempDir
     Path dir;
 
@@ -49,7 +53,7 @@ class BackupServiceTest {
             atBackup = db.patients().search("", 0, 100).items();
             BackupResult result = db.backups().backupTo(backup);
             assertThat(result.bytes()).isPositive();
-            assertThat(result.schemaVersion()).isEqualTo(1);
+            assertThat(result.schemaVersion()).isEqualTo(SHIPPED_VERSION);
             // Changes after the backup are what a restore must undo.
             db.patients().create(new PatientDetails("HC-late", "Tarde", "Apellido", null, Sex.UNKNOWN));
             db.patients().update(atBackup.get(0).id(), new PatientDetails(atBackup.get(0).patientNumber(), "Cambiado",
@@ -105,7 +109,7 @@ class BackupServiceTest {
             holder.getOutputStream().close();
             assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(BackupService.restore(options, backup).schemaVersion()).isEqualTo(1);
+        assertThat(BackupService.restore(options, backup).schemaVersion()).isEqualTo(SHIPPED_VERSION);
     }
 
     @Test
