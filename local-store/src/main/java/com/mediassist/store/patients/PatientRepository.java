@@ -72,6 +72,20 @@ public final class PatientRepository {
         return find(id).orElseThrow(() -> new PatientNotFoundException(id));
     }
 
+    /**
+     * Checks that the patient may receive new care.
+     *
+     * @throws PatientNotFoundException when there is no such patient
+     * @throws PatientDeceasedException when the patient has died
+     */
+    public Patient requireAlive(long id) {
+        Patient p = get(id);
+        if (p.deceased()) {
+            throw new PatientDeceasedException(id, p.deceasedDate());
+        }
+        return p;
+    }
+
     /** The patient with that id, if any. */
     public Optional<Patient> find(long id) {
         return source.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM patients WHERE id = :id")
