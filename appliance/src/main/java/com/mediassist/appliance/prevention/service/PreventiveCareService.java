@@ -9,6 +9,7 @@ import com.mediassist.core.prevention.PreventiveCareEngine;
 import com.mediassist.core.prevention.PreventiveCareReport;
 import com.mediassist.core.prevention.Programme;
 import com.mediassist.core.prevention.Sex;
+import com.mediassist.core.prevention.SmokingNoteReader;
 import com.mediassist.core.prevention.SmokingStatus;
 import com.mediassist.core.prevention.TobaccoCodes;
 import com.mediassist.store.Database;
@@ -21,9 +22,12 @@ import com.mediassist.store.history.HistoryKind;
 import com.mediassist.store.history.ImmunizationEntry;
 import com.mediassist.store.history.ObservationEntry;
 import com.mediassist.store.history.ProcedureEntry;
+import com.mediassist.store.notes.SignedNote;
 import com.mediassist.store.patients.Patient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,14 +56,26 @@ public class PreventiveCareService {
         PreventionProfile profile = database.inTransaction(tx -> {
             Patient patient = tx.patients().get(patientId);
             Map<HistoryKind, List<com.mediassist.store.history.HistoryItem>> history = tx.history().all(patientId);
+            List<SignedNote> notes = tx.notes().list(patientId);
             audit.record(tx, "preventive-care.read", patientId, "programme=" + programme.code());
-            return profile(patient, history);
+            return profile(patient, history, notes);
         });
         return engine.evaluate(profile, programme, language);
     }
 
     static PreventionProfile profile(Patient patient,
                                      Map<HistoryKind, List<com.mediassist.store.history.HistoryItem>> history) {
+        return profile(patient, history, List.of());
+    }
+
+    /**
+     * The engine's profile. Smoking comes from the coded observations first (status, pack-years, quit
+     * date); what they leave open is taken from the signed notes, newest first; conditions (a smoker
+     * condition resolved on a date, an ex-smoker since a date) are read by the engine.
+     */
+    static PreventionProfile profile(Patient patient,
+                                     Map<HistoryKind, List<com.mediassist.store.history.HistoryItem>> history,
+                                     List<SignedNote> notes) {
         if (patient.birthDate() == null) {
             throw new com.mediassist.core.knowledge.InvalidClinicalInputException("birthDate",
                     "the patient has no birth date; preventive care needs it");
@@ -102,6 +118,17 @@ public class PreventiveCareService {
                     items.add(item(o.coding(), o.date(), o.valueNumber()));
                 }
             }
+        }
+        List<SignedNote> newestFirst = new ArrayList<>(notes);
+        newestFirst.sort(Comparator.comparing(SignedNote::signedAt).reversed());
+        for (SignedNote note : newestFirst) {
+            SmokingNoteReader.Facts facts = SmokingNoteReader.read(note.text(),
+                    LocalDate.ofInstant(note.signedAt(), ZoneOffset.UTC));
+            if (smoking == SmokingStatus.UNKNOWN && facts.status() != SmokingStatus.UNKNOWN) {
+                smoking = facts.status();
+            }
+            packYears = packYears == null ? facts.packYears() : packYears;
+            quitDate = quitDate == null ? facts.quitDate() : quitDate;
         }
         return b.history(items).smoking(smoking, packYears, quitDate).build();
     }
