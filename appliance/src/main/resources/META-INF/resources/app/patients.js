@@ -3,6 +3,7 @@ import { get, post, BUDGET } from './api.js';
 import { $, el, clear, labelOf, ageOf } from './dom.js';
 import { t } from './i18n.js';
 import { panelError, panelState } from './panel.js';
+import { smokingForm } from './smoking.js';
 
 const HISTORY_KINDS = ['conditions', 'medications', 'allergies', 'immunizations', 'procedures'];
 let selected = null;
@@ -17,6 +18,8 @@ export function normalizePatient(p) {
     familyName: p.familyName ?? p.family ?? '',
     birthDate: p.birthDate ?? p.birth_date ?? null,
     sex: sexCode(p.sex ?? p.gender),
+    deceased: Boolean(p.deceased || p.deceasedDate),
+    deceasedDate: p.deceasedDate ?? null,
   };
 }
 
@@ -32,8 +35,9 @@ export function sexCode(sex) {
 export function patientLabel(p) {
   const age = ageOf(p.birthDate);
   const sexKey = `patients.sex.${p.sex}`;
+  const deceased = p.deceased ? (p.deceasedDate ? t('patients.deceasedOn', p.deceasedDate) : t('patients.deceased')) : null;
   return [`${p.familyName}, ${p.givenName}`, `#${p.number}`,
-    age === null ? null : t('patients.age', age), t(sexKey)].filter(Boolean).join(' · ');
+    age === null || p.deceased ? null : t('patients.age', age), t(sexKey), deceased].filter(Boolean).join(' · ');
 }
 
 function itemsOf(body) {
@@ -66,6 +70,13 @@ export async function select(p) {
   $('history-empty').hidden = true;
   $('history-body').hidden = false;
   $('history-patient').textContent = patientLabel(p);
+  $('history-patient').classList.toggle('deceased', p.deceased);
+  // A deceased patient's record is read-only: no new consultation (the API refuses it too).
+  $('start-consultation').disabled = p.deceased;
+  $('start-consultation').title = p.deceased ? t('patients.deceasedReadOnly') : '';
+  const old = document.getElementById('smoking-form');
+  if (old) old.remove();
+  if (!p.deceased) $('history-patient').after(smokingForm(p, () => select(p)));
   await Promise.all(HISTORY_KINDS.map((kind) => loadHistory(p.id, kind)));
 }
 

@@ -67,4 +67,9 @@ abstract class DelegatingRepositories implements Repositories {
     public BundleRepository bundles() {
         return repositories().bundles();
     }
+
+    @Override
+    public com.mediassist.store.notes.SignedNoteRepository notes() {
+        return repositories().notes();
+    }
 }

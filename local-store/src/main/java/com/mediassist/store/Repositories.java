@@ -33,4 +33,7 @@ public interface Repositories {
     OutboxRepository outbox();
 
     BundleRepository bundles();
+
+    /** Signed consultation notes, own and imported. */
+    com.mediassist.store.notes.SignedNoteRepository notes();
 }

@@ -22,6 +22,7 @@ final class RepositorySet implements Repositories {
     private final AuditRepository audit;
     private final OutboxRepository outbox;
     private final BundleRepository bundles;
+    private final com.mediassist.store.notes.SignedNoteRepository notes;
 
     RepositorySet(HandleSource source, DatabaseOptions options) {
         this.users = new UserRepository(source, options.clock(), options.passwordCost(), options.random());
@@ -33,6 +34,7 @@ final class RepositorySet implements Repositories {
         this.audit = new AuditRepository(source, options.clock(), com.mediassist.store.audit.AuditKey.of(options.dataDir()));
         this.outbox = new OutboxRepository(source, options.clock());
         this.bundles = new BundleRepository(source, options.clock());
+        this.notes = new com.mediassist.store.notes.SignedNoteRepository(source, options.clock());
     }
 
     @Override
@@ -78,5 +80,10 @@ final class RepositorySet implements Repositories {
     @Override
     public BundleRepository bundles() {
         return bundles;
+    }
+
+    @Override
+    public com.mediassist.store.notes.SignedNoteRepository notes() {
+        return notes;
     }
 }

@@ -17,6 +17,8 @@ import com.mediassist.store.history.ConditionStatus;
 import com.mediassist.store.history.Criticality;
 import com.mediassist.store.history.HistoryEntry;
 import com.mediassist.store.history.ImmunizationEntry;
+import com.mediassist.store.history.ImmunizationStatus;
+import com.mediassist.store.notes.SignedNote;
 import com.mediassist.store.history.MedicationEntry;
 import com.mediassist.store.history.MedicationStatus;
 import com.mediassist.store.history.ObservationEntry;
@@ -42,6 +44,8 @@ import java.util.TreeMap;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DomainResource;
@@ -82,7 +86,7 @@ public class FhirBundleReader {
     /** Bundle types accepted: all that carry resources to store. */
     public static final Set<String> ACCEPTED_BUNDLE_TYPES = Set.of("collection", "batch", "transaction", "searchset");
     static final Set<String> USED_TYPES = Set.of("Patient", "Condition", "MedicationStatement", "MedicationRequest",
-            "AllergyIntolerance", "Immunization", "Procedure", "Observation", "Medication");
+            "AllergyIntolerance", "Immunization", "Procedure", "Observation", "Medication", "Composition");
     private static final int MAX_DISPLAY = 500;
     private static final int MAX_TEXT = 500;
     private static final String MR_TYPE = "MR";
@@ -153,15 +157,23 @@ public class FhirBundleReader {
                 }
             }
         }
-        List<HistoryEntry> items = new ArrayList<>();
+        List<ParsedBundle.Item> items = new ArrayList<>();
+        List<SignedNote> notes = new ArrayList<>();
         for (ParsedEntry p : parsed) {
             if (p.resource() == patient || p.resource() instanceof Medication) {
                 continue;
             }
             try {
+                if (p.resource() instanceof Composition c) {
+                    SignedNote note = note(p, c, patientRefs, skipped, problems);
+                    if (note != null) {
+                        notes.add(note);
+                    }
+                    continue;
+                }
                 HistoryEntry item = toEntry(p, patientRefs, medications, skipped, problems);
                 if (item != null) {
-                    items.add(item);
+                    items.add(new ParsedBundle.Item(identifier(p.resource(), FhirBundleWriter.ITEM_SYSTEM), item));
                 }
             } catch (StoreException | IllegalArgumentException | DateTimeParseException e) {
                 problems.add(new Problem.FieldError(p.label(), e.getMessage()));
@@ -170,7 +182,7 @@ public class FhirBundleReader {
         if (!problems.isEmpty() || details == null) {
             throw new FhirBundleRejectedException(problems);
         }
-        return new ParsedBundle(details, items, skipped);
+        return new ParsedBundle(details, items, notes, skipped);
     }
 
     private JsonNode parseJson(String body) {
@@ -245,8 +257,12 @@ public class FhirBundleReader {
         }
         try {
             Sex sex = patient.hasGender() ? Sex.fromCode(patient.getGender().toCode()) : Sex.UNKNOWN;
+            boolean deceased = patient.hasDeceased() && (!(patient.getDeceased() instanceof BooleanType b)
+                    || b.booleanValue());
+            LocalDate deceasedDate = patient.getDeceased() instanceof BaseDateTimeType dt ? date(dt) : null;
             return new PatientDetails(number, given == null || given.isBlank() ? "-" : given, family,
-                    patient.hasBirthDateElement() ? date(patient.getBirthDateElement()) : null, sex);
+                    patient.hasBirthDateElement() ? date(patient.getBirthDateElement()) : null, sex, deceased,
+                    deceasedDate);
         } catch (StoreException | DateTimeParseException e) {
             problems.add(new Problem.FieldError(entry.label(), e.getMessage()));
             return null;
@@ -320,10 +336,11 @@ public class FhirBundleReader {
                 return null;
             }
             String status = im.hasStatus() ? im.getStatus().toCode() : null;
-            if ("entered-in-error".equals(status) || "not-done".equals(status)) {
+            if ("entered-in-error".equals(status)) {
                 return skip(type, status, skipped, problems, p);
             }
-            return new ImmunizationEntry(coding(p, im.getVaccineCode()), startDate(im.getOccurrence()), sourceId);
+            return new ImmunizationEntry(coding(p, im.getVaccineCode()), startDate(im.getOccurrence()), sourceId,
+                    "not-done".equals(status) ? ImmunizationStatus.NOT_DONE : ImmunizationStatus.COMPLETED);
         }
         if (r instanceof Procedure pr) {
             if (!checkSubject(p, pr.getSubject(), patientRefs, problems)) {
@@ -405,11 +422,56 @@ public class FhirBundleReader {
         return keys;
     }
 
+    private SignedNote note(ParsedEntry p, Composition c, Set<String> patientRefs, Map<String, Integer> skipped,
+            List<Problem.FieldError> problems) {
+        if (!checkSubject(p, c.getSubject(), patientRefs, problems)) {
+            return null;
+        }
+        String status = c.hasStatus() ? c.getStatus().toCode() : null;
+        if (!"final".equals(status) && !"amended".equals(status)) {
+            skip("Composition", status == null ? "no status" : status, skipped, problems, p);
+            return null;
+        }
+        String uid = identifier(c, FhirBundleWriter.ITEM_SYSTEM);
+        if (uid == null) {
+            uid = sourceId(p);
+        }
+        if (!c.hasDateElement()) {
+            throw new IllegalArgumentException("date: a signed note needs the date it was signed");
+        }
+        String author = c.getAuthor().stream().map(a -> a.hasDisplay() ? a.getDisplay() : a.getReference())
+                .filter(a -> a != null && !a.isBlank()).findFirst().orElse("-");
+        String title = c.hasTitle() ? c.getTitle() : c.getType().hasText() ? c.getType().getText() : "Nota";
+        String text = SignedNoteFhir.sectionText(c, SignedNoteFhir.NOTE_SECTION);
+        if (text == null && !c.getSection().isEmpty()) {
+            text = c.getSection().stream().filter(s -> s.hasText() && s.getText().hasDiv()
+                            && s.getCode().getCoding().stream().noneMatch(x -> SignedNoteFhir.DIAGNOSIS_SECTION.equals(x.getCode())))
+                    .map(s -> s.getText().getDiv().allText()).reduce((a, b) -> a + "\n\n" + b).orElse(null);
+        }
+        return new SignedNote(uid, truncate(title, 200), c.getDate().toInstant(), truncate(author, 200), text,
+                truncate(SignedNoteFhir.sectionText(c, SignedNoteFhir.DIAGNOSIS_SECTION), 500), null);
+    }
+
+    /** The value of the resource's first identifier in {@code system}, or {@code null}. */
+    private static String identifier(Resource r, String system) {
+        for (org.hl7.fhir.r4.model.Base b : r.listChildrenByName("identifier")) {
+            if (b instanceof Identifier id && system.equals(id.getSystem()) && id.hasValue() && !id.getValue().isBlank()) {
+                return id.getValue().strip();
+            }
+        }
+        return null;
+    }
+
     /**
-     * The resource's logical id: stable across exports of the same record, so re-importing does
-     * not duplicate. Without an id, the entry's fullUrl; without either, a digest of the content.
+     * The id the item had in the record it came from. An appliance export names it in
+     * {@link FhirBundleWriter#SOURCE_SYSTEM} (and an item entered by hand has none). Otherwise the
+     * resource's logical id: stable across exports of the same record, so re-importing does not
+     * duplicate. Without an id, the entry's fullUrl; without either, a digest of the content.
      */
     private static String sourceId(ParsedEntry p) {
+        if (identifier(p.resource(), FhirBundleWriter.ITEM_SYSTEM) != null) {
+            return identifier(p.resource(), FhirBundleWriter.SOURCE_SYSTEM);
+        }
         String id = p.resource().getIdElement().getIdPart();
         if (id != null && !id.isBlank()) {
             return id;

@@ -13,6 +13,7 @@ import com.mediassist.store.history.MedicationStatus;
 import com.mediassist.store.history.ObservationEntry;
 import com.mediassist.store.history.ProcedureCategory;
 import com.mediassist.store.history.ProcedureEntry;
+import com.mediassist.store.notes.SignedNote;
 import com.mediassist.store.patients.Patient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -47,16 +48,23 @@ import org.hl7.fhir.r4.model.StringType;
 
 /**
  * Writes a patient and their history as a FHIR R4 {@code collection} Bundle that
- * {@link FhirBundleReader} reads back to the same records: items keep their source id as resource
- * id (so re-importing an export updates instead of duplicating), the patient number is the
- * identifier typed MR, and medications become MedicationStatements (MedicationRequests for the
- * statuses only a request has: cancelled and draft).
+ * {@link FhirBundleReader} reads back to the same records. Every item's stable uid is its
+ * {@code Resource.id} and an identifier in {@link #ITEM_SYSTEM} (so re-importing an export, here or
+ * on another box, updates instead of duplicating); the id it had in the record it came from, if any,
+ * is kept as an identifier in {@link #SOURCE_SYSTEM}. The patient number is the identifier typed MR,
+ * the date of death {@code Patient.deceased[x]}; medications become MedicationStatements
+ * (MedicationRequests for the statuses only a request has: cancelled and draft); smoking status and
+ * quit date are coded values; each signed consultation note is a {@code Composition}.
  */
 @ApplicationScoped
 public class FhirBundleWriter {
 
     /** The identifier system of the clinic's patient numbers in exported bundles. */
     public static final String PATIENT_NUMBER_SYSTEM = "urn:mediassist:patient-number";
+    /** The identifier system of every history item's and signed note's stable uid. */
+    public static final String ITEM_SYSTEM = "urn:mediassist:record-item";
+    /** The identifier system of the id an item had in the record it was imported from. */
+    public static final String SOURCE_SYSTEM = "urn:mediassist:source-id";
     private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
     private static final Set<MedicationStatus> REQUEST_ONLY = Set.of(MedicationStatus.CANCELLED, MedicationStatus.DRAFT);
 
@@ -69,7 +77,7 @@ public class FhirBundleWriter {
     }
 
     /** The bundle as compact JSON. */
-    public String write(Patient patient, Map<HistoryKind, List<HistoryItem>> history) {
+    public String write(Patient patient, Map<HistoryKind, List<HistoryItem>> history, List<SignedNote> notes) {
         Bundle bundle = new Bundle();
         bundle.setType(Bundle.BundleType.COLLECTION);
         bundle.setTimestamp(Date.from(clock.instant()));
@@ -80,10 +88,24 @@ public class FhirBundleWriter {
             for (HistoryItem item : items) {
                 Resource resource = resource(item, subject);
                 resource.setId(resourceId(item));
+                identify(resource, item);
                 add(bundle, resource);
             }
         }
+        for (SignedNote note : notes) {
+            add(bundle, SignedNoteFhir.composition(note, subject));
+        }
         return fhir.newJsonParser().encodeResourceToString(bundle);
+    }
+
+    private static void identify(Resource resource, HistoryItem item) {
+        if (item.uid() != null) {
+            resource.setProperty("identifier", new Identifier().setSystem(ITEM_SYSTEM).setValue(item.uid()));
+        }
+        if (item.entry().sourceId() != null && !item.entry().sourceId().equals(item.uid())) {
+            resource.setProperty("identifier", new Identifier().setSystem(SOURCE_SYSTEM)
+                    .setValue(item.entry().sourceId()));
+        }
     }
 
     private static void add(Bundle bundle, Resource resource) {
@@ -102,6 +124,11 @@ public class FhirBundleWriter {
         patient.setGender(Enumerations.AdministrativeGender.fromCode(p.sex().code()));
         if (p.birthDate() != null) {
             patient.setBirthDateElement(new DateType(p.birthDate().toString()));
+        }
+        if (p.deceasedDate() != null) {
+            patient.setDeceased(dateTime(p.deceasedDate()));
+        } else if (p.deceased()) {
+            patient.setDeceased(new org.hl7.fhir.r4.model.BooleanType(true));
         }
         return patient;
     }
@@ -191,7 +218,8 @@ public class FhirBundleWriter {
     }
 
     private static Immunization immunization(ImmunizationEntry i, Reference subject) {
-        Immunization immunization = new Immunization().setStatus(Immunization.ImmunizationStatus.COMPLETED)
+        Immunization immunization = new Immunization()
+                .setStatus(Immunization.ImmunizationStatus.fromCode(i.status().code()))
                 .setVaccineCode(concept(i.coding())).setPatient(subject);
         immunization.setOccurrence(i.date() != null ? dateTime(i.date()) : new StringType("unknown"));
         return immunization;
@@ -222,12 +250,12 @@ public class FhirBundleWriter {
             }
             observation.setValue(quantity);
         } else if (o.valueText() != null) {
-            observation.setValue(new StringType(o.valueText()));
+            observation.setValue(SmokingValues.value(o.coding(), o.valueText()));
         }
         return observation;
     }
 
-    private static CodeableConcept concept(Coding coding) {
+    static CodeableConcept concept(Coding coding) {
         CodeableConcept concept = new CodeableConcept().setText(coding.display());
         if (coding.code() != null) {
             concept.addCoding(new org.hl7.fhir.r4.model.Coding(coding.system(), coding.code(), coding.display()));
@@ -235,11 +263,14 @@ public class FhirBundleWriter {
         return concept;
     }
 
-    private static DateTimeType dateTime(LocalDate date) {
+    static DateTimeType dateTime(LocalDate date) {
         return new DateTimeType(date.toString());
     }
 
     private static String resourceId(HistoryItem item) {
+        if (item.uid() != null && FHIR_ID.matcher(item.uid()).matches()) {
+            return item.uid();
+        }
         String source = item.entry().sourceId();
         if (source != null && FHIR_ID.matcher(source).matches()) {
             return source;

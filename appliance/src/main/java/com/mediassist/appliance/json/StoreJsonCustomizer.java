@@ -38,6 +38,9 @@ public class StoreJsonCustomizer implements ObjectMapperCustomizer {
         register(module, ConditionStatus.class, ConditionStatus::code, ConditionStatus::fromCode);
         register(module, MedicationStatus.class, MedicationStatus::code, MedicationStatus::fromCode);
         register(module, Criticality.class, Criticality::code, Criticality::fromCode);
+        register(module, com.mediassist.store.history.ImmunizationStatus.class,
+                com.mediassist.store.history.ImmunizationStatus::code,
+                com.mediassist.store.history.ImmunizationStatus::fromCode);
         register(module, ProcedureCategory.class, ProcedureCategory::code, ProcedureCategory::fromCode);
         register(module, HistoryKind.class, HistoryKind::plural, HistoryKind::fromName);
         mapper.registerModule(module);

@@ -23,6 +23,13 @@ public class StoreProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response deceased(com.mediassist.store.patients.PatientDeceasedException e, UriInfo uri) {
+        return respond(409, "Patient deceased", e.getMessage(), uri,
+                List.of(new Problem.FieldError("patientId", "the patient is deceased"
+                        + (e.deceasedDate() == null ? "" : " since " + e.deceasedDate()) + "; the record is read-only")));
+    }
+
+    @ServerExceptionMapper
     public Response notFound(RecordNotFoundException e, UriInfo uri) {
         return respond(404, "Not found", "No " + e.what() + " with id " + e.id(), uri, List.of());
     }

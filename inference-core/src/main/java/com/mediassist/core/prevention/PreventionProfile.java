@@ -10,14 +10,15 @@ import java.util.Objects;
  *
  * @param birthDate  date of birth
  * @param sex        recorded sex
- * @param conditions conditions as text, ICD-10 or SNOMED CT codes
+ * @param conditions conditions (text, ICD-10 or SNOMED CT codes) with their status and dates
  * @param history    dated immunizations, procedures and observations
  * @param smoking    smoking status
  * @param packYears  cumulative pack-years, or {@code null} when unknown
  * @param quitDate   when a former smoker quit, or {@code null}
+ * @param deceased   whether the patient has died (then no preventive care applies)
  */
-public record PreventionProfile(LocalDate birthDate, Sex sex, List<String> conditions, List<HistoryItem> history,
-                                SmokingStatus smoking, Double packYears, LocalDate quitDate) {
+public record PreventionProfile(LocalDate birthDate, Sex sex, List<ConditionFact> conditions, List<HistoryItem> history,
+                                SmokingStatus smoking, Double packYears, LocalDate quitDate, boolean deceased) {
 
     public PreventionProfile {
         Objects.requireNonNull(birthDate, "birthDate");
@@ -36,24 +37,39 @@ public record PreventionProfile(LocalDate birthDate, Sex sex, List<String> condi
     public static final class Builder {
         private final LocalDate birthDate;
         private final Sex sex;
-        private final List<String> conditions = new ArrayList<>();
+        private final List<ConditionFact> conditions = new ArrayList<>();
         private final List<HistoryItem> history = new ArrayList<>();
         private SmokingStatus smoking = SmokingStatus.UNKNOWN;
         private Double packYears;
         private LocalDate quitDate;
+        private boolean deceased;
 
         private Builder(LocalDate birthDate, Sex sex) {
             this.birthDate = birthDate;
             this.sex = sex;
         }
 
+        /** A current condition. */
         public Builder condition(String c) {
+            conditions.add(ConditionFact.active(c));
+            return this;
+        }
+
+        /** Current conditions. */
+        public Builder conditions(List<String> cs) {
+            cs.forEach(this::condition);
+            return this;
+        }
+
+        /** A condition with its status and dates. */
+        public Builder condition(ConditionFact c) {
             conditions.add(c);
             return this;
         }
 
-        public Builder conditions(List<String> cs) {
-            conditions.addAll(cs);
+        /** The patient has died. */
+        public Builder deceased(boolean value) {
+            this.deceased = value;
             return this;
         }
 
@@ -75,7 +91,7 @@ public record PreventionProfile(LocalDate birthDate, Sex sex, List<String> condi
         }
 
         public PreventionProfile build() {
-            return new PreventionProfile(birthDate, sex, conditions, history, smoking, packYears, quitDate);
+            return new PreventionProfile(birthDate, sex, conditions, history, smoking, packYears, quitDate, deceased);
         }
     }
 }

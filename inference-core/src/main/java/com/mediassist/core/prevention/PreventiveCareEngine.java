@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,11 +52,20 @@ public final class PreventiveCareEngine {
 
     record Rule(String id, Programme programme, boolean bothProgrammes, Sex sex, int minAge, Integer maxAge,
                 Set<String> risk, Set<String> exclude, String requires, boolean seasonal, Integer monthsOver40,
-                Bilingual name, Bilingual interval, List<Evidence> evidence, String source) {
+                Bilingual name, Bilingual interval, List<Evidence> evidence, String source, Set<String> historyOf,
+                Map<Sex, Integer> minAgeBySex, Bilingual notRecommended, Map<Programme, String> versions) {
         boolean in(Programme p) {
             return bothProgrammes || programme == p;
         }
+
+        /** A concept counts when current, or from the history where the guideline says "history of". */
+        boolean has(String concept, Set<String> current, Set<String> ever) {
+            return current.contains(concept) || (historyOf.contains(concept) && ever.contains(concept));
+        }
     }
+
+    /** Concepts that cannot last longer than this many months from their onset (a pregnancy). */
+    private static final Map<String, Integer> MAX_MONTHS = Map.of("pregnancy", 10);
 
     private PreventiveCareEngine(List<Rule> rules, ConditionCatalog conditions, Clock clock) {
         this.rules = rules;
@@ -89,6 +100,7 @@ public final class PreventiveCareEngine {
         String id = req(n, "id");
         String prog = req(n, "programme");
         List<Evidence> evidence = new ArrayList<>();
+        Bilingual notRecommended = n.has("notRecommended") ? bi(n, "notRecommended") : null;
         for (JsonNode e : n.path("evidence")) {
             Set<String> codes = new HashSet<>();
             e.path("codes").forEach(c -> codes.add(c.asText().toLowerCase(Locale.ROOT)));
@@ -97,17 +109,23 @@ public final class PreventiveCareEngine {
             evidence.add(new Evidence(codes, terms, e.hasNonNull("months") ? e.get("months").asInt() : null,
                     e.path("doses").asInt(1), e.path("dosesBefore15").asInt(0), e.path("minGapMonths").asInt(0)));
         }
-        if (evidence.isEmpty()) {
+        if (evidence.isEmpty() && notRecommended == null) {
             throw new KnowledgeFormatException(RESOURCE, 0, id + ": no evidence");
         }
         Set<String> risk = concepts(n.path("risk"), catalog, id);
         Set<String> exclude = concepts(n.path("exclude"), catalog, id);
+        Set<String> historyOf = concepts(n.path("historyOf"), catalog, id);
+        Map<Sex, Integer> minAgeBySex = new EnumMap<>(Sex.class);
+        n.path("minAgeBySex").fields().forEachRemaining(f -> minAgeBySex.put(Sex.parse(f.getKey()), f.getValue().asInt()));
+        Map<Programme, String> versions = new EnumMap<>(Programme.class);
+        n.path("versions").fields().forEachRemaining(f -> versions.put(Programme.parse(f.getKey()), f.getValue().asText()));
         String sex = req(n, "sex");
         return new Rule(id, prog.equals("both") ? Programme.PAPPS : Programme.parse(prog), prog.equals("both"),
                 sex.equals("any") ? Sex.UNKNOWN : Sex.parse(sex), n.path("minAge").asInt(0),
                 n.hasNonNull("maxAge") ? n.get("maxAge").asInt() : null, risk, exclude, n.path("requires").asText(""),
                 n.path("seasonal").asBoolean(false), n.hasNonNull("monthsOver40") ? n.get("monthsOver40").asInt() : null,
-                bi(n, "name"), bi(n, "interval"), List.copyOf(evidence), req(n, "source"));
+                bi(n, "name"), bi(n, "interval"), List.copyOf(evidence), req(n, "source"), historyOf, minAgeBySex,
+                notRecommended, versions);
     }
 
     private static Set<String> concepts(JsonNode list, ConditionCatalog catalog, String id) {
@@ -157,34 +175,68 @@ public final class PreventiveCareEngine {
             throw new InvalidClinicalInputException("packYears", "must be zero or more but was " + profile.packYears());
         }
         int age = Period.between(profile.birthDate(), today).getYears();
+        if (profile.deceased()) {
+            return new PreventiveCareReport(today, age, programme, List.of(), VERSION, true);
+        }
         Set<String> concepts = new HashSet<>();
-        for (String c : profile.conditions()) {
-            concepts.addAll(conditions.resolve(c).concepts());
+        Set<String> ever = new HashSet<>();
+        LocalDate smokingEnded = null;
+        LocalDate exSmokerSince = null;
+        for (ConditionFact c : profile.conditions()) {
+            Set<String> resolved = conditions.resolve(c.condition()).concepts();
+            ever.addAll(resolved);
+            boolean ended = c.state() == ConditionFact.State.RESOLVED
+                    || (c.abatement() != null && !c.abatement().isAfter(today));
+            for (String concept : resolved) {
+                Integer max = MAX_MONTHS.get(concept);
+                boolean outlived = max != null && c.onset() != null && c.onset().plusMonths(max).isBefore(today);
+                if (!ended && !outlived) {
+                    concepts.add(concept);
+                }
+                if (concept.equals("smoker") && ended && c.abatement() != null
+                        && (smokingEnded == null || c.abatement().isAfter(smokingEnded))) {
+                    smokingEnded = c.abatement();
+                }
+                if (concept.equals("former-smoker") && c.onset() != null
+                        && (exSmokerSince == null || c.onset().isAfter(exSmokerSince))) {
+                    exSmokerSince = c.onset();
+                }
+            }
         }
         SmokingStatus smoking = profile.smoking();
         if (smoking == SmokingStatus.UNKNOWN) {
             if (concepts.contains("smoker")) {
                 smoking = SmokingStatus.CURRENT;
-            } else if (concepts.contains("former-smoker")) {
+            } else if (concepts.contains("former-smoker") || ever.contains("smoker")) {
                 smoking = SmokingStatus.FORMER;
             }
         } else if (smoking == SmokingStatus.CURRENT) {
             concepts.add("smoker");
         }
+        LocalDate quitDate = profile.quitDate();
+        if (quitDate == null && smoking == SmokingStatus.FORMER) {
+            quitDate = exSmokerSince != null ? exSmokerSince : smokingEnded;
+        }
+        PreventionProfile p = new PreventionProfile(profile.birthDate(), profile.sex(), profile.conditions(),
+                profile.history(), smoking, profile.packYears(), quitDate, false);
         List<PreventiveItem> items = new ArrayList<>();
         for (Rule r : rules) {
             if (r.in(programme)) {
-                items.add(evaluate(r, profile, age, concepts, smoking, today, language));
+                items.add(evaluate(r, programme, p, age, concepts, ever, smoking, today, language));
             }
         }
-        return new PreventiveCareReport(today, age, programme, items, VERSION);
+        return new PreventiveCareReport(today, age, programme, items, VERSION, false);
     }
 
-    private PreventiveItem evaluate(Rule r, PreventionProfile p, int age, Set<String> concepts, SmokingStatus smoking,
-                                    LocalDate today, Language lang) {
+    private PreventiveItem evaluate(Rule r, Programme programme, PreventionProfile p, int age, Set<String> concepts,
+                                    Set<String> ever, SmokingStatus smoking, LocalDate today, Language language) {
+        Lang lang = new Lang(language, programme);
+        if (r.notRecommended() != null) {
+            return item(r, lang, PreventiveStatus.NOT_APPLICABLE, null, null, null, r.notRecommended());
+        }
         for (String ex : r.exclude()) {
-            if (concepts.contains(ex)) {
-                String cond = conditions.concept(ex).map(c -> c.name().in(lang)).orElse(ex);
+            if (r.has(ex, concepts, ever)) {
+                String cond = conditions.concept(ex).map(c -> c.name().in(language)).orElse(ex);
                 return item(r, lang, PreventiveStatus.NOT_APPLICABLE, null, null, null,
                         new Bilingual("No aplica por " + cond + " (seguimiento específico).",
                                 "Not applicable because of " + cond + " (specific follow-up)."));
@@ -198,16 +250,23 @@ public final class PreventiveCareEngine {
             return item(r, lang, PreventiveStatus.NOT_APPLICABLE, null, null, null,
                     new Bilingual("No aplica por sexo.", "Not applicable for this sex."));
         }
-        boolean inAge = age >= r.minAge() && (r.maxAge() == null || age <= r.maxAge());
-        boolean byRisk = age >= 18 && r.risk().stream().anyMatch(concepts::contains)
+        int minAge = r.minAgeBySex().getOrDefault(p.sex(), r.minAge());
+        if (!r.minAgeBySex().isEmpty() && p.sex() == Sex.UNKNOWN && age >= r.minAge()
+                && age < r.minAgeBySex().values().stream().max(Integer::compare).orElse(r.minAge())) {
+            return item(r, lang, PreventiveStatus.UNKNOWN, null, null, null,
+                    new Bilingual("Falta el sexo para decidir si aplica a esta edad.",
+                            "Sex is needed to decide eligibility at this age."));
+        }
+        boolean inAge = age >= minAge && (r.maxAge() == null || age <= r.maxAge());
+        boolean byRisk = age >= 18 && r.risk().stream().anyMatch(c -> r.has(c, concepts, ever))
                 && (r.maxAge() == null || age <= r.maxAge());
         if (!inAge && !byRisk) {
-            String range = r.minAge() + (r.maxAge() == null ? "+" : "-" + r.maxAge());
+            String range = minAge + (r.maxAge() == null ? "+" : "-" + r.maxAge());
             return item(r, lang, PreventiveStatus.NOT_APPLICABLE, null, null, null,
                     new Bilingual("No aplica a los " + age + " años (edad " + range + ").",
                             "Not applicable at age " + age + " (ages " + range + ")."));
         }
-        LocalDate eligibleSince = inAge ? p.birthDate().plusYears(r.minAge()) : null;
+        LocalDate eligibleSince = inAge ? p.birthDate().plusYears(minAge) : null;
         if (!r.requires().isEmpty()) {
             Bilingual why = requirement(r.requires(), p, smoking, concepts, today);
             if (why != null) {
@@ -284,14 +343,14 @@ public final class PreventiveCareEngine {
                         "Not in the record: confirm whether it was done."));
     }
 
-    private PreventiveItem overdueOrDue(Rule r, Language lang, LocalDate dueDate, LocalDate lastDone, LocalDate today) {
+    private PreventiveItem overdueOrDue(Rule r, Lang lang, LocalDate dueDate, LocalDate lastDone, LocalDate today) {
         boolean overdue = dueDate.isBefore(today.minusMonths(3));
         return item(r, lang, overdue ? PreventiveStatus.OVERDUE : PreventiveStatus.DUE, dueDate, null, lastDone,
                 overdue ? new Bilingual("Atrasado desde el " + dueDate + ".", "Overdue since " + dueDate + ".")
                         : new Bilingual("Pendiente desde el " + dueDate + ".", "Due since " + dueDate + "."));
     }
 
-    private PreventiveItem seasonal(Rule r, PreventionProfile p, LocalDate today, Language lang) {
+    private PreventiveItem seasonal(Rule r, PreventionProfile p, LocalDate today, Lang lang) {
         int seasonYear = today.getMonthValue() >= 10 ? today.getYear() : today.getYear() - 1;
         LocalDate campaign = LocalDate.of(seasonYear, 10, 1);
         LocalDate acceptFrom = campaign.minusMonths(1);
@@ -426,9 +485,14 @@ public final class PreventiveCareEngine {
         return ns + ":" + code;
     }
 
-    private PreventiveItem item(Rule r, Language lang, PreventiveStatus status, LocalDate due, LocalDate next,
+    /** The language of the texts and the programme being evaluated. */
+    private record Lang(Language language, Programme programme) {
+    }
+
+    private PreventiveItem item(Rule r, Lang lang, PreventiveStatus status, LocalDate due, LocalDate next,
                                 LocalDate last, Bilingual reason) {
-        return new PreventiveItem(r.id(), r.name().in(lang), status, due, next, last, r.interval().in(lang),
-                reason.in(lang), r.source());
+        Language l = lang.language();
+        return new PreventiveItem(r.id(), r.name().in(l), status, due, next, last, r.interval().in(l),
+                reason.in(l), r.source(), lang.programme(), r.versions().getOrDefault(lang.programme(), r.source()));
     }
 }

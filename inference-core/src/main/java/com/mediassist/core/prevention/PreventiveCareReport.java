@@ -11,9 +11,10 @@ import java.util.List;
  * @param programme        the programme used
  * @param items            one per recommendation, applicable or not
  * @param knowledgeVersion version of the preventive-care knowledge
+ * @param deceased         {@code true} when the patient has died: then there are no items
  */
 public record PreventiveCareReport(LocalDate asOf, int ageYears, Programme programme, List<PreventiveItem> items,
-                                   String knowledgeVersion) {
+                                   String knowledgeVersion, boolean deceased) {
 
     public PreventiveCareReport {
         items = List.copyOf(items);

@@ -15,7 +15,10 @@ import java.time.LocalDate;
  * @param interval the recommendation's interval, in the requested language
  * @param reason   why this status, in the requested language
  * @param source   the programme and recommendation
+ * @param programme the programme the item was evaluated under
+ * @param programmeVersion the edition of the recommendation it comes from ("USPSTF 2021", "PAPPS 2022")
  */
 public record PreventiveItem(String id, String name, PreventiveStatus status, LocalDate dueDate, LocalDate nextDate,
-                             LocalDate lastDone, String interval, String reason, String source) {
+                             LocalDate lastDone, String interval, String reason, String source, Programme programme,
+                             String programmeVersion) {
 }

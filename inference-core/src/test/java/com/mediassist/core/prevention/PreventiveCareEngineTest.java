@@ -96,17 +96,21 @@ class PreventiveCareEngineTest {
     @Test
     void lungScreeningNeedsPackYearsAndRecentSmoking() {
         LocalDate birth = LocalDate.of(1965, 4, 1);
-        assertThat(item(born(birth, Sex.MALE).smoking(SmokingStatus.CURRENT, null, null).build(), "lung-cancer-screening")
+        assertThat(item(born(birth, Sex.MALE).smoking(SmokingStatus.CURRENT, null, null).build(), Programme.USPSTF, "lung-cancer-screening")
                 .reason()).contains("paquetes-año");
         assertThat(item(born(birth, Sex.MALE).smoking(SmokingStatus.FORMER, 30.0, LocalDate.of(2005, 1, 1)).build(),
-                "lung-cancer-screening").status()).isEqualTo(PreventiveStatus.NOT_APPLICABLE);
-        assertThat(item(born(birth, Sex.MALE).smoking(SmokingStatus.NEVER, null, null).build(), "lung-cancer-screening")
+                Programme.USPSTF, "lung-cancer-screening").status()).isEqualTo(PreventiveStatus.NOT_APPLICABLE);
+        assertThat(item(born(birth, Sex.MALE).smoking(SmokingStatus.NEVER, null, null).build(), Programme.USPSTF, "lung-cancer-screening")
                 .status()).isEqualTo(PreventiveStatus.NOT_APPLICABLE);
         PreventiveItem screened = item(born(birth, Sex.MALE).smoking(SmokingStatus.CURRENT, 25.0, null)
                 .history(HistoryItem.text("TC de baja dosis de tórax", LocalDate.of(2026, 3, 1))).build(),
-                "lung-cancer-screening");
+                Programme.USPSTF, "lung-cancer-screening");
         assertThat(screened.status()).isEqualTo(PreventiveStatus.UP_TO_DATE);
         assertThat(screened.nextDate()).isEqualTo(LocalDate.of(2027, 3, 1));
+        PreventiveItem papps = item(born(birth, Sex.MALE).smoking(SmokingStatus.CURRENT, 25.0, null).build(),
+                Programme.PAPPS, "lung-cancer-screening");
+        assertThat(papps.status()).isEqualTo(PreventiveStatus.NOT_APPLICABLE);
+        assertThat(papps.reason()).contains("PAPPS no recomienda");
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.mediassist.store.history;
 import com.mediassist.store.HandleSource;
 import com.mediassist.store.InvalidValueException;
 import com.mediassist.store.patients.PatientNotFoundException;
+import com.mediassist.store.sql.Fields;
 import com.mediassist.store.sql.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 
@@ -46,7 +48,7 @@ public final class HistoryRepository {
                 throw new InvalidValueException("sourceId", "patient " + patientId + " already has a "
                         + entry.kind().name().toLowerCase(java.util.Locale.ROOT) + " with source id " + entry.sourceId());
             }
-            return insert(h, patientId, entry, now);
+            return insert(h, patientId, entry, now, null);
         });
     }
 
@@ -57,17 +59,35 @@ public final class HistoryRepository {
      * @throws PatientNotFoundException when the patient does not exist
      */
     public UpsertResult upsert(long patientId, HistoryEntry entry) {
-        if (entry.sourceId() == null) {
-            throw new InvalidValueException("sourceId", "is required to upsert a history item");
+        return upsert(patientId, null, entry);
+    }
+
+    /**
+     * Adds the item, or replaces the patient's item of the same kind that has the stable identifier
+     * {@code uid} (as written by an appliance export) or, failing that, the same source id. A replaced
+     * item keeps its own identifier; an added one takes {@code uid}, or a new one when it is {@code null}.
+     *
+     * @param uid the stable identifier the record carried, or {@code null}
+     * @throws InvalidValueException naming {@code sourceId} when the entry has neither a uid nor a source id
+     * @throws PatientNotFoundException when the patient does not exist
+     */
+    public UpsertResult upsert(long patientId, String uid, HistoryEntry entry) {
+        if (entry.sourceId() == null && uid == null) {
+            throw new InvalidValueException("sourceId", "is required to upsert a history item without a uid");
         }
+        String cleanUid = uid == null ? null : Fields.required("uid", uid, 100);
         Instant now = SqlTime.now(clock);
         return source.inTransaction(h -> {
             requirePatient(h, patientId);
-            Optional<Long> existing = findBySource(h, patientId, entry.kind(), entry.sourceId());
+            Optional<Long> existing = cleanUid == null ? Optional.empty()
+                    : findByUid(h, patientId, entry.kind(), cleanUid);
+            if (existing.isEmpty() && entry.sourceId() != null) {
+                existing = findBySource(h, patientId, entry.kind(), entry.sourceId());
+            }
             if (existing.isPresent()) {
                 return new UpsertResult(replace(h, patientId, existing.get(), entry, now), false);
             }
-            return new UpsertResult(insert(h, patientId, entry, now), true);
+            return new UpsertResult(insert(h, patientId, entry, now, cleanUid), true);
         });
     }
 
@@ -165,16 +185,23 @@ public final class HistoryRepository {
                 .bind("p", patientId).bind("s", sourceId).mapTo(Long.class).findOne();
     }
 
-    private static HistoryItem insert(Handle h, long patientId, HistoryEntry entry, Instant now) {
+    private static Optional<Long> findByUid(Handle h, long patientId, HistoryKind kind, String uid) {
+        return h.createQuery("SELECT id FROM " + kind.plural() + " WHERE patient_id = :p AND item_uid = :u")
+                .bind("p", patientId).bind("u", uid).mapTo(Long.class).findOne();
+    }
+
+    private static HistoryItem insert(Handle h, long patientId, HistoryEntry entry, Instant now, String uid) {
+        String itemUid = uid == null ? UUID.randomUUID().toString() : uid;
         Map<String, Object> values = values(entry);
         values.put("patient_id", patientId);
+        values.put("item_uid", itemUid);
         values.put("recorded_at", SqlTime.format(now));
         String columns = String.join(", ", values.keySet());
         String params = String.join(", ", values.keySet().stream().map(c -> ":" + c).toList());
         Update update = h.createUpdate("INSERT INTO " + entry.kind().plural() + " (" + columns + ") VALUES (" + params + ")");
         values.forEach(update::bind);
         long id = update.executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        return new HistoryItem(id, patientId, now, entry);
+        return new HistoryItem(id, patientId, now, entry, itemUid);
     }
 
     private static HistoryItem replace(Handle h, long patientId, long itemId, HistoryEntry entry, Instant now) {
@@ -195,7 +222,9 @@ public final class HistoryRepository {
         if (n == 0) {
             throw new HistoryItemNotFoundException(entry.kind(), patientId, itemId);
         }
-        return new HistoryItem(itemId, patientId, now, entry);
+        String uid = h.createQuery("SELECT item_uid FROM " + entry.kind().plural() + " WHERE id = :iid")
+                .bind("iid", itemId).mapTo(String.class).one();
+        return new HistoryItem(itemId, patientId, now, entry, uid);
     }
 
     /** Column values of an entry, in table order; coding and source id first. */
@@ -221,6 +250,7 @@ public final class HistoryRepository {
             v.put("recorded_date", SqlTime.format(a.recordedDate()));
         } else if (entry instanceof ImmunizationEntry i) {
             v.put("date", SqlTime.format(i.date()));
+            v.put("status", i.status().code());
         } else if (entry instanceof ProcedureEntry p) {
             v.put("category", p.category().code());
             v.put("date", SqlTime.format(p.date()));
@@ -251,7 +281,8 @@ public final class HistoryRepository {
                         criticality == null ? null : Criticality.fromCode(criticality),
                         SqlTime.parseDate(rs.getString("recorded_date")), sourceId);
             }
-            case IMMUNIZATION -> new ImmunizationEntry(coding, SqlTime.parseDate(rs.getString("date")), sourceId);
+            case IMMUNIZATION -> new ImmunizationEntry(coding, SqlTime.parseDate(rs.getString("date")), sourceId,
+                    ImmunizationStatus.fromCode(rs.getString("status")));
             case PROCEDURE -> new ProcedureEntry(coding, ProcedureCategory.fromCode(rs.getString("category")),
                     SqlTime.parseDate(rs.getString("date")), sourceId);
             case OBSERVATION -> {
@@ -262,6 +293,6 @@ public final class HistoryRepository {
             }
         };
         return new HistoryItem(rs.getLong("id"), rs.getLong("patient_id"),
-                SqlTime.parseInstant(rs.getString("recorded_at")), entry);
+                SqlTime.parseInstant(rs.getString("recorded_at")), entry, rs.getString("item_uid"));
     }
 }

@@ -32,7 +32,8 @@ public final class PatientRepository {
     public static final int MAX_PAGE_SIZE = 200;
 
     private static final String COLUMNS =
-            "id, patient_number, given_name, family_name, birth_date, sex, created_at, updated_at";
+            "id, patient_number, given_name, family_name, birth_date, sex, created_at, updated_at, deceased, "
+                    + "deceased_date";
 
     private final HandleSource source;
     private final Clock clock;
@@ -55,15 +56,16 @@ public final class PatientRepository {
                 throw new DuplicatePatientNumberException(details.patientNumber());
             }
             long id = h.createUpdate("INSERT INTO patients (patient_number, given_name, family_name, birth_date, "
-                            + "sex, search_text, created_at, updated_at) VALUES (:number, :given, :family, :birth, "
-                            + ":sex, :search, :now, :now)")
+                            + "sex, search_text, created_at, updated_at, deceased, deceased_date) VALUES (:number, :given, "
+                            + ":family, :birth, :sex, :search, :now, :now, :deceased, :deceasedDate)")
                     .bind("number", details.patientNumber()).bind("given", details.givenName())
                     .bind("family", details.familyName()).bind("birth", SqlTime.format(details.birthDate()))
                     .bind("sex", details.sex().code()).bind("search", searchText(details))
-                    .bind("now", SqlTime.format(now))
+                    .bind("now", SqlTime.format(now)).bind("deceased", details.deceased() ? 1 : 0)
+                    .bind("deceasedDate", SqlTime.format(details.deceasedDate()))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             return new Patient(id, details.patientNumber(), details.givenName(), details.familyName(),
-                    details.birthDate(), details.sex(), now, now);
+                    details.birthDate(), details.sex(), now, now, details.deceased(), details.deceasedDate());
         });
     }
 
@@ -74,6 +76,20 @@ public final class PatientRepository {
      */
     public Patient get(long id) {
         return find(id).orElseThrow(() -> new PatientNotFoundException(id));
+    }
+
+    /**
+     * Checks that the patient may receive new care.
+     *
+     * @throws PatientNotFoundException when there is no such patient
+     * @throws PatientDeceasedException when the patient has died
+     */
+    public Patient requireAlive(long id) {
+        Patient p = get(id);
+        if (p.deceased()) {
+            throw new PatientDeceasedException(id, p.deceasedDate());
+        }
+        return p;
     }
 
     /** The patient with that id, if any. */
@@ -114,14 +130,18 @@ public final class PatientRepository {
                 throw new DuplicatePatientNumberException(details.patientNumber());
             }
             h.createUpdate("UPDATE patients SET patient_number = :number, given_name = :given, family_name = :family, "
-                            + "birth_date = :birth, sex = :sex, search_text = :search, updated_at = :now WHERE id = :id")
+                            + "birth_date = :birth, sex = :sex, search_text = :search, updated_at = :now, deceased = :deceased, "
+                            + "deceased_date = :deceasedDate WHERE id = :id")
                     .bind("number", details.patientNumber()).bind("given", details.givenName())
                     .bind("family", details.familyName()).bind("birth", SqlTime.format(details.birthDate()))
                     .bind("sex", details.sex().code()).bind("search", searchText(details))
                     .bind("now", SqlTime.format(now)).bind("id", id)
+                    .bind("deceased", details.deceased() ? 1 : 0)
+                    .bind("deceasedDate", SqlTime.format(details.deceasedDate()))
                     .execute();
             return new Patient(id, details.patientNumber(), details.givenName(), details.familyName(),
-                    details.birthDate(), details.sex(), existing.createdAt(), now);
+                    details.birthDate(), details.sex(), existing.createdAt(), now, details.deceased(),
+                    details.deceasedDate());
         });
     }
 
@@ -178,6 +198,9 @@ public final class PatientRepository {
         if (details.birthDate() != null && details.birthDate().isAfter(latest)) {
             throw new InvalidValueException("birthDate", "must not be in the future, got " + details.birthDate());
         }
+        if (details.deceasedDate() != null && details.deceasedDate().isAfter(latest)) {
+            throw new InvalidValueException("deceasedDate", "must not be in the future, got " + details.deceasedDate());
+        }
     }
 
     private static void bindWords(Query query, List<String> words) {
@@ -202,6 +225,7 @@ public final class PatientRepository {
         return new Patient(rs.getLong("id"), rs.getString("patient_number"), rs.getString("given_name"),
                 rs.getString("family_name"), SqlTime.parseDate(rs.getString("birth_date")),
                 Sex.fromCode(rs.getString("sex")), SqlTime.parseInstant(rs.getString("created_at")),
-                SqlTime.parseInstant(rs.getString("updated_at")));
+                SqlTime.parseInstant(rs.getString("updated_at")), rs.getInt("deceased") == 1,
+                SqlTime.parseDate(rs.getString("deceased_date")));
     }
 }

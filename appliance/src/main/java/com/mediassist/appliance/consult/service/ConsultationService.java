@@ -57,6 +57,7 @@ public class ConsultationService {
             throw ApiProblemException.badField("patientId", "is required");
         }
         return StoreProblems.translate(() -> database.inTransaction(tx -> {
+            tx.patients().requireAlive(patientId);
             Consultation c = tx.consultations().start(patientId, doctor);
             tx.audit().append(doctor, "consultation.start", patientId, "consultation " + c.id());
             return view(c);

@@ -35,6 +35,6 @@ public class PreventiveCareResource {
         Programme prog = Programme.parse(programme);
         PreventiveCareReport r = service.evaluate(id, prog, lang);
         return new PreventiveCareResponse(id, r.asOf(), r.ageYears(), prog.code(), r.items(), r.knowledgeVersion(),
-                lang.code(), Notices.advisory(lang));
+                lang.code(), Notices.advisory(lang), r.deceased());
     }
 }

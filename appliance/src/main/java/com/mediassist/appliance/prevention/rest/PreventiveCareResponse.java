@@ -15,8 +15,9 @@ import java.util.List;
  * @param knowledgeVersion version of the preventive-care knowledge
  * @param language         language of the texts
  * @param notice           reminder that the appliance advises and the doctor decides
+ * @param deceased         {@code true} when the patient has died: no preventive care, {@code items} is empty
  */
 public record PreventiveCareResponse(long patientId, LocalDate asOf, int ageYears, String programme,
                                      List<PreventiveItem> items, String knowledgeVersion, String language,
-                                     String notice) {
+                                     String notice, boolean deceased) {
 }
