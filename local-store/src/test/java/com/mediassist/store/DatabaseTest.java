@@ -29,8 +29,8 @@ class DatabaseTest {
         Path dataDir = dir.resolve("nested/data");
         try (Database db = TestDatabases.open(dataDir, clock)) {
             assertThat(dataDir.resolve("mediassist.db")).isRegularFile();
-            assertThat(db.migrationsAppliedAtOpen()).extracting(m -> m.version()).containsExactly(1);
-            assertThat(db.schemaVersion()).isEqualTo(1);
+            assertThat(db.migrationsAppliedAtOpen()).extracting(m -> m.version()).containsExactly(1, 2, 3);
+            assertThat(db.schemaVersion()).isEqualTo(3);
             List<String> tables = db.jdbi().withHandle(h -> h.createQuery(
                     "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").mapTo(String.class).list());
             assertThat(tables).contains("users", "api_tokens", "patients", "conditions", "medications", "allergies",

@@ -49,7 +49,7 @@ class BackupServiceTest {
             atBackup = db.patients().search("", 0, 100).items();
             BackupResult result = db.backups().backupTo(backup);
             assertThat(result.bytes()).isPositive();
-            assertThat(result.schemaVersion()).isEqualTo(1);
+            assertThat(result.schemaVersion()).isEqualTo(3);
             // Changes after the backup are what a restore must undo.
             db.patients().create(new PatientDetails("HC-late", "Tarde", "Apellido", null, Sex.UNKNOWN));
             db.patients().update(atBackup.get(0).id(), new PatientDetails(atBackup.get(0).patientNumber(), "Cambiado",
