@@ -70,7 +70,7 @@ public final class FleetReceiver implements AutoCloseable {
     private final List<Integer> answers = new CopyOnWriteArrayList<>();
     private final CountDownLatch hang = new CountDownLatch(1);
     private volatile Mode mode = Mode.OK;
-    private volatile long slowMillis = 2000;
+    private volatile long slowMillis = 6000;
 
     public FleetReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

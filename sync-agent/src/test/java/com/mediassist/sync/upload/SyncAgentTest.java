@@ -114,7 +114,7 @@ class SyncAgentTest {
         fiveSimilarConsultations();
         fx.clock.advance(Duration.ofHours(73));
         vendor.mode(Mode.SLOW);
-        SyncAgent agent = fx.agent(fx.options(vendor.url()).withRequestTimeout(Duration.ofMillis(300)));
+        SyncAgent agent = fx.agent(fx.options(vendor.url()).withRequestTimeout(Duration.ofSeconds(1)));
         RunResult r = agent.runOnce(false);
         assertThat(r.failure()).hasValueSatisfying(f -> assertThat(f).startsWith("timeout"));
         assertThat(agent.status().inFlight()).isEqualTo(5);

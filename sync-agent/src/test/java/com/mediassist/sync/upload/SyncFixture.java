@@ -62,7 +62,7 @@ final class SyncFixture implements AutoCloseable {
     }
 
     SyncOptions options(URI vendor) {
-        return SyncOptions.defaults().withVendorUrl(vendor).withRequestTimeout(Duration.ofMillis(800));
+        return SyncOptions.defaults().withVendorUrl(vendor).withRequestTimeout(Duration.ofSeconds(15));
     }
 
     SyncAgent agent(SyncOptions options) {
