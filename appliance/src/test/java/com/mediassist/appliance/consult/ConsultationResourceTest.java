@@ -32,6 +32,9 @@ class ConsultationResourceTest {
     @Inject
     Database database;
 
+    @Inject
+    com.mediassist.appliance.diagnosis.service.DiagnosisService diagnosis;
+
     private Patient patient;
 
     @BeforeEach
@@ -80,11 +83,12 @@ class ConsultationResourceTest {
     }
 
     @Test
-    void recordsShownAndAcceptedSuggestionsInTheStoreAndTheOutbox() {
+    void recordsShownAndAcceptedSuggestionsWithTheServersModelVersionInTheStoreAndTheOutbox() {
         long id = start();
         long pending = database.outbox().pendingCount();
-        String shown = "{\"kind\": \"diagnosis\", \"item\": \"Pneumonia\", \"action\": \"shown\","
-                + " \"model\": {\"bundle\": \"ddxplus-mlp\", \"version\": \"1.0.0\"}}";
+        // The client's model claim is ignored: the server records the bundle it runs.
+        String shown = "{\"kind\": \"diagnosis\", \"item\": \"pneumonia\", \"action\": \"shown\","
+                + " \"model\": {\"bundle\": \"ddxplus-mlp\", \"version\": \"9.9.9-claimed\"}}";
         given().contentType(ContentType.JSON).body(shown).post("/api/v1/consultations/" + id + "/feedback").then().statusCode(204);
         // Shown twice for the same bundle version is one suggestion.
         given().contentType(ContentType.JSON).body(shown).post("/api/v1/consultations/" + id + "/feedback").then().statusCode(204);
@@ -95,14 +99,48 @@ class ConsultationResourceTest {
         List<Suggestion> suggestions = database.feedback().suggestions(id);
         assertThat(suggestions).singleElement().satisfies(s -> {
             assertThat(s.kind()).isEqualTo(SuggestionKind.DIAGNOSIS);
-            assertThat(s.itemCode()).isEqualTo("Pneumonia");
-            assertThat(s.bundleId()).isEqualTo("ddxplus-mlp");
-            assertThat(s.bundleVersion()).isEqualTo("1.0.0");
+            assertThat(s.itemCode()).isEqualTo("pneumonia");
+            assertThat(s.bundleId()).isEqualTo(diagnosis.activeBundle().orElseThrow().id());
+            assertThat(s.bundleVersion()).isEqualTo(diagnosis.activeBundle().orElseThrow().version());
         });
         assertThat(database.feedback().feedback(id)).extracting(Feedback::action).containsExactly(FeedbackAction.DISMISSED);
         assertThat(database.outbox().pendingCount()).isEqualTo(pending + 2);
         List<OutboxEvent> events = database.outbox().listEligible(1000);
-        assertThat(events).as("held back for the upload delay").noneMatch(e -> e.payloadJson().contains("\"consultation\":" + id + ","));
+        assertThat(events).as("held back for the upload delay").isEmpty();
+        List<String> typed = database.jdbi().withHandle(h -> h.createQuery("SELECT payload_json FROM outbox ORDER BY id DESC LIMIT 2")
+                .mapTo(String.class).list());
+        assertThat(typed).allSatisfy(p -> assertThat(p).contains("\"type\":\"suggestion-feedback\"")
+                .contains("\"modelVersion\":\"" + diagnosis.activeBundle().orElseThrow().version() + "\"")
+                .doesNotContain("9.9.9-claimed").doesNotContain("consultation"));
+    }
+
+    @Test
+    void signOffRefusesUnknownCodesAndStoresNothing() {
+        long id = start();
+        long pending = database.outbox().pendingCount();
+        String body = "{\"note\": \"n\", \"summaryText\": \"s\", \"finalDiagnosis\": {\"code\": \"%s\"},"
+                + " \"diagnosisEvidences\": [\"%s\"], \"language\": \"es\"}";
+        given().contentType(ContentType.JSON).body(body.formatted("urti", "E_99999"))
+                .post("/api/v1/consultations/" + id + "/sign-off")
+                .then().statusCode(400).body("errors[0].field", equalTo("evidences[0]"));
+        given().contentType(ContentType.JSON).body(body.formatted("dolor de Juan", "E_201"))
+                .post("/api/v1/consultations/" + id + "/sign-off")
+                .then().statusCode(400).body("errors[0].field", equalTo("finalDiagnosis.code"));
+        assertThat(database.consultations().get(id).signedOff()).isFalse();
+        assertThat(database.outbox().pendingCount()).isEqualTo(pending);
+    }
+
+    @Test
+    void refusesFeedbackOnAnItemThatIsNotACodeOfTheKnowledge() {
+        long id = start();
+        long pending = database.outbox().pendingCount();
+        given().contentType(ContentType.JSON).body("{\"kind\": \"diagnosis\", \"item\": \"Ana López, neumonía\", \"action\": \"shown\"}")
+                .post("/api/v1/consultations/" + id + "/feedback")
+                .then().statusCode(400).body("errors[0].field", equalTo("item"));
+        given().contentType(ContentType.JSON).body("{\"kind\": \"test\", \"item\": \"llamar al 600123456\", \"action\": \"shown\"}")
+                .post("/api/v1/consultations/" + id + "/feedback")
+                .then().statusCode(400).body("errors[0].field", equalTo("item"));
+        assertThat(database.outbox().pendingCount()).isEqualTo(pending);
     }
 
     @Test
@@ -120,25 +158,32 @@ class ConsultationResourceTest {
     void signOffRecordsTheFinalDiagnosisAndFreezesTheConsultation() {
         long id = start();
         given().contentType(ContentType.JSON)
-                .body("{\"kind\": \"diagnosis\", \"item\": \"URTI\", \"action\": \"shown\", \"model\": {\"bundle\": \"b\", \"version\": \"1\"}}")
+                .body("{\"kind\": \"diagnosis\", \"item\": \"urti\", \"action\": \"shown\", \"model\": {\"bundle\": \"b\", \"version\": \"1\"}}")
                 .post("/api/v1/consultations/" + id + "/feedback").then().statusCode(204);
         given().get("/api/v1/consultations/" + id + "/fhir").then().statusCode(409);
-        given().contentType(ContentType.JSON).body("{\"note\": \"x\", \"finalDiagnosis\": {\"code\": \"URTI\"}}")
+        given().contentType(ContentType.JSON).body("{\"note\": \"x\", \"finalDiagnosis\": {\"code\": \"urti\"}}")
                 .post("/api/v1/consultations/" + id + "/sign-off")
                 .then().statusCode(400).body("errors[0].field", equalTo("summaryText"));
         long pending = database.outbox().pendingCount();
         given().contentType(ContentType.JSON)
                 .body("{\"note\": \"Odinofagia y tos.\", \"summaryText\": \"Motivo: odinofagia.\","
-                        + " \"finalDiagnosis\": {\"code\": \"URTI\", \"name\": \"Infección respiratoria alta\"},"
+                        + " \"finalDiagnosis\": {\"code\": \"urti\", \"name\": \"Infección respiratoria alta\"},"
                         + " \"diagnosisEvidences\": [\"E_201\"], \"diagnosisAbsent\": [\"E_91\"],"
                         + " \"model\": {\"bundle\": \"b\", \"version\": \"1\"}, \"language\": \"es\"}")
                 .post("/api/v1/consultations/" + id + "/sign-off")
                 .then().statusCode(200).body("signedOffAt", notNullValue())
-                .body("finalDiagnosis.code", equalTo("URTI")).body("summaryText", equalTo("Motivo: odinofagia."));
+                .body("finalDiagnosis.code", equalTo("urti")).body("summaryText", equalTo("Motivo: odinofagia."));
 
-        assertThat(database.consultations().get(id).finalDiagnosis()).contains("URTI");
+        assertThat(database.consultations().get(id).finalDiagnosis()).contains("urti");
         assertThat(database.feedback().feedback(id)).extracting(Feedback::action).containsExactly(FeedbackAction.ACCEPTED);
         assertThat(database.outbox().pendingCount()).isEqualTo(pending + 1);
+        String event = database.jdbi().withHandle(h -> h.createQuery("SELECT payload_json FROM outbox ORDER BY id DESC LIMIT 1")
+                .mapTo(String.class).one());
+        String served = diagnosis.activeBundle().orElseThrow().version();
+        assertThat(event).contains("\"type\":\"consultation-signed-off\"").contains("\"finalDiagnosis\":\"urti\"")
+                .contains("\"category\":\"cat:ent\"").contains("\"modelVersion\":\"" + served + "\"")
+                .contains("\"evidencesPresent\":[\"E_201\"]").contains("\"ageBand\":\"55-59\"")
+                .doesNotContain("Infección").doesNotContain("odinofagia").doesNotContain("\"b\"");
 
         given().accept("application/fhir+json").get("/api/v1/consultations/" + id + "/fhir").then().statusCode(200)
                 .body("resourceType", equalTo("Bundle"))

@@ -2,18 +2,10 @@ package com.mediassist.appliance.consult.service;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
 /** Consultation and feedback settings. */
 @ConfigMapping(prefix = "mediassist.consult")
 public interface ConsultConfig {
-
-    /**
-     * How long an outbox event waits before it may be uploaded, so a doctor can still correct or
-     * withdraw it. Default {@code PT24H}.
-     */
-    @WithDefault("PT24H")
-    Duration uploadDelay();
 
     /**
      * Source named on suggestions that come from the appliance's own knowledge rather than a model

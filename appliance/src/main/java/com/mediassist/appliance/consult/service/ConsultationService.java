@@ -3,10 +3,10 @@ package com.mediassist.appliance.consult.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mediassist.appliance.problem.ApiProblemException;
+import com.mediassist.appliance.sync.UploadEvents;
 import com.mediassist.store.Database;
 import com.mediassist.store.Transaction;
 import com.mediassist.store.consultations.Consultation;
@@ -14,11 +14,7 @@ import com.mediassist.store.consultations.ConsultationUpdate;
 import com.mediassist.store.feedback.FeedbackAction;
 import com.mediassist.store.feedback.Suggestion;
 import com.mediassist.store.feedback.SuggestionKind;
-import com.mediassist.store.patients.Patient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,8 +23,8 @@ import java.util.Optional;
 
 /**
  * Consultations and the feedback on suggestions. Every call is one store transaction that also
- * writes its audit row and, for the learning signal, its de-identified outbox event: either all of
- * it is stored or none.
+ * writes its audit row and, for the learning signal, its typed upload event built from server state
+ * ({@link UploadEvents}): either all of it is stored or none.
  */
 @ApplicationScoped
 public class ConsultationService {
@@ -39,16 +35,16 @@ public class ConsultationService {
     private final Database database;
     private final ObjectMapper json;
     private final ConsultConfig config;
-    private final Clock clock;
     private final ConsultationAccess access;
+    private final UploadEvents uploads;
 
-    public ConsultationService(Database database, ObjectMapper json, ConsultConfig config, Clock clock,
-            ConsultationAccess access) {
+    public ConsultationService(Database database, ObjectMapper json, ConsultConfig config,
+            ConsultationAccess access, UploadEvents uploads) {
         this.database = database;
         this.json = json;
         this.config = config;
-        this.clock = clock;
         this.access = access;
+        this.uploads = uploads;
     }
 
     /** Starts a consultation of {@code doctor} with a patient. */
@@ -139,7 +135,8 @@ public class ConsultationService {
             ObjectNode diagnosis = evidences.putObject("diagnosis");
             diagnosis.set("evidences", json.valueToTree(orEmpty(request.diagnosisEvidences())));
             diagnosis.set("absent", json.valueToTree(orEmpty(request.diagnosisAbsent())));
-            diagnosis.set("model", json.valueToTree(request.model()));
+            // The model is the server's, whatever the client claims.
+            uploads.activeModel().ifPresent(m -> diagnosis.set("model", json.valueToTree(m)));
             diagnosis.set("final", json.valueToTree(fd));
             ObjectNode summary = evidences.putObject("summary");
             summary.put("text", request.summaryText());
@@ -154,19 +151,9 @@ public class ConsultationService {
                 latest(shown, SuggestionKind.DIAGNOSIS, fd.code()).ifPresent(s ->
                         tx.feedback().recordAction(s.id(), FeedbackAction.ACCEPTED, "final diagnosis at sign-off", user));
             }
-            ObjectNode event = JsonNodeFactory.instance.objectNode();
-            event.put("consultation", id);
-            event.put("finalDiagnosis", fd.code());
-            event.put("finalDiagnosisFreeText", fd.code() == null || fd.code().isBlank());
-            event.set("evidences", json.valueToTree(orEmpty(request.diagnosisEvidences())));
-            event.set("absent", json.valueToTree(orEmpty(request.diagnosisAbsent())));
-            event.set("model", json.valueToTree(request.model()));
-            ArrayNode shownDx = event.putArray("shownDiagnoses");
-            shown.stream().filter(s -> s.kind() == SuggestionKind.DIAGNOSIS).map(Suggestion::itemCode).distinct()
-                    .forEach(shownDx::add);
-            patientFacts(tx, c.patientId(), event);
-            event.put("signedOffAt", signed.signedOffAt().map(Object::toString).orElse(null));
-            tx.outbox().enqueue("consultation.signed-off", write(event), config.uploadDelay());
+            uploads.signedOff(tx, signed, tx.patients().get(c.patientId()), orEmpty(request.diagnosisEvidences()),
+                    orEmpty(request.diagnosisAbsent()), Optional.ofNullable(fd.code()).filter(ConsultationService::notBlank),
+                    prescriptionsDoc(signed));
             tx.audit().append(user, "consultation.sign-off", c.patientId(), "consultation " + id + " final " + finalText);
             return view(signed);
         }));
@@ -192,17 +179,18 @@ public class ConsultationService {
         if (feedbackAction == FeedbackAction.OVERRIDDEN && (request.reason() == null || request.reason().isBlank())) {
             throw ApiProblemException.badField("reason", "is required when overriding a suggestion");
         }
-        String bundle = request.model() != null && notBlank(request.model().bundle()) ? request.model().bundle()
-                : config.knowledgeSource();
-        String version = request.model() != null && notBlank(request.model().version()) ? request.model().version()
-                : config.knowledgeVersion();
+        // Provenance and codes are the server's: the client's "model" is ignored, unknown items refused.
+        UploadEvents.Served served = uploads.served(kind, config.knowledgeSource(), config.knowledgeVersion());
+        String bundle = served.bundle();
+        String version = served.version();
+        String item = uploads.validItem(kind, request.item());
         StoreProblems.translate(() -> database.inTransaction(tx -> {
             Consultation c = tx.consultations().get(id);
             if (c.signedOff()) {
                 throw new ApiProblemException(409, "Consultation signed off",
                         "Consultation " + id + " was signed off; its feedback is closed");
             }
-            record(tx, c, kind, request.item().strip(), feedbackAction, request.reason(), bundle, version, user);
+            record(tx, c, kind, item, feedbackAction, request.reason(), bundle, version, user);
             return null;
         }));
     }
@@ -220,28 +208,10 @@ public class ConsultationService {
         if (action != null) {
             tx.feedback().recordAction(s.id(), action, reason, user);
         }
-        ObjectNode event = JsonNodeFactory.instance.objectNode();
-        event.put("consultation", c.id());
-        event.put("kind", kind.code());
-        event.put("item", item);
-        event.put("action", action == null ? "shown" : action.code());
-        // The reason is the doctor's free text and may name the patient: only its presence leaves.
-        event.put("reasonGiven", reason != null && !reason.isBlank());
-        event.put("bundle", bundle);
-        event.put("version", version);
-        tx.outbox().enqueue("feedback.recorded", write(event), config.uploadDelay());
+        // The reason is the doctor's free text and may name the patient: it never leaves.
+        uploads.feedback(tx, kind, item, action, version);
         tx.audit().append(user, "consultation.feedback", c.patientId(),
                 "consultation " + c.id() + " " + kind.code() + " " + item + " " + (action == null ? "shown" : action.code()));
-    }
-
-    /** Age band (decade) and sex: enough for retraining, not enough to identify. */
-    private void patientFacts(Transaction tx, long patientId, ObjectNode event) {
-        Patient p = tx.patients().get(patientId);
-        if (p.birthDate() != null) {
-            int age = Period.between(p.birthDate(), LocalDate.now(clock)).getYears();
-            event.put("ageBand", (age / 10) * 10);
-        }
-        event.put("sex", p.sex() == null ? null : p.sex().toString());
     }
 
     static Optional<Suggestion> latest(List<Suggestion> shown, SuggestionKind kind, String item) {

@@ -6,6 +6,7 @@ import com.mediassist.appliance.medication.service.MedicationCheckService;
 import com.mediassist.appliance.problem.ApiProblemException;
 import com.mediassist.appliance.problem.Problem;
 import com.mediassist.core.knowledge.Language;
+import com.mediassist.appliance.sync.UploadEvents;
 import com.mediassist.core.medication.Alert;
 import com.mediassist.core.medication.MedicationCheckResult;
 import com.mediassist.core.text.TextFold;
@@ -41,14 +42,16 @@ public class PrescriptionService {
     private final ConsultationService consultations;
     private final ConsultConfig config;
     private final ConsultationAccess access;
+    private final UploadEvents uploads;
 
     public PrescriptionService(Database database, MedicationCheckService checks, ConsultationService consultations,
-            ConsultConfig config, ConsultationAccess access) {
+            ConsultConfig config, ConsultationAccess access, UploadEvents uploads) {
         this.database = database;
         this.checks = checks;
         this.consultations = consultations;
         this.config = config;
         this.access = access;
+        this.uploads = uploads;
     }
 
     /** What was saved and the check it passed. */
@@ -137,6 +140,7 @@ public class PrescriptionService {
             for (Accepted a : accepted) {
                 consultations.record(tx, next, SuggestionKind.ALERT, alertKey(a.alert()), FeedbackAction.OVERRIDDEN,
                         a.feedbackReason(), KNOWLEDGE, knowledgeVersion(result), user);
+                uploads.alertOverridden(tx, a.alert(), a.code() == null ? null : a.code().code());
             }
             tx.audit().append(user, "consultation.prescriptions", next.patientId(),
                     "consultation " + id + ": " + meds.size() + " medicines, " + accepted.size() + " alerts overridden");

@@ -1,0 +1,92 @@
+package com.mediassist.sync.upload.event;
+
+import com.mediassist.core.knowledge.Sex;
+import com.mediassist.sync.upload.InvalidEventException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A consultation signed off: the learning signal of one visit. Built on the server from stored
+ * state (see {@link EventFactory}); the quasi-identifiers for k-anonymity are {@code ageBand},
+ * {@code sex}, {@code finalDiagnosis} and {@code week}.
+ *
+ * @param week             ISO week of the sign-off
+ * @param ageBand          {@code 0-4} … {@code 85-89}, {@code 90+}; empty when the birth date is unknown
+ * @param sex              empty when not recorded as female or male
+ * @param evidencesPresent evidence codes of the knowledge the differential was computed from
+ * @param evidencesDenied  evidence codes asked and denied
+ * @param modelVersion     bundle version of the engine that answered; empty when none did
+ * @param suggestions      the differential that engine answered with
+ * @param finalDiagnosis   a pathology label code or, generalised, a {@code cat:} code; empty for a
+ *                         diagnosis outside the knowledge (its free text never leaves)
+ * @param medicationAlerts interrupting alerts of the prescription and their outcome
+ */
+public record ConsultationSignedOff(String week, Optional<String> ageBand, Optional<Sex> sex,
+        List<String> evidencesPresent, List<String> evidencesDenied, Optional<String> modelVersion,
+        List<ShownSuggestion> suggestions, Optional<String> finalDiagnosis, List<MedicationAlert> medicationAlerts)
+        implements UploadEvent {
+
+    public static final String TYPE = "consultation-signed-off";
+    private static final Pattern AGE_BAND = Pattern.compile("([0-9]|[1-8][05])-([0-9]|[1-8][49])|90\\+");
+
+    public ConsultationSignedOff {
+        Codes.week(week);
+        ageBand.ifPresent(b -> Codes.require("ageBand", AGE_BAND, "a 5-year band such as 40-44, or 90+", b));
+        if (sex == null) {
+            throw new InvalidEventException("sex", "F, M or absent", "null");
+        }
+        evidencesPresent = Codes.evidences("evidencesPresent", evidencesPresent);
+        evidencesDenied = Codes.evidences("evidencesDenied", evidencesDenied);
+        modelVersion.ifPresent(v -> Codes.version("modelVersion", v));
+        suggestions = List.copyOf(suggestions);
+        finalDiagnosis.ifPresent(d -> Codes.diagnosis("finalDiagnosis", d));
+        medicationAlerts = List.copyOf(medicationAlerts);
+    }
+
+    /** The same event with its final diagnosis generalised to {@code category}. */
+    public ConsultationSignedOff generalised(String category) {
+        return new ConsultationSignedOff(week, ageBand, sex, evidencesPresent, evidencesDenied, modelVersion,
+                suggestions, Optional.of(category), medicationAlerts);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public boolean clinical() {
+        return true;
+    }
+
+    @Override
+    public void putFields(Map<String, Object> m) {
+        ageBand.ifPresent(b -> m.put("ageBand", b));
+        sex.ifPresent(s -> m.put("sex", s.name()));
+        m.put("evidencesPresent", evidencesPresent);
+        m.put("evidencesDenied", evidencesDenied);
+        modelVersion.ifPresent(v -> m.put("modelVersion", v));
+        m.put("suggestions", suggestions.stream().map(ShownSuggestion::fields).toList());
+        finalDiagnosis.ifPresent(d -> m.put("finalDiagnosis", d));
+        m.put("medicationAlerts", medicationAlerts.stream().map(MedicationAlert::fields).toList());
+    }
+
+    static ConsultationSignedOff read(StrictFields f, String week) {
+        Optional<Sex> sex = f.optionalString("sex").map(s -> switch (s) {
+            case "F" -> Sex.F;
+            case "M" -> Sex.M;
+            default -> throw new InvalidEventException("sex", "F or M", s);
+        });
+        List<MedicationAlert> alerts = f.objects("medicationAlerts").stream().map(a -> {
+            MedicationAlert alert = MedicationAlert.read(a);
+            a.requireNoOthers();
+            return alert;
+        }).toList();
+        return new ConsultationSignedOff(week, f.optionalString("ageBand"), sex, f.strings("evidencesPresent"),
+                f.strings("evidencesDenied"), f.optionalString("modelVersion"),
+                f.objects("suggestions").stream().map(ShownSuggestion::read).toList(), f.optionalString("finalDiagnosis"),
+                alerts);
+    }
+}
