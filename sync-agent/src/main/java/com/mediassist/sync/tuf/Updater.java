@@ -167,6 +167,15 @@ public final class Updater {
     }
 
     /**
+     * The targets the top-level targets role lists (refreshing first), by target path. Targets that
+     * only delegated roles list are found with {@link #targetInfo}.
+     */
+    public Map<String, TargetFile> topLevelTargets() throws TufException {
+        refresh();
+        return trusted.targets("targets").orElseThrow().signed().targets();
+    }
+
+    /**
      * The trusted description of {@code targetPath}: a pre-order depth-first search of the delegation
      * graph from the top-level targets, visiting at most {@code maxDelegations} roles.
      *
