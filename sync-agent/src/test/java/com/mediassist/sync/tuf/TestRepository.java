@@ -27,12 +27,12 @@ import java.util.Map;
  * metadata is rebuilt from the fields below by {@link #publish()}; tests then tamper with files or
  * fields to stage an attack.
  */
-final class TestRepository {
+public final class TestRepository {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     /** An Ed25519 key with its TUF key id. */
-    record Key(KeyPair pair, String id, ObjectNode json) {
+    public record Key(KeyPair pair, String id, ObjectNode json) {
         byte[] sign(byte[] data) {
             try {
                 Signature s = Signature.getInstance("Ed25519");
@@ -45,23 +45,23 @@ final class TestRepository {
         }
     }
 
-    final Path dir;
-    final Path metadata;
-    final Path targetsDir;
-    final Instant now;
+    public final Path dir;
+    public final Path metadata;
+    public final Path targetsDir;
+    public final Instant now;
     private final SecureRandom random;
 
-    final Map<String, List<Key>> roleKeys = new LinkedHashMap<>();
-    final Map<String, Integer> thresholds = new LinkedHashMap<>();
+    public final Map<String, List<Key>> roleKeys = new LinkedHashMap<>();
+    public final Map<String, Integer> thresholds = new LinkedHashMap<>();
     /** Keys that sign a role's metadata (normally its own keys). */
-    final Map<String, List<Key>> signers = new LinkedHashMap<>();
-    final Map<String, Long> versions = new LinkedHashMap<>();
-    final Map<String, Instant> expiries = new LinkedHashMap<>();
-    final Map<String, ObjectNode> targets = new LinkedHashMap<>();
+    public final Map<String, List<Key>> signers = new LinkedHashMap<>();
+    public final Map<String, Long> versions = new LinkedHashMap<>();
+    public final Map<String, Instant> expiries = new LinkedHashMap<>();
+    public final Map<String, ObjectNode> targets = new LinkedHashMap<>();
     /** Root keys that must also sign the next root (the previous root's keys during a rotation). */
-    final List<Key> extraRootSigners = new ArrayList<>();
+    public final List<Key> extraRootSigners = new ArrayList<>();
 
-    TestRepository(Path dir, Instant now, long seed) throws IOException {
+    public TestRepository(Path dir, Instant now, long seed) throws IOException {
         this.dir = dir;
         this.metadata = Files.createDirectories(dir.resolve("metadata"));
         this.targetsDir = Files.createDirectories(dir.resolve("targets"));
@@ -87,7 +87,7 @@ final class TestRepository {
         }
     }
 
-    Key newKey() {
+    public Key newKey() {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
             g.initialize(255, random);
@@ -106,7 +106,7 @@ final class TestRepository {
     }
 
     /** Adds (or replaces) a target file with the given bytes and {@code custom} object. */
-    void addTarget(String name, byte[] content, ObjectNode custom) throws IOException {
+    public void addTarget(String name, byte[] content, ObjectNode custom) throws IOException {
         ObjectNode t = JSON.createObjectNode();
         t.put("length", content.length);
         String sha = sha256(content);
@@ -120,7 +120,7 @@ final class TestRepository {
         Files.write(file, content);
     }
 
-    static String consistentName(String name, String sha) {
+    public static String consistentName(String name, String sha) {
         int slash = name.lastIndexOf('/');
         return name.substring(0, slash + 1) + sha + "." + name.substring(slash + 1);
     }
@@ -173,7 +173,7 @@ final class TestRepository {
     }
 
     /** Writes root (versioned and plain), targets, snapshot and timestamp for the current fields. */
-    void publish() throws IOException {
+    public void publish() throws IOException {
         byte[] root = root();
         Files.write(metadata.resolve(versions.get("root") + ".root.json"), root);
         Files.write(metadata.resolve("root.json"), root);
@@ -181,7 +181,7 @@ final class TestRepository {
     }
 
     /** Writes targets, snapshot and timestamp only. */
-    void publishTopLevel() throws IOException {
+    public void publishTopLevel() throws IOException {
         byte[] targetsBytes = targetsMetadata();
         Files.write(metadata.resolve(versions.get("targets") + ".targets.json"), targetsBytes);
         byte[] snapshotBytes = snapshot(targetsBytes);
@@ -190,18 +190,18 @@ final class TestRepository {
     }
 
     /** Next versions of targets, snapshot and timestamp, published. */
-    void bumpAndPublish() throws IOException {
+    public void bumpAndPublish() throws IOException {
         for (String r : List.of("targets", "snapshot", "timestamp")) {
             versions.merge(r, 1L, Long::sum);
         }
         publishTopLevel();
     }
 
-    String metadataUrl() {
+    public String metadataUrl() {
         return metadata.toUri().toString();
     }
 
-    String targetsUrl() {
+    public String targetsUrl() {
         return targetsDir.toUri().toString();
     }
 
@@ -229,7 +229,7 @@ final class TestRepository {
         }
     }
 
-    static String sha256(byte[] data) {
+    public static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (Exception e) {
@@ -237,7 +237,7 @@ final class TestRepository {
         }
     }
 
-    static byte[] utf8(String s) {
+    public static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 }
