@@ -3,6 +3,7 @@ import { get, BUDGET } from './api.js';
 import { $, el, clear, labelOf } from './dom.js';
 import { t, has } from './i18n.js';
 import { panelError, panelState } from './panel.js';
+import { loadBundles } from './bundles.js';
 
 export async function loadStatus() {
   panelState('status-status', 'working');
@@ -30,6 +31,7 @@ export async function loadStatus() {
         el('td', { text: l.p95Ms === null || l.p95Ms === undefined ? '' : l.p95Ms.toFixed(1) }),
         el('td', { text: String(l.errors ?? 0) })));
     }
+    await loadBundles();
     panelState('status-status', 'ok', '');
   } catch (e) {
     panelError('status-status', e.status === 403 ? { ...e, unavailable: false, message: t('status.adminOnly') } : e);
