@@ -4,6 +4,7 @@ import { $, el, clear, labelOf } from './dom.js';
 import { t, has } from './i18n.js';
 import { panelError, panelState } from './panel.js';
 import { loadSyncStatus } from './sync-status.js';
+import { loadBundles } from './bundles.js';
 
 export async function loadStatus() {
   panelState('status-status', 'working');
@@ -32,6 +33,7 @@ export async function loadStatus() {
         el('td', { text: String(l.errors ?? 0) })));
     }
     await loadSyncStatus();
+    await loadBundles();
     panelState('status-status', 'ok', '');
   } catch (e) {
     panelError('status-status', e.status === 403 ? { ...e, unavailable: false, message: t('status.adminOnly') } : e);

@@ -2,6 +2,10 @@ package com.mediassist.models;
 
 import com.mediassist.core.bundle.BundleLoader;
 import com.mediassist.core.bundle.BundleManifest;
+import com.mediassist.core.bundle.VerifiedBundle;
+import com.mediassist.core.diagnosis.DiagnosisEngine;
+import com.mediassist.core.diagnosis.DiagnosisOptions;
+import com.mediassist.core.diagnosis.GoldenCases;
 import com.mediassist.core.knowledge.Knowledge;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,6 +28,9 @@ public final class BundleWriter {
     static final String KNOWLEDGE_FILE = "knowledge.json";
     static final String FREQUENCIES_FILE = "frequencies.json";
     static final String TRAINER = "mediassist-models 2";
+    /** Golden cases shipped per bundle (one per pathology) and their probability tolerance. */
+    static final int GOLDEN_CASES = 49;
+    static final double GOLDEN_TOLERANCE = 1e-4;
 
     private BundleWriter() {
     }
@@ -68,7 +75,30 @@ public final class BundleWriter {
                         com.mediassist.core.knowledge.FeatureSpace.ENCODING),
                 Map.of("knowledge", KNOWLEDGE_FILE, "frequencies", FREQUENCIES_FILE), null);
         m.write(out);
-        return m;
+        return withGoldenCases(out, m);
+    }
+
+    /**
+     * Records the bundle's golden cases (its own answers to one case per pathology, see
+     * {@link GoldenCases}) from the written bundle, lists the file and rewrites the manifest.
+     */
+    static BundleManifest withGoldenCases(Path out, BundleManifest m) throws IOException {
+        GoldenCases golden;
+        // A generous time budget: the cases must be the model's answers, never the fallback's.
+        DiagnosisOptions options = DiagnosisOptions.defaults().withOnnxTimeout(java.time.Duration.ofSeconds(30));
+        try (DiagnosisEngine engine = DiagnosisEngine.open(new VerifiedBundle(out, m), options)) {
+            golden = GoldenCases.record(engine, GOLDEN_CASES, GOLDEN_TOLERANCE);
+        }
+        Path file = out.resolve(GoldenCases.FILE_NAME);
+        golden.write(file);
+        List<BundleManifest.FileEntry> files = new ArrayList<>(m.files());
+        files.add(new BundleManifest.FileEntry(GoldenCases.FILE_NAME, BundleLoader.sha256(file), Files.size(file)));
+        Map<String, String> knowledge = new java.util.TreeMap<>(m.knowledge());
+        knowledge.put(GoldenCases.ROLE, GoldenCases.FILE_NAME);
+        BundleManifest withGolden = new BundleManifest(m.format(), m.id(), m.version(), m.createdAt(),
+                m.minApplianceVersion(), m.provenance(), files, m.model(), knowledge, m.signature());
+        withGolden.write(out);
+        return withGolden;
     }
 
     /** Zips a bundle directory with fixed entry times and order, so the zip is reproducible. */

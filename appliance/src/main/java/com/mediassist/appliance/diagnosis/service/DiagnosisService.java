@@ -5,6 +5,7 @@ import com.mediassist.core.bundle.BundleLoader;
 import com.mediassist.core.bundle.BundleManifest;
 import com.mediassist.core.bundle.VerifiedBundle;
 import com.mediassist.core.diagnosis.DiagnosisEngine;
+import com.mediassist.core.diagnosis.EngineSlot;
 import com.mediassist.core.diagnosis.DiagnosisException.DiagnosisUnavailableException;
 import com.mediassist.core.diagnosis.DiagnosisOptions;
 import com.mediassist.core.diagnosis.DiagnosisResult;
@@ -41,8 +42,10 @@ public class DiagnosisService {
     private final DiagnosisConfig config;
     private final String applianceVersion;
     private final Path dataDir;
-    private volatile DiagnosisEngine engine;
+    /** The live engine; a switch never closes an engine while a request still runs on it. */
+    private final EngineSlot slot = new EngineSlot();
     private volatile String unavailableReason = "the diagnosis bundle has not been loaded yet";
+    private volatile DiagnosisListener listener;
 
     public DiagnosisService(BundleConfig bundleConfig, DiagnosisConfig config,
                             @ConfigProperty(name = "quarkus.application.version", defaultValue = "0.1.0") String applianceVersion,
@@ -58,34 +61,45 @@ public class DiagnosisService {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        DiagnosisEngine e = engine;
-        engine = null;
-        if (e != null) {
-            e.close();
-        }
+        slot.close();
     }
 
     /** (Re)loads the configured bundle; on failure keeps the reason. */
     public synchronized void load() {
         try {
             Path dir = bundleConfig.dir().orElseGet(this::extractShipped);
-            VerifiedBundle bundle = new BundleLoader(applianceVersion).load(dir);
-            DiagnosisEngine opened = DiagnosisEngine.open(bundle, options());
-            DiagnosisEngine old = engine;
-            engine = opened;
-            unavailableReason = null;
-            if (old != null) {
-                old.close();
-            }
-            BundleManifest m = bundle.manifest();
-            LOG.infof("Diagnosis bundle %s %s loaded from %s", m.id(), m.version(), dir);
+            install(new BundleLoader(applianceVersion).load(dir));
         } catch (InferenceCoreException | UncheckedIOException e) {
             unavailableReason = "the diagnosis bundle could not be loaded: " + e.getMessage();
             LOG.error(unavailableReason, e);
         }
     }
 
-    private DiagnosisOptions options() {
+    /**
+     * Switches to a verified bundle: new requests go to its engine at once, requests already running
+     * finish on the old one, which closes when they are done.
+     *
+     * @throws InferenceCoreException when the bundle's engine cannot be opened (the old one stays)
+     */
+    public synchronized void install(VerifiedBundle bundle) {
+        slot.swap(DiagnosisEngine.open(bundle, options()));
+        unavailableReason = null;
+        BundleManifest m = bundle.manifest();
+        LOG.infof("Diagnosis bundle %s %s loaded from %s", m.id(), m.version(), bundle.dir());
+    }
+
+    /** Sees every diagnosis (time taken, whether the fallback answered, whether it failed): the OTA health gate. */
+    public interface DiagnosisListener {
+        void answered(java.time.Duration took, boolean fallback, boolean failed);
+    }
+
+    /** Sets the one listener (replacing any). */
+    public void listen(DiagnosisListener l) {
+        this.listener = l;
+    }
+
+    /** The engine settings, also those of the OTA shadow engine. */
+    public DiagnosisOptions options() {
         return new DiagnosisOptions(config.topCandidates(), config.redFlagThreshold(), config.nextQuestions(),
                 config.explanationSize(), config.onnxTimeout(), config.onnxThreads(), config.queueCapacity());
     }
@@ -135,7 +149,20 @@ public class DiagnosisService {
      * @throws DiagnosisUnavailableException when no bundle is loaded, with the reason
      */
     public DiagnosisResult diagnose(PatientFindings findings, Language language) {
-        return requireEngine().diagnose(findings, language);
+        long start = System.nanoTime();
+        boolean fallback = false;
+        boolean failed = true;
+        try {
+            DiagnosisResult r = slot.withEngine(e -> e.diagnose(findings, language), unavailableReason);
+            fallback = r.fallback();
+            failed = false;
+            return r;
+        } finally {
+            DiagnosisListener l = listener;
+            if (l != null) {
+                l.answered(java.time.Duration.ofNanos(System.nanoTime() - start), fallback, failed);
+            }
+        }
     }
 
     /**
@@ -153,25 +180,16 @@ public class DiagnosisService {
      * @throws DiagnosisUnavailableException when no bundle is loaded
      */
     public Knowledge knowledge() {
-        return requireEngine().knowledge();
+        return slot.withEngine(DiagnosisEngine::knowledge, unavailableReason);
     }
 
     /** The active bundle's manifest, when one is loaded. */
     public Optional<BundleManifest> activeBundle() {
-        DiagnosisEngine e = engine;
-        return e == null ? Optional.empty() : Optional.of(e.manifest());
+        return slot.peek().map(DiagnosisEngine::manifest);
     }
 
     /** Why diagnosis is unavailable, when it is. */
     public Optional<String> unavailableReason() {
         return Optional.ofNullable(unavailableReason);
-    }
-
-    private DiagnosisEngine requireEngine() {
-        DiagnosisEngine e = engine;
-        if (e == null) {
-            throw new DiagnosisUnavailableException(unavailableReason, null);
-        }
-        return e;
     }
 }

@@ -1,0 +1,8 @@
+/**
+ * Over-the-air bundle activation on the box: poll or import a TUF repository, stage a bundle, verify it
+ * (TUF, then the bundle's own hashes), run its golden cases in a shadow engine, switch atomically,
+ * watch a health gate and roll back automatically; keep the last N bundles. All state lives in
+ * {@code <data-dir>/ota/} and changes by atomic renames, so a power loss leaves the old or the new
+ * bundle active, never none. {@link com.mediassist.sync.ota.BundleUpdates} is the entry point.
+ */
+package com.mediassist.sync.ota;

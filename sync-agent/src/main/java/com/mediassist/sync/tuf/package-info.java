@@ -1,0 +1,10 @@
+/**
+ * A TUF 1.0 client (The Update Framework specification 1.0.x): trusted root, timestamp, snapshot and
+ * targets metadata with delegations, signature thresholds over canonical JSON (Ed25519, ECDSA P-256,
+ * RSA-PSS and RSA PKCS#1 v1.5 with SHA-256), expiry against an injected {@link java.time.Clock},
+ * version numbers that never go back, chained root rotation, length and hash limits on every download
+ * and consistent snapshots. {@link com.mediassist.sync.tuf.Updater} is the entry point; every refusal
+ * is a specific {@link com.mediassist.sync.tuf.TufException} carrying the facts. Trusted metadata is
+ * stored as the exact bytes that were verified.
+ */
+package com.mediassist.sync.tuf;
