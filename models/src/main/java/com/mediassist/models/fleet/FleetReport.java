@@ -193,7 +193,7 @@ public final class FleetReport {
     static String barChart(String title, List<String> labels, List<double[]> values) {
         int row = 18;
         int height = 24 + row * labels.size();
-        StringBuilder s = new StringBuilder("<figure><figcaption>").append(esc(title)).append("</figcaption><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"")
+        StringBuilder s = new StringBuilder("<figure><figcaption>").append(esc(title)).append("</figcaption><svg width=\"640\" height=\"")
                 .append(height).append("\" role=\"img\">");
         String[] fill = {"#2a6f97", "#a9d6e5"};
         for (int i = 0; i < labels.size(); i++) {
