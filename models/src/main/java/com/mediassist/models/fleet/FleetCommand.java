@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code models fleet …}: the fleet service, the clinic registry, ingest counters and the weekly report. */
-@Command(name = "fleet", description = "Fleet ingest: serve, add-clinic, stats, report.",
+@Command(name = "fleet", mixinStandardHelpOptions = true, description = "Fleet ingest: serve, add-clinic, stats, report.",
         subcommands = {FleetCommand.Serve.class, FleetCommand.AddClinic.class, FleetCommand.StatsCommand.class,
                 FleetReport.Command.class})
 public final class FleetCommand implements Callable<Integer> {

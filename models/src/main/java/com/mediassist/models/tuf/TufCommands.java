@@ -16,7 +16,7 @@ public final class TufCommands {
     private TufCommands() {
     }
 
-    @Command(name = "keys", description = "Repository role keys.", subcommands = KeysInit.class)
+    @Command(name = "keys", mixinStandardHelpOptions = true, description = "Repository role keys.", subcommands = KeysInit.class)
     public static final class Keys implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
