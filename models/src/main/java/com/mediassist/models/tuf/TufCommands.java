@@ -16,7 +16,7 @@ public final class TufCommands {
     private TufCommands() {
     }
 
-    @Command(name = "keys", mixinStandardHelpOptions = true, description = "Repository role keys.", subcommands = KeysInit.class)
+    @Command(name = "keys", mixinStandardHelpOptions = true, description = "Repository role keys.", subcommands = {KeysInit.class, Refresh.class})
     public static final class Keys implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -43,6 +43,20 @@ public final class TufCommands {
             System.out.println("wrote the root key to " + dir + " (move it off this machine; only a root rotation needs it),"
                     + " the online keys to " + dataDir.resolve("keys/online") + " and "
                     + TufRepository.repository(dataDir).resolve("metadata/root.json") + " (the root a box pins)");
+            return 0;
+        }
+    }
+
+    @Command(name = "refresh", description = "Re-signs the snapshot and timestamp metadata (run at least daily: the"
+            + " timestamp expires after a day) without publishing anything new.")
+    static final class Refresh implements Callable<Integer> {
+        @Option(names = "--data-dir", required = true, description = "vendor data directory")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws IOException {
+            int v = new TufRepository(dataDir, Clock.systemUTC()).refresh();
+            System.out.println("signed timestamp version " + v);
             return 0;
         }
     }

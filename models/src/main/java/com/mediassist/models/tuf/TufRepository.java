@@ -269,14 +269,18 @@ public final class TufRepository {
     }
 
     private void writeSnapshotAndTimestamp(ObjectNode targetsSigned, Instant now, RoleKey targetsKey) throws IOException {
-        RoleKey snapshotKey = RoleKey.read(onlineKey(dataDir, "snapshot"));
-        RoleKey timestampKey = RoleKey.read(onlineKey(dataDir, "timestamp"));
         int tv = targetsSigned.get("version").intValue();
         byte[] tBytes = envelope(targetsSigned, targetsKey);
         write(metadata.resolve(tv + ".targets.json"), tBytes);
+        writeSnapshotAndTimestamp(tv, tBytes, now);
+    }
+
+    private void writeSnapshotAndTimestamp(int targetsVersion, byte[] targetsBytes, Instant now) throws IOException {
+        RoleKey snapshotKey = RoleKey.read(onlineKey(dataDir, "snapshot"));
+        RoleKey timestampKey = RoleKey.read(onlineKey(dataDir, "timestamp"));
         int sv = latest("snapshot").map(n -> n.get("signed").get("version").intValue() + 1).orElse(1);
         ObjectNode s = header("snapshot", sv, now.plus(SNAPSHOT_EXPIRY));
-        s.putObject("meta").set("targets.json", meta(tv, tBytes));
+        s.putObject("meta").set("targets.json", meta(targetsVersion, targetsBytes));
         byte[] sBytes = envelope(s, snapshotKey);
         write(metadata.resolve(sv + ".snapshot.json"), sBytes);
         int tsv = Files.exists(metadata.resolve("timestamp.json"))
@@ -284,6 +288,21 @@ public final class TufRepository {
         ObjectNode ts = header("timestamp", tsv, now.plus(TIMESTAMP_EXPIRY));
         ts.putObject("meta").set("snapshot.json", meta(sv, sBytes));
         write(metadata.resolve("timestamp.json"), envelope(ts, timestampKey));
+    }
+
+    /**
+     * Re-signs a new snapshot (of the current, unchanged targets metadata) and timestamp, so that the
+     * repository stays valid without a new bundle: run at least daily ({@link #TIMESTAMP_EXPIRY}).
+     * Targets metadata expire after {@link #TARGETS_EXPIRY}; a {@code publish} renews them.
+     *
+     * @return the new timestamp version
+     * @throws KeysException when the repository has no metadata or keys
+     */
+    public int refresh() throws IOException {
+        int tv = latest("targets").map(n -> n.get("signed").get("version").intValue())
+                .orElseThrow(() -> new KeysException("the repository has no targets metadata: run 'models keys init'"));
+        writeSnapshotAndTimestamp(tv, Files.readAllBytes(metadata.resolve(tv + ".targets.json")), now());
+        return RoleKey.JSON.readTree(metadata.resolve("timestamp.json").toFile()).get("signed").get("version").intValue();
     }
 
     private static ObjectNode meta(int version, byte[] bytes) {

@@ -159,6 +159,24 @@ class TufRepositoryTest {
     }
 
     @Test
+    void refreshRenewsSnapshotAndTimestampWithoutTouchingTargets() throws Exception {
+        JsonNode root = repo().initKeys(TufRepository.defaultRootKeyDir(vendor));
+        repo().publish(bundle, ModelsCli.MIN_APPLIANCE_VERSION, "fixture");
+        byte[] targets = Files.readAllBytes(vendor.resolve("repository/metadata/2.targets.json"));
+        Instant later = NOW.plus(java.time.Duration.ofHours(20));
+        assertThat(new TufRepository(vendor, Clock.fixed(later, ZoneOffset.UTC)).refresh()).isEqualTo(3);
+        JsonNode ts = meta("timestamp.json");
+        verify(root, ts, "timestamp");
+        assertThat(ts.at("/signed/expires").asText()).isEqualTo("2026-11-30T03:00:00Z");
+        assertThat(ts.at("/signed/meta/snapshot.json/version").asInt()).isEqualTo(3);
+        JsonNode snap = meta("3.snapshot.json");
+        verify(root, snap, "snapshot");
+        assertThat(snap.at("/signed/meta/targets.json/version").asInt()).isEqualTo(2);
+        assertThat(snap.at("/signed/meta/targets.json/hashes/sha256").asText()).isEqualTo(sha256(targets));
+        assertThat(Files.readAllBytes(vendor.resolve("repository/metadata/2.targets.json"))).isEqualTo(targets);
+    }
+
+    @Test
     void refusesToRepublishAVersionWithOtherBytes() throws Exception {
         repo().initKeys(TufRepository.defaultRootKeyDir(vendor));
         repo().publish(bundle, ModelsCli.MIN_APPLIANCE_VERSION, "fixture");
