@@ -19,7 +19,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -303,8 +302,8 @@ public final class BatchValidator {
     }
 
     private static void only(JsonNode n, String at, Set<String> allowed) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            String k = it.next().getKey();
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
+            String k = e.getKey();
             if (!allowed.contains(k)) {
                 throw new MalformedBatchException(join(at, k), "unknown field (the protocol allows " + new java.util.TreeSet<>(allowed) + ")");
             }

@@ -232,11 +232,13 @@ public final class FleetService implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try (IngestLog l = log) {
+        try {
             addressIndex.close();
             outcomes.close();
         } catch (IOException e) {
             throw new StorageException("cannot close the ingest index: " + e.getMessage(), e);
+        } finally {
+            log.close();
         }
     }
 }

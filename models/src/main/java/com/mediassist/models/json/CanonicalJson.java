@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -52,8 +51,8 @@ public final class CanonicalJson {
         switch (n.getNodeType()) {
             case OBJECT -> {
                 List<String> keys = new ArrayList<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                    keys.add(it.next().getKey());
+                for (Map.Entry<String, JsonNode> e : n.properties()) {
+                    keys.add(e.getKey());
                 }
                 keys.sort(null);
                 sb.append('{');

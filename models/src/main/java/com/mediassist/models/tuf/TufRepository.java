@@ -195,7 +195,7 @@ public final class TufRepository {
             Instant now = now();
             ObjectNode t = header("targets", version, now.plus(TARGETS_EXPIRY));
             ObjectNode list = t.putObject("targets");
-            previous.get("targets").fields().forEachRemaining(e -> list.set(e.getKey(), e.getValue()));
+            previous.get("targets").properties().forEach(e -> list.set(e.getKey(), e.getValue()));
             ObjectNode entry = RoleKey.JSON.createObjectNode();
             entry.put("length", length);
             entry.putObject("hashes").put("sha256", sha);
