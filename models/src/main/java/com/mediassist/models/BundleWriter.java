@@ -46,6 +46,17 @@ public final class BundleWriter {
     public static BundleManifest write(Path out, Knowledge knowledge, TrainingPipeline.Trained trained,
                                        TrainerSettings settings, List<Path> dataFiles, Instant createdAt,
                                        String version, String minApplianceVersion) throws IOException {
+        return write(out, knowledge, trained, settings, dataFiles, createdAt, version, minApplianceVersion, Map.of(), List.of());
+    }
+
+    /**
+     * Writes the bundle with more provenance: settings entries (e.g. the fleet cases' counts) and data
+     * entries that are not files (e.g. the fleet ingest log, by a digest of its content addresses).
+     */
+    public static BundleManifest write(Path out, Knowledge knowledge, TrainingPipeline.Trained trained,
+                                       TrainerSettings settings, List<Path> dataFiles, Instant createdAt,
+                                       String version, String minApplianceVersion, Map<String, String> extraSettings,
+                                       List<BundleManifest.DataFile> extraData) throws IOException {
         Files.createDirectories(out);
         knowledge.write(out.resolve(KNOWLEDGE_FILE));
         trained.frequencies().write(out.resolve(FREQUENCIES_FILE));
@@ -63,10 +74,13 @@ public final class BundleWriter {
                             ? "MediAssist Spanish wording of DDXPlus (CC BY 4.0 like its source)"
                             : "DDXPlus, Fansi Tchango et al. 2022, CC BY 4.0"));
         }
+        data.addAll(extraData);
+        Map<String, String> settingsMap = new java.util.LinkedHashMap<>(settings.asMap());
+        settingsMap.putAll(extraSettings);
         List<String> labels = knowledge.pathologies().stream().map(p -> p.code().value()).toList();
         BundleManifest m = new BundleManifest(BundleManifest.FORMAT, BUNDLE_ID, version, createdAt.toString(),
                 minApplianceVersion,
-                new BundleManifest.Provenance(data, TRAINER + " " + settings.algorithm().id(), settings.asMap(), trained.metrics(),
+                new BundleManifest.Provenance(data, TRAINER + " " + settings.algorithm().id(), settingsMap, trained.metrics(),
                         "Knowledge and weights derived from DDXPlus (CC BY 4.0): Fansi Tchango A., Goel R., Wen Z.,"
                                 + " Martel J., Ghosn J. DDXPlus: A New Dataset For Automatic Medical Diagnosis. NeurIPS 2022."),
                 files,

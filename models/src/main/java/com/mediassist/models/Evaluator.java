@@ -214,9 +214,10 @@ public final class Evaluator {
         binCount[bin]++;
         binConfidence[bin] += probs[best];
         binCorrect[bin] += best == label ? 1 : 0;
-        int[] rc = recall.computeIfAbsent(truth.code().value(), c -> new int[2]);
+        int[] rc = recall.computeIfAbsent(truth.code().value(), c -> new int[3]);
         rc[0]++;
         rc[1] += rank < 1 ? 1 : 0;
+        rc[2] += rank < 5 ? 1 : 0;
     }
 
     /** The totals as an ordered map, ready to print as JSON. */
@@ -243,6 +244,9 @@ public final class Evaluator {
         Map<String, Object> per = new LinkedHashMap<>();
         recall.forEach((k, v) -> per.put(k, round((double) v[1] / v[0])));
         out.put("perPathologyRecall", per);
+        Map<String, Object> per5 = new LinkedHashMap<>();
+        recall.forEach((k, v) -> per5.put(k, round((double) v[2] / v[0])));
+        out.put("perPathologyRecallTop5", per5);
         if (misses != null) {
             out.put("misses", misses);
         }

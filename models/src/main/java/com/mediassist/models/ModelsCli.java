@@ -38,12 +38,17 @@ import picocli.CommandLine.Option;
                 ModelsCli.Evaluate.class,
                 com.mediassist.models.summary.EvaluateSummaryCommand.class,
                 com.mediassist.models.fit.EvaluateFitCommand.class,
+                com.mediassist.models.fleet.FleetCommand.class,
+                com.mediassist.models.loop.LoopCommands.Retrain.class,
+                com.mediassist.models.loop.LoopCommands.GateCommand.class,
+                com.mediassist.models.tuf.TufCommands.Publish.class,
+                com.mediassist.models.tuf.TufCommands.Keys.class,
                 CommandLine.HelpCommand.class
         })
 public final class ModelsCli implements Callable<Integer> {
 
     /** The appliance version bundles written here require at least. */
-    static final String MIN_APPLIANCE_VERSION = "0.1.0";
+    public static final String MIN_APPLIANCE_VERSION = "0.1.0";
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -71,10 +76,10 @@ public final class ModelsCli implements Callable<Integer> {
     }
 
     /** Options naming the DDXPlus data folder. */
-    static class DataOption {
+    public static class DataOption {
         @Option(names = "--data", description = "DDXPlus data folder (release JSONs, Spanish TSVs, patients-dev.csv);"
                 + " default: ${DEFAULT-VALUE}", defaultValue = "${env:MEDIASSIST_MODELS_DATA:-models/src/main/data/ddxplus}")
-        Path data;
+        public Path data;
     }
 
     @Command(name = "build-knowledge", description = "Writes the bilingual DDXPlus knowledge file.")
