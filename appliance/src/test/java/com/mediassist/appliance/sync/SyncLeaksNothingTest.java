@@ -192,7 +192,7 @@ class SyncLeaksNothingTest {
         List<Requests.Override> overrides = new ArrayList<>();
         for (Alert a : checks.check(meds, patientId, List.of(), List.of(), null, Language.ES).result().alerts()) {
             if (a.interrupt()) {
-                overrides.add(new Requests.Override(a.kind().label(), a.drugs(), null, reason));
+                overrides.add(new Requests.Override(a.kind().label(), a.drugs(), null, "other", reason));
             }
         }
         prescriptions.save(id, new Requests.Prescriptions(meds, overrides, "es"), doctor);

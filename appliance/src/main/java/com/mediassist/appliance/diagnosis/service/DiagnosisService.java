@@ -144,16 +144,16 @@ public class DiagnosisService {
     }
 
     /**
-     * Diagnoses.
+     * Diagnoses, counting findings without a DDXPlus evidence against the answer's fit.
      *
      * @throws DiagnosisUnavailableException when no bundle is loaded, with the reason
      */
-    public DiagnosisResult diagnose(PatientFindings findings, Language language) {
+    public DiagnosisResult diagnose(PatientFindings findings, List<String> unmappedFindings, Language language) {
         long start = System.nanoTime();
         boolean fallback = false;
         boolean failed = true;
         try {
-            DiagnosisResult r = slot.withEngine(e -> e.diagnose(findings, language), unavailableReason);
+            DiagnosisResult r = slot.withEngine(e -> e.diagnose(findings, unmappedFindings, language), unavailableReason);
             fallback = r.fallback();
             failed = false;
             return r;
@@ -166,12 +166,12 @@ public class DiagnosisService {
     }
 
     /**
-     * Diagnoses, counting findings without a DDXPlus evidence against the answer's fit.
+     * Diagnoses.
      *
      * @throws DiagnosisUnavailableException when no bundle is loaded, with the reason
      */
-    public DiagnosisResult diagnose(PatientFindings findings, List<String> unmappedFindings, Language language) {
-        return requireEngine().diagnose(findings, unmappedFindings, language);
+    public DiagnosisResult diagnose(PatientFindings findings, Language language) {
+        return diagnose(findings, List.of(), language);
     }
 
     /**
