@@ -37,6 +37,7 @@ import picocli.CommandLine.Option;
                 ModelsCli.Bundle.class,
                 ModelsCli.Evaluate.class,
                 com.mediassist.models.summary.EvaluateSummaryCommand.class,
+                com.mediassist.models.medication.EvaluateMedicationCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class ModelsCli implements Callable<Integer> {

@@ -298,7 +298,74 @@ public final class MedicationChecker {
             d.management = manage;
             drafts.add(d);
         }
+        mechanisms(items, ruleDrafts, drafts);
         drafts.addAll(0, ruleDrafts);
+    }
+
+    /**
+     * The pharmacokinetic layer: a pair linked by an inhibitor or inducer of a pathway and one of its
+     * substrates. A pair already alerted by a class rule or the interaction table gets the mechanism's
+     * severity (if higher) and source, and the table alert gets the mechanism in words; any other pair
+     * gets its own alert.
+     */
+    private void mechanisms(List<Item> items, List<Draft> ruleDrafts, List<Draft> tableDrafts) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            for (int j = i + 1; j < items.size(); j++) {
+                Item a = items.get(i);
+                Item b = items.get(j);
+                IngredientKey ka = a.ingredient().key();
+                IngredientKey kb = b.ingredient().key();
+                if (a.input() == b.input() || ka.equals(kb)) {
+                    continue;
+                }
+                List<MechanismTable.Finding> fs = knowledge.mechanisms().between(ka, kb);
+                if (fs.isEmpty() || !seen.add(MedicationKnowledge.pairKey(ka, kb))) {
+                    continue;
+                }
+                MechanismTable.Finding top = fs.get(0);
+                StringBuilder es = new StringBuilder();
+                StringBuilder en = new StringBuilder();
+                LinkedHashSet<String> sources = new LinkedHashSet<>();
+                for (MechanismTable.Finding f : fs) {
+                    es.append(es.length() == 0 ? "" : " ").append(f.mechanism().es());
+                    en.append(en.length() == 0 ? "" : " ").append(f.mechanism().en());
+                    sources.add(f.source());
+                }
+                Bilingual mechanism = new Bilingual(es.toString(), en.toString());
+                boolean merged = false;
+                for (List<Draft> list : List.of(ruleDrafts, tableDrafts)) {
+                    for (Draft d : list) {
+                        if (d.kind != AlertKind.DRUG_DRUG || !d.keys.contains(ka) || !d.keys.contains(kb)) {
+                            continue;
+                        }
+                        merged = true;
+                        d.severity = d.severity.max(top.severity());
+                        d.sources.addAll(sources);
+                        if (d.mechanism == TABLE_MECHANISM) {
+                            d.mechanism = mechanism;
+                            d.management = top.management();
+                        }
+                    }
+                }
+                if (merged) {
+                    continue;
+                }
+                Draft d = new Draft(AlertKind.DRUG_DRUG, top.severity(), top.ruleId());
+                boolean perpetratorFirst = top.perpetrator().equals(ka);
+                d.keys.add(perpetratorFirst ? ka : kb);
+                d.keys.add(perpetratorFirst ? kb : ka);
+                d.inputs.add(perpetratorFirst ? a.input() : b.input());
+                d.inputs.add(perpetratorFirst ? b.input() : a.input());
+                d.mechanism = mechanism;
+                d.message = new Bilingual(names(d.keys, Language.ES) + ": interacción farmacocinética ("
+                        + top.pathway() + ")", names(d.keys, Language.EN) + ": pharmacokinetic interaction ("
+                        + top.pathway() + ")");
+                d.management = top.management();
+                d.sources.addAll(sources);
+                tableDrafts.add(d);
+            }
+        }
     }
 
     private List<IngredientKey> withProxies(IngredientKey k) {

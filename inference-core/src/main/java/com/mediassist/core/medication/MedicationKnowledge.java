@@ -6,6 +6,7 @@ import com.mediassist.core.knowledge.Bilingual;
 import com.mediassist.core.knowledge.ConditionCatalog;
 import com.mediassist.core.knowledge.CsvTable;
 import com.mediassist.core.knowledge.KnowledgeFormatException;
+import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.text.TextFold;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,12 +96,13 @@ public final class MedicationKnowledge {
     private final List<Pair> pairRows;
     private final Map<IngredientKey, List<IngredientKey>> proxies;
     private final Map<IngredientKey, String> proxySources;
+    private final MechanismTable mechanisms;
 
     private MedicationKnowledge(MedicineDictionary dictionary, ConditionCatalog conditions,
                                 Map<String, DrugClass> classes, List<DrugDrugRule> drugDrugRules,
                                 List<AllergyRule> allergyRules, List<ConditionRule> conditionRules,
                                 List<Pair> pairRows, Map<IngredientKey, List<IngredientKey>> proxies,
-                                Map<IngredientKey, String> proxySources) {
+                                Map<IngredientKey, String> proxySources, MechanismTable mechanisms) {
         this.dictionary = dictionary;
         this.conditions = conditions;
         this.classes = classes;
@@ -118,6 +120,7 @@ public final class MedicationKnowledge {
         this.pairs = byPair;
         this.proxies = proxies;
         this.proxySources = proxySources;
+        this.mechanisms = mechanisms;
     }
 
     static String pairKey(IngredientKey a, IngredientKey b) {
@@ -185,8 +188,12 @@ public final class MedicationKnowledge {
             proxies.computeIfAbsent(from, k -> new ArrayList<>()).add(to);
             proxySources.put(from, r.required("source"));
         }
+        MechanismTable mechanisms = MechanismTable.load(CsvTable.resource(DIR + "pk-profiles.csv"),
+                CsvTable.resource(DIR + "pk-severity.csv"), r -> existing(dict, r, r.required("ingredient")),
+                k -> new String[] {dict.ingredient(k).map(i -> i.name(Language.ES)).orElse(k.value()),
+                        dict.ingredient(k).map(i -> i.name(Language.EN)).orElse(k.value())});
         return new MedicationKnowledge(dict, catalog, classes, List.copyOf(ddr), List.copyOf(ar), List.copyOf(cr),
-                List.copyOf(rows), proxies, proxySources);
+                List.copyOf(rows), proxies, proxySources, mechanisms);
     }
 
     private static IngredientKey existing(MedicineDictionary dict, CsvTable.Row r, String key) {
@@ -298,6 +305,23 @@ public final class MedicationKnowledge {
 
     private static Severity severity(JsonNode n, String file) {
         return Severity.parse(DIR + file, req(n, "severity"));
+    }
+
+    /**
+     * For evaluation: the same knowledge without the derived interaction table (and its proxies), so that
+     * what the class rules and the mechanism layer find on their own can be measured against a list of
+     * pairs. Never use it for patients.
+     *
+     * @return a copy sharing everything else
+     */
+    public MedicationKnowledge withoutInteractionTable() {
+        return new MedicationKnowledge(dictionary, conditions, classes, drugDrugRules, allergyRules, conditionRules,
+                List.of(), Map.of(), Map.of(), mechanisms);
+    }
+
+    /** @return the pharmacokinetic mechanism layer (CYP and P-gp inhibitors, inducers and substrates) */
+    public MechanismTable mechanisms() {
+        return mechanisms;
     }
 
     /** @return the medicine dictionary */
