@@ -137,9 +137,17 @@ public final class MedicationKnowledge {
         CsvTable interactions = CsvTable.resource(MedicineDictionary.INTERACTIONS);
         MedicineDictionary dict = MedicineDictionary.load(CsvTable.resource(DIR + "ingredients.csv"),
                 CsvTable.resource(DIR + "brands.csv"), interactions);
-        Map<String, DrugClass> classes = loadClasses(dict, CsvTable.resource(DIR + "drug-classes.csv"));
+        Map<String, DrugClass> classes = loadClasses(dict, List.of(CsvTable.resource(DIR + "drug-classes.csv"),
+                CsvTable.resource(DIR + "pd-classes.csv")));
         List<DrugDrugRule> ddr = new ArrayList<>();
-        for (JsonNode n : json(DIR + "drug-drug-rules.json")) {
+        List<JsonNode> ruleNodes = new ArrayList<>();
+        json(DIR + "drug-drug-rules.json").forEach(ruleNodes::add);
+        json(DIR + "pd-rules.json").forEach(ruleNodes::add);
+        Set<String> ruleIds = new HashSet<>();
+        for (JsonNode n : ruleNodes) {
+            if (!ruleIds.add(req(n, "id"))) {
+                throw new KnowledgeFormatException(DIR + "pd-rules.json", 0, "duplicate rule id \"" + req(n, "id") + "\"");
+            }
             List<Term> terms = new ArrayList<>();
             for (JsonNode t : n.path("classes")) {
                 String spec = t.asText();
@@ -204,8 +212,15 @@ public final class MedicationKnowledge {
         return k;
     }
 
-    private static Map<String, DrugClass> loadClasses(MedicineDictionary dict, CsvTable table) {
+    private static Map<String, DrugClass> loadClasses(MedicineDictionary dict, List<CsvTable> tables) {
         Map<String, DrugClass> out = new LinkedHashMap<>();
+        for (CsvTable table : tables) {
+            loadClasses(dict, table, out);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static void loadClasses(MedicineDictionary dict, CsvTable table, Map<String, DrugClass> out) {
         for (CsvTable.Row r : table.rows()) {
             String key = r.required("key");
             Set<IngredientKey> members = new HashSet<>();
@@ -234,7 +249,6 @@ public final class MedicationKnowledge {
                 throw r.error("duplicate class \"" + key + "\"");
             }
         }
-        return Collections.unmodifiableMap(out);
     }
 
     private static IngredientKey resolve(MedicineDictionary dict, CsvTable.Row r, String name) {

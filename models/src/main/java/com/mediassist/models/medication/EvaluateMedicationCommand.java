@@ -39,6 +39,9 @@ public final class EvaluateMedicationCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}", defaultValue = "models/src/main/data/medication/top-prescribed.csv")
     Path topPrescribed;
 
+    @Option(names = "--misses", description = "also list the pairs the rules and mechanisms alone miss")
+    boolean misses;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -50,6 +53,9 @@ public final class EvaluateMedicationCommand implements Callable<Integer> {
         MedicationEvaluation.Specificity spec = eval.specificity(samples, seed, List.of(pairs));
         out.print(MedicationEvaluation.report(recall, spec, eval.polypharmacy(polypharmacy),
                 eval.coverage(topPrescribed)));
+        if (misses) {
+            recall.missedWithoutTable().forEach(out::println);
+        }
         out.flush();
         MedicationEvaluation.Tally onc = recall.full().get("onc-high-priority");
         boolean ok = spec.tally().interruptPercent() <= 3.0 && spec.tally().moderatePercent() <= 8.0

@@ -80,8 +80,11 @@ public final class MedicationEvaluation {
      * @param withoutTable by group, class rules and mechanism layer only (what would generalise to a
      *                     list the table does not contain)
      * @param unrecognised rows whose two drugs are not both recognised
+     * @param missedWithoutTable {@code group: a + b} of every pair the rules and mechanisms alone do not
+     *                           flag moderate or above
      */
-    public record Recall(Map<String, Tally> full, Map<String, Tally> withoutTable, int unrecognised) {
+    public record Recall(Map<String, Tally> full, Map<String, Tally> withoutTable, int unrecognised,
+                         List<String> missedWithoutTable) {
     }
 
     /** Specificity on random unlisted pairs, with the rules that fired most. */
@@ -110,6 +113,7 @@ public final class MedicationEvaluation {
         Map<String, Tally> f = new TreeMap<>();
         Map<String, Tally> w = new TreeMap<>();
         int unrecognised = 0;
+        List<String> missed = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (CsvTable.Row r : read(pairsCsv).rows()) {
             Optional<Ingredient> a = single(r.required("drug_a"));
@@ -123,10 +127,13 @@ public final class MedicationEvaluation {
                 continue;
             }
             f.merge(group, new Tally(0, 0, 0).add(verdict(full, a.get(), b.get())), MedicationEvaluation::sum);
-            w.merge(group, new Tally(0, 0, 0).add(verdict(withoutTable, a.get(), b.get())),
-                    MedicationEvaluation::sum);
+            Verdict alone = verdict(withoutTable, a.get(), b.get());
+            w.merge(group, new Tally(0, 0, 0).add(alone), MedicationEvaluation::sum);
+            if (!alone.moderateOrAbove()) {
+                missed.add(group + ": " + a.get().key().value() + " + " + b.get().key().value());
+            }
         }
-        return new Recall(f, w, unrecognised);
+        return new Recall(f, w, unrecognised, missed);
     }
 
     /**
