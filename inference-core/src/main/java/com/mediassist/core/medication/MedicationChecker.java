@@ -345,6 +345,9 @@ public final class MedicationChecker {
                         if (d.mechanism == TABLE_MECHANISM) {
                             d.mechanism = mechanism;
                             d.management = top.management();
+                        } else if (!d.mechanism.en().contains(top.pathway())) {
+                            d.mechanism = new Bilingual(d.mechanism.es() + " " + mechanism.es(),
+                                    d.mechanism.en() + " " + mechanism.en());
                         }
                     }
                 }
