@@ -41,7 +41,7 @@ add("CYP3A4","substrate","inducer-sensitive","ethinylestradiol;estradiol;levonor
 add("CYP3A4","substrate","inducer-sensitive","eribulin", "EMA SmPC Halaven 4.5 (CYP3A4 inducers may lower eribulin exposure)")
 add("CYP3A4","inhibitor","strong","amprenavir;troleandomycin")
 add("CYP3A4","substrate","inducer-sensitive","atazanavir;darunavir;fosamprenavir;amprenavir;indinavir;nelfinavir;lopinavir;tipranavir;saquinavir", "Product labels of HIV protease inhibitors (4.3/4.5: rifampicin, St John's wort and enzyme-inducing anticonvulsants contraindicated; loss of virological response)", "strong-inducer=contraindicated")
-add("CYP3A4","substrate","inducer-sensitive","norethindrone;ethynodiol;mestranol;norelgestromin", "FSRH Clinical Guidance: Drug Interactions with Hormonal Contraception (2022); FDA labels 7")
+add("CYP3A4","substrate","inducer-sensitive","norethisterone;ethynodiol;mestranol;norelgestromin", "FSRH Clinical Guidance: Drug Interactions with Hormonal Contraception (2022); FDA labels 7")
 add("CYP3A4","substrate","nti","methylergometrine;ergonovine;methysergide", F+" (ergot alkaloids); product labels 4.3 (contraindicated with strong CYP3A4 inhibitors)", "strong-inhibitor=contraindicated")
 add("CYP3A4","substrate","sensitive","cisapride;astemizole;terfenadine", "FDA labels (withdrawn drugs: contraindicated with strong CYP3A4 inhibitors, QT prolongation)", "strong-inhibitor=contraindicated")
 add("CYP3A4","substrate","nti","amiodarone", "FDA label Norvir (ritonavir) 4 contraindications; AEMPS ficha técnica Trangorex 4.5", "")

@@ -116,7 +116,7 @@ public final class MedicationChecker {
         alerts.sort(Comparator.comparing(Alert::severity).thenComparing(a -> !a.interrupt())
                 .thenComparing(Alert::kind));
         return new MedicationCheckResult(matches, unknown, alerts, unrecognisedAllergies, unrecognisedConditions,
-                MedicationKnowledge.VERSION);
+                knowledge.version());
     }
 
     private Alert render(Draft d, List<String> meds, Language lang) {
