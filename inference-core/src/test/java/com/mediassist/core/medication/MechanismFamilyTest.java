@@ -139,6 +139,20 @@ class MechanismFamilyTest {
                 + x.severity().label()).toList()).noneMatch(x -> x.severity().compareTo(Severity.MODERATE) <= 0);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "enalapril 20 mg;hidroclorotiazida 25 mg;metformina 850 mg;atorvastatina 40 mg;Adiro 100;omeprazol 20 mg;"
+            + "paracetamol 1 g;lorazepam 1 mg;sertralina 50 mg;vitamina D",
+        "Sintrom;bisoprolol 5 mg;furosemida 40 mg;espironolactona 25 mg;digoxina;atorvastatina;omeprazol;"
+            + "paracetamol;Spiriva;alprazolam",
+        "Lipitor 20;Norvasc 5;Synthroid 50;lisinopril 10 mg;metformin 1000 mg;aspirin 81 mg;omeprazole;"
+            + "gabapentin;sertraline;ProAir"})
+    void tenCommonPrimaryCareMedicinesRaiseAtMostOneInterruptingAlert(String list) {
+        MedicationCheckResult r = CHECKER.check(MedicationCheckRequest.of(List.of(list.split(";"))));
+        assertThat(r.unknown()).isEmpty();
+        assertThat(r.alerts().stream().filter(Alert::interrupt).toList()).hasSizeLessThanOrEqualTo(1);
+    }
+
     @Test
     void weakInhibitorWithSensitiveSubstrateNeverInterrupts() {
         assertThat(pairAlerts("ranolazina", "simvastatina")).noneMatch(Alert::interrupt);
