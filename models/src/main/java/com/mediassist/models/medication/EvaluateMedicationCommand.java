@@ -1,5 +1,6 @@
 package com.mediassist.models.medication;
 
+import com.mediassist.core.knowledge.bundle.KnowledgeManifest;
 import com.mediassist.core.medication.MedicationKnowledge;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,6 +40,10 @@ public final class EvaluateMedicationCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}", defaultValue = "models/src/main/data/medication/top-prescribed.csv")
     Path topPrescribed;
 
+    @Option(names = "--knowledge", description = "evaluate this knowledge bundle folder (manifest.json + files) "
+            + "instead of the shipped one")
+    Path knowledge;
+
     @Option(names = "--misses", description = "also list the pairs the rules and mechanisms alone miss")
     boolean misses;
 
@@ -48,7 +53,8 @@ public final class EvaluateMedicationCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        MedicationEvaluation eval = new MedicationEvaluation(MedicationKnowledge.loadDefault());
+        MedicationEvaluation eval = new MedicationEvaluation(knowledge == null
+                ? MedicationKnowledge.loadDefault() : MedicationKnowledge.load(KnowledgeManifest.fromDirectory(knowledge)));
         MedicationEvaluation.Recall recall = eval.recall(pairs);
         MedicationEvaluation.Specificity spec = eval.specificity(samples, seed, List.of(pairs));
         out.print(MedicationEvaluation.report(recall, spec, eval.polypharmacy(polypharmacy),
