@@ -85,7 +85,11 @@ class MechanismFamilyTest {
         "qt-known-possible, escitalopram, quetiapina, moderate, false, QT",
         "qt-risk-potassium-wasting-thiazide, sotalol, hidroclorotiazida, moderate, false, hypokalaemia",
         "qt-risk-potassium-wasting-loop, domperidona, furosemida, moderate, false, hypokalaemia",
-        "dofetilide-contraindicated, dofetilide, hidroclorotiazida, contraindicated, true, torsades"})
+        "dofetilide-contraindicated, dofetilide, hidroclorotiazida, contraindicated, true, torsades",
+        "naltrexone-opioid, naltrexone, morfina, contraindicated, true, withdrawal",
+        "acitretin-tetracycline, acitretin, doxiciclina, contraindicated, true, intracranial",
+        "acitretin-methotrexate, acitretin, metotrexato, contraindicated, true, hepatitis",
+        "aromatase-inhibitor-estrogen, letrozol, estradiol, major, true, oestrogen"})
     void alertsWithTheClassSeverity(String ruleId, String a, String b, String severity, boolean interrupt,
                                     String mechanism) {
         Alert alert = strongest(a, b);
