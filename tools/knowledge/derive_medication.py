@@ -14,6 +14,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, '..', '..', 'inference-core', 'src', 'main', 'resources', 'knowledge', 'medication')
 ING_SOURCE = 'AEMPS CIMA nomenclátor (DCI); WHO ATC/DDD index 2025 (INN, ATC)'
 BRAND_SOURCE = 'AEMPS CIMA, medicamentos autorizados en España'
+BRAND_SOURCES = {'ES': BRAND_SOURCE,
+                 'US': 'FDA Orange Book / DailyMed (US brand names; US Government work)',
+                 'UK': 'BNF / electronic medicines compendium (UK brand names)'}
 DB_SOURCE = '; DrugBank id from merged PDDI dataset (Ayvaz et al. 2015)'
 
 def fold(s):
@@ -57,13 +60,15 @@ with open(os.path.join(OUT, 'brands.csv'), 'w', encoding='utf-8', newline='') as
     w = csv.writer(f, lineterminator='\n')
     w.writerow(['brand', 'ingredients', 'source'])
     seen = set()
-    for brand, ings in lines('brands.txt'):
+    for fields in lines('brands.txt'):
+        brand, ings = fields[0], fields[1]
+        market = fields[2] if len(fields) > 2 else 'ES'
         ks = [fold(i) for i in ings.split('+')]
         for k in ks:
             assert k in keys, (brand, k)
         assert fold(brand) not in seen, brand
         seen.add(fold(brand))
-        w.writerow([brand, ';'.join(ks), BRAND_SOURCE])
+        w.writerow([brand, ';'.join(ks), BRAND_SOURCES[market]])
 
 def ikey(name, db):
     if db in key_by_db:

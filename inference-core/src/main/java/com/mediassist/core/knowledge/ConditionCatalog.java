@@ -1,10 +1,7 @@
 package com.mediassist.core.knowledge;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mediassist.core.text.TextFold;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -78,16 +75,14 @@ public final class ConditionCatalog {
         this.byIcd = byIcd;
     }
 
-    /** Loads {@value #RESOURCE}. @throws KnowledgeFormatException when missing or malformed */
+    /** Loads {@value #RESOURCE}, hash-verified. @throws KnowledgeException when missing, altered or malformed */
     public static ConditionCatalog loadDefault() {
-        try (InputStream in = ConditionCatalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new KnowledgeFormatException(RESOURCE, 0, "resource not found in the class path");
-            }
-            return parse(new ObjectMapper().readTree(in));
-        } catch (IOException e) {
-            throw new KnowledgeFormatException(RESOURCE, 0, "cannot be read as JSON", e);
-        }
+        return load(com.mediassist.core.knowledge.bundle.KnowledgeManifest.shipped());
+    }
+
+    /** Loads {@code conditions.json} of a knowledge bundle. @throws KnowledgeException when missing, altered or malformed */
+    public static ConditionCatalog load(com.mediassist.core.knowledge.bundle.KnowledgeManifest bundle) {
+        return parse(bundle.json("conditions.json"));
     }
 
     private static ConditionCatalog parse(JsonNode root) {

@@ -119,7 +119,7 @@ public final class MedicationChecker {
         alerts.sort(Comparator.comparing(Alert::severity).thenComparing(a -> !a.interrupt())
                 .thenComparing(Alert::kind));
         return new MedicationCheckResult(matches, unknown, alerts, unrecognisedAllergies, unrecognisedConditions,
-                MedicationKnowledge.VERSION);
+                knowledge.version());
     }
 
     private Alert render(Draft d, List<String> meds, Language lang) {
@@ -200,37 +200,32 @@ public final class MedicationChecker {
         Map<String, List<Pair>> found = new LinkedHashMap<>();
         Map<String, Item[]> foundItems = new HashMap<>();
         Map<String, IngredientKey> proxied = new HashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            for (int j = i + 1; j < items.size(); j++) {
-                Item a = items.get(i);
-                Item b = items.get(j);
-                IngredientKey ka = a.ingredient().key();
-                IngredientKey kb = b.ingredient().key();
-                if (a.input() == b.input() || ka.equals(kb)) {
-                    continue;
-                }
-                List<Pair> direct = knowledge.pairs(ka, kb);
-                boolean proxyable = !knowledge.proxies(ka).isEmpty() || !knowledge.proxies(kb).isEmpty();
-                if (direct.isEmpty() && !proxyable) {
-                    continue;
-                }
-                String key = MedicationKnowledge.pairKey(ka, kb);
-                List<Pair> rows = new ArrayList<>(direct);
-                if (rows.isEmpty()) {
-                    for (IngredientKey pa : withProxies(ka)) {
-                        for (IngredientKey pb : withProxies(kb)) {
-                            List<Pair> pr = knowledge.pairs(pa, pb);
-                            if (!pr.isEmpty() && rows.isEmpty()) {
-                                rows.addAll(pr);
-                                proxied.put(key, !pa.equals(ka) ? ka : kb);
-                            }
+        for (Item[] ab : crossInputPairs(items)) {
+            Item a = ab[0];
+            Item b = ab[1];
+            IngredientKey ka = a.ingredient().key();
+            IngredientKey kb = b.ingredient().key();
+            List<Pair> direct = knowledge.pairs(ka, kb);
+            boolean proxyable = !knowledge.proxies(ka).isEmpty() || !knowledge.proxies(kb).isEmpty();
+            if (direct.isEmpty() && !proxyable) {
+                continue;
+            }
+            String key = MedicationKnowledge.pairKey(ka, kb);
+            List<Pair> rows = new ArrayList<>(direct);
+            if (rows.isEmpty()) {
+                for (IngredientKey pa : withProxies(ka)) {
+                    for (IngredientKey pb : withProxies(kb)) {
+                        List<Pair> pr = knowledge.pairs(pa, pb);
+                        if (!pr.isEmpty() && rows.isEmpty()) {
+                            rows.addAll(pr);
+                            proxied.put(key, !pa.equals(ka) ? ka : kb);
                         }
                     }
                 }
-                if (!rows.isEmpty() && !found.containsKey(key)) {
-                    found.put(key, rows);
-                    foundItems.put(key, new Item[] {a, b});
-                }
+            }
+            if (!rows.isEmpty() && !found.containsKey(key)) {
+                found.put(key, rows);
+                foundItems.put(key, new Item[] {a, b});
             }
         }
         for (Map.Entry<String, List<Pair>> e : found.entrySet()) {
@@ -312,7 +307,87 @@ public final class MedicationChecker {
             d.management = manage;
             drafts.add(d);
         }
+        mechanisms(items, ruleDrafts, drafts);
         drafts.addAll(0, ruleDrafts);
+    }
+
+    /**
+     * The pharmacokinetic layer: a pair linked by an inhibitor or inducer of a pathway and one of its
+     * substrates. A pair already alerted by a class rule or the interaction table gets the mechanism's
+     * severity (if higher) and source, and the table alert gets the mechanism in words; any other pair
+     * gets its own alert.
+     */
+    private void mechanisms(List<Item> items, List<Draft> ruleDrafts, List<Draft> tableDrafts) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (Item[] ab : crossInputPairs(items)) {
+            Item a = ab[0];
+            Item b = ab[1];
+            IngredientKey ka = a.ingredient().key();
+            IngredientKey kb = b.ingredient().key();
+            List<MechanismTable.Finding> fs = knowledge.mechanisms().between(ka, kb);
+            if (fs.isEmpty() || !seen.add(MedicationKnowledge.pairKey(ka, kb))) {
+                continue;
+            }
+            MechanismTable.Finding top = fs.get(0);
+            StringBuilder es = new StringBuilder();
+            StringBuilder en = new StringBuilder();
+            LinkedHashSet<String> sources = new LinkedHashSet<>();
+            for (MechanismTable.Finding f : fs) {
+                es.append(es.length() == 0 ? "" : " ").append(f.mechanism().es());
+                en.append(en.length() == 0 ? "" : " ").append(f.mechanism().en());
+                sources.add(f.source());
+            }
+            Bilingual mechanism = new Bilingual(es.toString(), en.toString());
+            boolean merged = false;
+            for (List<Draft> list : List.of(ruleDrafts, tableDrafts)) {
+                for (Draft d : list) {
+                    if (d.kind != AlertKind.DRUG_DRUG || !d.keys.contains(ka) || !d.keys.contains(kb)) {
+                        continue;
+                    }
+                    merged = true;
+                    d.severity = d.severity.max(top.severity());
+                    d.sources.addAll(sources);
+                    if (d.mechanism == TABLE_MECHANISM) {
+                        d.mechanism = mechanism;
+                        d.management = top.management();
+                    } else if (!d.mechanism.en().contains(top.pathway())) {
+                        d.mechanism = new Bilingual(d.mechanism.es() + " " + mechanism.es(),
+                                d.mechanism.en() + " " + mechanism.en());
+                    }
+                }
+            }
+            if (merged) {
+                continue;
+            }
+            Draft d = new Draft(AlertKind.DRUG_DRUG, top.severity(), top.ruleId());
+            boolean perpetratorFirst = top.perpetrator().equals(ka);
+            d.keys.add(perpetratorFirst ? ka : kb);
+            d.keys.add(perpetratorFirst ? kb : ka);
+            d.inputs.add(perpetratorFirst ? a.input() : b.input());
+            d.inputs.add(perpetratorFirst ? b.input() : a.input());
+            d.mechanism = mechanism;
+            d.message = new Bilingual(names(d.keys, Language.ES) + ": interacción farmacocinética ("
+                    + top.pathway() + ")", names(d.keys, Language.EN) + ": pharmacokinetic interaction ("
+                    + top.pathway() + ")");
+            d.management = top.management();
+            d.sources.addAll(sources);
+            tableDrafts.add(d);
+        }
+    }
+
+    /** Every pair of distinct ingredients that come from two different inputs, in input order. */
+    private static List<Item[]> crossInputPairs(List<Item> items) {
+        List<Item[]> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            for (int j = i + 1; j < items.size(); j++) {
+                Item a = items.get(i);
+                Item b = items.get(j);
+                if (a.input() != b.input() && !a.ingredient().key().equals(b.ingredient().key())) {
+                    out.add(new Item[] {a, b});
+                }
+            }
+        }
+        return out;
     }
 
     private List<IngredientKey> withProxies(IngredientKey k) {

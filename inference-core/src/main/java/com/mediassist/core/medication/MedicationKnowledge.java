@@ -6,6 +6,8 @@ import com.mediassist.core.knowledge.Bilingual;
 import com.mediassist.core.knowledge.ConditionCatalog;
 import com.mediassist.core.knowledge.CsvTable;
 import com.mediassist.core.knowledge.KnowledgeFormatException;
+import com.mediassist.core.knowledge.Language;
+import com.mediassist.core.knowledge.bundle.KnowledgeManifest;
 import com.mediassist.core.text.TextFold;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,9 +29,8 @@ import java.util.Set;
  */
 public final class MedicationKnowledge {
 
-    /** Version of the shipped medication knowledge, reported with every check. */
-    public static final String VERSION = "mediassist-medication-knowledge 2026.11";
     private static final String DIR = MedicineDictionary.RESOURCE_DIR;
+    private static final String BUNDLE_DIR = "medication/";
 
     /** Which list an interaction pair comes from. */
     public enum PairSource {
@@ -102,12 +103,14 @@ public final class MedicationKnowledge {
     private final List<Pair> pairRows;
     private final Map<IngredientKey, List<IngredientKey>> proxies;
     private final Map<IngredientKey, String> proxySources;
+    private final MechanismTable mechanisms;
+    private final String version;
 
-    private MedicationKnowledge(MedicineDictionary dictionary, ConditionCatalog conditions,
+    private MedicationKnowledge(String version, MedicineDictionary dictionary, ConditionCatalog conditions,
                                 Map<String, DrugClass> classes, List<DrugDrugRule> drugDrugRules,
                                 List<AllergyRule> allergyRules, List<ConditionRule> conditionRules,
                                 List<Pair> pairRows, Map<IngredientKey, List<IngredientKey>> proxies,
-                                Map<IngredientKey, String> proxySources) {
+                                Map<IngredientKey, String> proxySources, MechanismTable mechanisms) {
         this.dictionary = dictionary;
         this.conditions = conditions;
         this.classes = classes;
@@ -125,6 +128,8 @@ public final class MedicationKnowledge {
         this.pairs = byPair;
         this.proxies = proxies;
         this.proxySources = proxySources;
+        this.mechanisms = mechanisms;
+        this.version = version;
     }
 
     static String pairKey(IngredientKey a, IngredientKey b) {
@@ -132,18 +137,42 @@ public final class MedicationKnowledge {
     }
 
     /**
-     * Loads the knowledge shipped under {@code knowledge/} in the class path.
+     * Loads the knowledge shipped under {@code knowledge/} in the class path, hash-verified against its
+     * manifest.
      *
      * @throws KnowledgeFormatException when a file is missing, malformed, or a rule names an unknown
      *                                  class, ingredient or severity
+     * @throws com.mediassist.core.knowledge.bundle.KnowledgeBundleException when a file differs from the
+     *                                  manifest or is not listed in it
      */
     public static MedicationKnowledge loadDefault() {
-        CsvTable interactions = CsvTable.resource(MedicineDictionary.INTERACTIONS);
-        MedicineDictionary dict = MedicineDictionary.load(CsvTable.resource(DIR + "ingredients.csv"),
-                CsvTable.resource(DIR + "brands.csv"), interactions);
-        Map<String, DrugClass> classes = loadClasses(dict, CsvTable.resource(DIR + "drug-classes.csv"));
+        return load(KnowledgeManifest.shipped());
+    }
+
+    /**
+     * Loads the medication knowledge of a bundle (the shipped one or one delivered over the air); every
+     * file is read through the manifest, which verifies its hash.
+     *
+     * @throws KnowledgeFormatException when a file is malformed or a rule names an unknown class,
+     *                                  ingredient or severity
+     * @throws com.mediassist.core.knowledge.bundle.KnowledgeBundleException when a file differs from the
+     *                                  manifest, is missing or is not listed
+     */
+    public static MedicationKnowledge load(KnowledgeManifest bundle) {
+        CsvTable interactions = bundle.csv(BUNDLE_DIR + "interactions.csv");
+        MedicineDictionary dict = MedicineDictionary.load(bundle.csv(BUNDLE_DIR + "ingredients.csv"),
+                bundle.csv(BUNDLE_DIR + "brands.csv"), interactions);
+        Map<String, DrugClass> classes = loadClasses(dict, List.of(bundle.csv(BUNDLE_DIR + "drug-classes.csv"),
+                bundle.csv(BUNDLE_DIR + "pd-classes.csv")));
         List<DrugDrugRule> ddr = new ArrayList<>();
-        for (JsonNode n : json(DIR + "drug-drug-rules.json")) {
+        List<JsonNode> ruleNodes = new ArrayList<>();
+        json(bundle, "drug-drug-rules.json").forEach(ruleNodes::add);
+        json(bundle, "pd-rules.json").forEach(ruleNodes::add);
+        Set<String> ruleIds = new HashSet<>();
+        for (JsonNode n : ruleNodes) {
+            if (!ruleIds.add(req(n, "id"))) {
+                throw new KnowledgeFormatException(DIR + "pd-rules.json", 0, "duplicate rule id \"" + req(n, "id") + "\"");
+            }
             List<Term> terms = new ArrayList<>();
             for (JsonNode t : n.path("classes")) {
                 String spec = t.asText();
@@ -167,7 +196,7 @@ public final class MedicationKnowledge {
                     bi(n, "mechanism"), bi(n, "management"), req(n, "source"), swap));
         }
         List<AllergyRule> ar = new ArrayList<>();
-        for (JsonNode n : json(DIR + "allergy-cross-reactivity.json")) {
+        for (JsonNode n : json(bundle, "allergy-cross-reactivity.json")) {
             String allergy = req(n, "allergy");
             members(dict, classes, allergy, "allergy-cross-reactivity.json");
             String drugs = req(n, "drugs");
@@ -175,11 +204,11 @@ public final class MedicationKnowledge {
                     severity(n, "allergy-cross-reactivity.json"), bi(n, "message"), bi(n, "management"),
                     req(n, "source")));
         }
-        ConditionCatalog catalog = ConditionCatalog.loadDefault();
+        ConditionCatalog catalog = ConditionCatalog.load(bundle);
         Set<String> known = new HashSet<>(catalog.conceptKeys());
         known.addAll(List.of("egfr-lt-60", "egfr-lt-45", "egfr-lt-30", "egfr-lt-15"));
         List<ConditionRule> cr = new ArrayList<>();
-        for (JsonNode n : json(DIR + "drug-condition-rules.json")) {
+        for (JsonNode n : json(bundle, "drug-condition-rules.json")) {
             String condition = req(n, "condition");
             if (!known.contains(condition)) {
                 throw new KnowledgeFormatException(DIR + "drug-condition-rules.json", 0,
@@ -197,14 +226,18 @@ public final class MedicationKnowledge {
         }
         Map<IngredientKey, List<IngredientKey>> proxies = new HashMap<>();
         Map<IngredientKey, String> proxySources = new HashMap<>();
-        for (CsvTable.Row r : CsvTable.resource(DIR + "interaction-proxies.csv").rows()) {
+        for (CsvTable.Row r : bundle.csv(BUNDLE_DIR + "interaction-proxies.csv").rows()) {
             IngredientKey from = existing(dict, r, r.required("ingredient"));
             IngredientKey to = existing(dict, r, r.required("behaves_as"));
             proxies.computeIfAbsent(from, k -> new ArrayList<>()).add(to);
             proxySources.put(from, r.required("source"));
         }
-        return new MedicationKnowledge(dict, catalog, classes, List.copyOf(ddr), List.copyOf(ar), List.copyOf(cr),
-                List.copyOf(rows), proxies, proxySources);
+        MechanismTable mechanisms = MechanismTable.load(bundle.csv(BUNDLE_DIR + "pk-profiles.csv"),
+                bundle.csv(BUNDLE_DIR + "pk-severity.csv"), r -> existing(dict, r, r.required("ingredient")),
+                k -> new String[] {dict.ingredient(k).map(i -> i.name(Language.ES)).orElse(k.value()),
+                        dict.ingredient(k).map(i -> i.name(Language.EN)).orElse(k.value())});
+        return new MedicationKnowledge(bundle.version(), dict, catalog, classes, List.copyOf(ddr), List.copyOf(ar), List.copyOf(cr),
+                List.copyOf(rows), proxies, proxySources, mechanisms);
     }
 
     private static IngredientKey existing(MedicineDictionary dict, CsvTable.Row r, String key) {
@@ -215,8 +248,15 @@ public final class MedicationKnowledge {
         return k;
     }
 
-    private static Map<String, DrugClass> loadClasses(MedicineDictionary dict, CsvTable table) {
+    private static Map<String, DrugClass> loadClasses(MedicineDictionary dict, List<CsvTable> tables) {
         Map<String, DrugClass> out = new LinkedHashMap<>();
+        for (CsvTable table : tables) {
+            loadClasses(dict, table, out);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static void loadClasses(MedicineDictionary dict, CsvTable table, Map<String, DrugClass> out) {
         for (CsvTable.Row r : table.rows()) {
             String key = r.required("key");
             Set<IngredientKey> members = new HashSet<>();
@@ -245,7 +285,6 @@ public final class MedicationKnowledge {
                 throw r.error("duplicate class \"" + key + "\"");
             }
         }
-        return Collections.unmodifiableMap(out);
     }
 
     private static IngredientKey resolve(MedicineDictionary dict, CsvTable.Row r, String name) {
@@ -283,19 +322,12 @@ public final class MedicationKnowledge {
         return out;
     }
 
-    private static JsonNode json(String path) {
-        try (InputStream in = MedicationKnowledge.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new KnowledgeFormatException(path, 0, "resource not found in the class path");
-            }
-            JsonNode root = new ObjectMapper().readTree(in);
-            if (!root.isArray()) {
-                throw new KnowledgeFormatException(path, 0, "expected a JSON array");
-            }
-            return root;
-        } catch (IOException e) {
-            throw new KnowledgeFormatException(path, 0, "cannot be read as JSON", e);
+    private static JsonNode json(KnowledgeManifest bundle, String file) {
+        JsonNode root = bundle.json(BUNDLE_DIR + file);
+        if (!root.isArray()) {
+            throw new KnowledgeFormatException(DIR + file, 0, "expected a JSON array");
         }
+        return root;
     }
 
     private static String req(JsonNode n, String field) {
@@ -316,6 +348,28 @@ public final class MedicationKnowledge {
 
     private static Severity severity(JsonNode n, String file) {
         return Severity.parse(DIR + file, req(n, "severity"));
+    }
+
+    /**
+     * For evaluation: the same knowledge without the derived interaction table (and its proxies), so that
+     * what the class rules and the mechanism layer find on their own can be measured against a list of
+     * pairs. Never use it for patients.
+     *
+     * @return a copy sharing everything else
+     */
+    public MedicationKnowledge withoutInteractionTable() {
+        return new MedicationKnowledge(version, dictionary, conditions, classes, drugDrugRules, allergyRules, conditionRules,
+                List.of(), Map.of(), Map.of(), mechanisms);
+    }
+
+    /** @return the pharmacokinetic mechanism layer (CYP and P-gp inhibitors, inducers and substrates) */
+    public MechanismTable mechanisms() {
+        return mechanisms;
+    }
+
+    /** @return the knowledge version of the bundle this was loaded from, reported with every check */
+    public String version() {
+        return version;
     }
 
     /** @return the medicine dictionary */

@@ -31,7 +31,6 @@ public final class MedicineDictionary {
 
     /** Class-path folder of the shipped tables. */
     public static final String RESOURCE_DIR = "knowledge/medication/";
-    static final String INTERACTIONS = RESOURCE_DIR + "interactions.csv";
     private static final String PDDI_SOURCE =
             "Merged PDDI dataset (Ayvaz et al. 2015): NDF-RT, ONC high-priority and non-interruptive lists";
     private static final Set<String> UNITS = Set.of("mg", "g", "gr", "mcg", "ug", "microgramos", "ml", "ui",
@@ -102,9 +101,10 @@ public final class MedicineDictionary {
      * @throws KnowledgeFormatException when a table is missing or malformed
      */
     public static MedicineDictionary loadDefault() {
-        return load(CsvTable.resource(RESOURCE_DIR + "ingredients.csv"),
-                CsvTable.resource(RESOURCE_DIR + "brands.csv"),
-                CsvTable.resource(INTERACTIONS));
+        com.mediassist.core.knowledge.bundle.KnowledgeManifest bundle =
+                com.mediassist.core.knowledge.bundle.KnowledgeManifest.shipped();
+        return load(bundle.csv("medication/ingredients.csv"), bundle.csv("medication/brands.csv"),
+                bundle.csv("medication/interactions.csv"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.mediassist.core.prevention;
 
+import com.mediassist.core.knowledge.bundle.KnowledgeManifest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mediassist.core.knowledge.Bilingual;
@@ -38,8 +39,8 @@ public final class PreventiveCareEngine {
 
     /** Class-path resource of the rules. */
     public static final String RESOURCE = "knowledge/prevention/rules.json";
-    /** Version of the shipped preventive-care knowledge. */
-    public static final String VERSION = "mediassist-prevention-knowledge 2026.11";
+    /** Knowledge version (from the knowledge manifest) of the shipped preventive-care knowledge. */
+    public static final String VERSION = KnowledgeManifest.shipped().version();
     private static final String BMI_LOINC = "loinc:39156-5";
 
     private final List<Rule> rules;
@@ -81,7 +82,7 @@ public final class PreventiveCareEngine {
      */
     public static PreventiveCareEngine loadDefault(Clock clock) {
         Objects.requireNonNull(clock, "clock");
-        try (InputStream in = PreventiveCareEngine.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        try (InputStream in = KnowledgeManifest.shipped().open(RESOURCE.substring(KnowledgeManifest.CLASSPATH_ROOT.length()))) {
             if (in == null) {
                 throw new KnowledgeFormatException(RESOURCE, 0, "resource not found in the class path");
             }

@@ -1,5 +1,6 @@
 package com.mediassist.core.workup;
 
+import com.mediassist.core.knowledge.bundle.KnowledgeManifest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mediassist.core.knowledge.Bilingual;
@@ -28,8 +29,8 @@ public final class WorkupPlanner {
 
     /** Class-path resource of the shipped knowledge. */
     public static final String RESOURCE = "knowledge/workup/recommended-tests.json";
-    /** Version of the shipped recommended-tests knowledge. */
-    public static final String VERSION = "mediassist-workup-knowledge 2026.11";
+    /** Knowledge version (from the knowledge manifest) of the shipped recommended-tests knowledge. */
+    public static final String VERSION = KnowledgeManifest.shipped().version();
     /** Score factor of a second-line test relative to a first-line one. */
     public static final double SECOND_LINE_FACTOR = 0.5;
 
@@ -61,7 +62,7 @@ public final class WorkupPlanner {
 
     /** Loads {@value #RESOURCE}. @throws KnowledgeFormatException when missing or malformed */
     public static WorkupPlanner loadDefault() {
-        try (InputStream in = WorkupPlanner.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        try (InputStream in = KnowledgeManifest.shipped().open(RESOURCE.substring(KnowledgeManifest.CLASSPATH_ROOT.length()))) {
             if (in == null) {
                 throw new KnowledgeFormatException(RESOURCE, 0, "resource not found in the class path");
             }

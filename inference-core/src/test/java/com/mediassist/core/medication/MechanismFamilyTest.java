@@ -1,0 +1,199 @@
+package com.mediassist.core.medication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mediassist.core.knowledge.Language;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The mechanism layer, family by family: pairs that must alert (with the severity of their class, the
+ * mechanism in words and the tier) and pairs of the same classes that must not (a weak inhibitor, a
+ * substrate the perpetrator's pathway does not clear, a non-sedating drug …). A pair that is also on the
+ * shipped table or under an older class rule shows the mechanism in the merged alert; none of the pairs
+ * that must not alert is on the table.
+ */
+class MechanismFamilyTest {
+
+    static final MedicationChecker CHECKER = MedicationCheckerTest.CHECKER;
+
+    /** The pharmacodynamic family rules of {@code pd-rules.json} that {@link #alertsWithTheClassSeverity} covers. */
+    static final Set<String> TESTED_RULES = testedRules();
+
+    static List<Alert> pairAlerts(String a, String b) {
+        MedicationCheckResult r = CHECKER.check(new MedicationCheckRequest(List.of(a, b), List.of(), List.of(), null,
+                Language.EN));
+        assertThat(r.unknown()).as("both names recognised").isEmpty();
+        return r.alerts().stream().filter(x -> x.inputs().size() == 2).toList();
+    }
+
+    static Alert strongest(String a, String b) {
+        List<Alert> alerts = pairAlerts(a, b);
+        assertThat(alerts).as(a + " + " + b).isNotEmpty();
+        return alerts.get(0);
+    }
+
+    @ParameterizedTest(name = "{0}: {1} + {2}")
+    @CsvSource({
+        // pharmacokinetic: strong/moderate inhibitors and inducers × sensitive / narrow-range / prodrug substrates
+        "pk-cyp3a4-strong-inhibitor-sensitive, claritromicina, quetiapina, major, true, CYP3A4",
+        "pk-cyp3a4-strong-inhibitor-moderate, posaconazol, atorvastatina, moderate, false, CYP3A4",
+        "pk-cyp3a4-strong-inhibitor-sensitive, ticagrelor, posaconazol, contraindicated, true, CYP3A4",
+        "pk-cyp3a4-strong-inhibitor-nti, tacrolimus, ritonavir, major, true, narrow",
+        "pk-cyp3a4-moderate-inhibitor-sensitive, diltiazem, midazolam, moderate, false, moderate CYP3A4 inhibitor",
+        "pk-cyp3a4-strong-inducer-inducer-sensitive, fenobarbital, etinilestradiol, major, true, contraceptive",
+        "pk-cyp3a4-strong-inducer-sensitive, primidona, ticagrelor, major, true, CYP3A4 inducer",
+        "pk-cyp3a4-strong-inducer-inducer-sensitive, carbamazepina, eribulin, major, true, CYP3A4 inducer",
+        "pk-cyp2d6-strong-inhibitor-prodrug, paroxetina, tamoxifeno, major, true, prodrug",
+        "pk-cyp2d6-moderate-inhibitor-prodrug, duloxetina, tamoxifeno, moderate, false, CYP2D6",
+        "pk-cyp2d6-strong-inhibitor-nti, fluoxetina, flecainida, major, true, CYP2D6",
+        "pk-cyp2c9-moderate-inhibitor-sensitive, miconazol, glimepirida, moderate, false, CYP2C9",
+        "pk-cyp2c19-strong-inhibitor-prodrug, fluvoxamina, clopidogrel, major, true, CYP2C19",
+        "pk-cyp1a2-strong-inhibitor-sensitive, ciprofloxacino, tizanidina, contraindicated, true, CYP1A2",
+        "pk-pgp-strong-inhibitor-nti, dronedarona, dabigatrán, contraindicated, true, P-gp",
+        // pharmacodynamic families
+        "dopamine-antagonist-antiparkinsonian, haloperidol, rasagilina, major, true, dopamine antagonist",
+        "pd-sparing-antipsychotic-antiparkinsonian, quetiapina, selegilina, moderate, false, dopamine antagonism",
+        "metoclopramide-levodopa-agonist, ropinirol, metoclopramida, contraindicated, true, Metoclopramide",
+        "cns-depression-opioid-other-depressant, codeína, clorpromazina, major, true, respiratory",
+        "cns-depression-opioid-other-depressant, morfina, levomepromazina, major, true, respiratory",
+        "cns-depression-benzodiazepine-other-depressant, lorazepam, mirtazapina, moderate, false, sedation",
+        "bradycardia-av-block, flecainida, bisoprolol, moderate, false, AV block",
+        "ivabradine-rate-limiting-ccb, ivabradina, diltiazem, contraindicated, true, bradycardia",
+        "ergot-triptan, ergotamina, sumatriptán, contraindicated, true, vasoconstriction",
+        "vasoconstriction-additive, pseudoefedrina, oximetazolina, moderate, false, vasoconstriction",
+        "maoi-sympathomimetic, rasagilina, pseudoefedrina, major, true, hypertensive",
+        "maoi-tricyclic, phenelzine, desipramina, contraindicated, true, serotonin",
+        "maoi-opioid, selegilina, hidromorfona, major, true, opioid toxicity",
+        "maoi-nonselective-levodopa, phenelzine, levodopa, major, true, catecholamine",
+        "maoi-duplicate, selegilina, phenelzine, contraindicated, true, MAO inhibitor",
+        "anticholinergic-cholinesterase-inhibitor, oxibutinina, donepezilo, moderate, false, opposing",
+        "lithium-carbamazepine, litio, carbamazepina, moderate, false, neurotoxicity",
+        "lithium-loop-diuretic, litio, furosemida, moderate, false, lithium clearance",
+        "lithium-antipsychotic, litio, risperidona, moderate, false, neurotoxicity",
+        "methotrexate-ppi, metotrexato, omeprazol, moderate, false, renal elimination",
+        "methotrexate-penicillin, metotrexato, amoxicilina, moderate, false, tubular secretion",
+        "methotrexate-probenecid, metotrexato, probenecid, major, true, tubular secretion",
+        "methotrexate-leflunomide, metotrexato, leflunomida, moderate, false, liver",
+        "nephrotoxic-additive, gentamicina, vancomicina, moderate, false, kidney",
+        "nephrotoxic-loop-diuretic, gentamicina, furosemida, moderate, false, nephro",
+        "qt-known-possible, escitalopram, quetiapina, moderate, false, QT",
+        "qt-risk-potassium-wasting-thiazide, sotalol, hidroclorotiazida, moderate, false, hypokalaemia",
+        "qt-risk-potassium-wasting-loop, domperidona, furosemida, moderate, false, hypokalaemia",
+        "dofetilide-contraindicated, dofetilide, hidroclorotiazida, contraindicated, true, torsades",
+        "naltrexone-opioid, naltrexone, morfina, contraindicated, true, withdrawal",
+        "acitretin-tetracycline, acitretin, doxiciclina, contraindicated, true, intracranial",
+        "acitretin-methotrexate, acitretin, metotrexato, contraindicated, true, hepatitis",
+        "aromatase-inhibitor-estrogen, letrozol, estradiol, major, true, oestrogen"})
+    void alertsWithTheClassSeverity(String ruleId, String a, String b, String severity, boolean interrupt,
+                                    String mechanism) {
+        Alert alert = strongest(a, b);
+        assertThat(alert.severity().label()).as(a + " + " + b + ": " + alert).isEqualTo(severity);
+        assertThat(alert.interrupt()).as("interrupts").isEqualTo(interrupt);
+        assertThat(alert.mechanism() + " " + alert.message()).containsIgnoringCase(mechanism);
+        assertThat(alert.source()).isNotBlank();
+        if (ruleId.startsWith("pk-")) {
+            MedicationMatch ma = CHECKER.knowledge().dictionary().match(a);
+            MedicationMatch mb = CHECKER.knowledge().dictionary().match(b);
+            assertThat(CHECKER.knowledge().mechanisms().between(ma.keys().get(0), mb.keys().get(0)))
+                    .extracting(MechanismTable.Finding::ruleId).contains(ruleId);
+        } else {
+            assertThat(pairAlerts(a, b)).as(a + " + " + b).extracting(Alert::ruleId).contains(ruleId);
+        }
+    }
+
+    @Test
+    void flagsAnticholinergicBurdenFromThreeDrugsButNotTwo() {
+        MedicationCheckResult r = CHECKER.check(MedicationCheckRequest.of(List.of("oxibutinina", "difenhidramina",
+                "amitriptilina")));
+        Alert a = MedicationCheckerTest.alert(r, "anticholinergic-burden");
+        assertThat(a.severity()).isEqualTo(Severity.MODERATE);
+        assertThat(a.interrupt()).isFalse();
+        assertThat(pairAlerts("oxibutinina", "difenhidramina")).extracting(Alert::ruleId)
+                .doesNotContain("anticholinergic-burden");
+    }
+
+    @ParameterizedTest(name = "{0} + {1}: {2}")
+    @CsvSource({
+        "amlodipino, quetiapina, weak CYP3A4 inhibitor with a sensitive substrate",
+        "cimetidina, buspirona, weak CYP3A4 inhibitor with a sensitive substrate",
+        "fluconazol, levonorgestrel, inhibitor with a substrate only induction affects",
+        "cimetidina, atomoxetina, weak CYP2D6 inhibitor with a sensitive substrate",
+        "fluvastatina, glimepirida, weak CYP2C9 inhibitor",
+        "pantoprazol, clopidogrel, weak CYP2C19 inhibitor with the prodrug",
+        "alopurinol, tizanidina, weak CYP1A2 inhibitor with a sensitive substrate",
+        "azitromicina, dabigatrán, weak P-gp inhibitor with a narrow-range substrate",
+        "domperidona, levodopa, peripheral dopamine antagonist with levodopa",
+        "codeína, loratadina, opioid with a non-sedating antihistamine",
+        "mirabegrón, galantamina, non-anticholinergic bladder drug with a cholinesterase inhibitor",
+        "bisoprolol, lercanidipino, beta-blocker with a dihydropyridine",
+        "oximetazolina, loratadina, decongestant with a non-sympathomimetic",
+        "rasagilina, paracetamol, MAO-B inhibitor with a drug it does not forbid",
+        "litio, paracetamol, lithium with a drug that does not change its clearance",
+        "metotrexato, paracetamol, methotrexate with paracetamol",
+        "sertralina, quetiapina, two drugs of only possible QT risk",
+        "hidroclorotiazida, losartán, thiazide with an ARB (no hyperkalaemia)"})
+    void doesNotAlertOnSameClassPairsWithoutTheMechanism(String a, String b, String why) {
+        assertThat(pairAlerts(a, b)).as(why + ": " + pairAlerts(a, b).stream().map(x -> x.ruleId() + "/"
+                + x.severity().label()).toList()).noneMatch(x -> x.severity().compareTo(Severity.MODERATE) <= 0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "enalapril 20 mg;hidroclorotiazida 25 mg;metformina 850 mg;atorvastatina 40 mg;Adiro 100;omeprazol 20 mg;"
+            + "paracetamol 1 g;lorazepam 1 mg;sertralina 50 mg;vitamina D",
+        "Sintrom;bisoprolol 5 mg;furosemida 40 mg;espironolactona 25 mg;digoxina;atorvastatina;omeprazol;"
+            + "paracetamol;Spiriva;alprazolam",
+        "Lipitor 20;Norvasc 5;Synthroid 50;lisinopril 10 mg;metformin 1000 mg;aspirin 81 mg;omeprazole;"
+            + "gabapentin;sertraline;ProAir"})
+    void tenCommonPrimaryCareMedicinesRaiseAtMostOneInterruptingAlert(String list) {
+        MedicationCheckResult r = CHECKER.check(MedicationCheckRequest.of(List.of(list.split(";"))));
+        assertThat(r.unknown()).isEmpty();
+        assertThat(r.alerts().stream().filter(Alert::interrupt).toList()).hasSizeLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void weakInhibitorWithSensitiveSubstrateNeverInterrupts() {
+        assertThat(pairAlerts("ranolazina", "simvastatina")).noneMatch(Alert::interrupt);
+    }
+
+    @Test
+    void tableAlertGainsTheMechanismInWords() {
+        Alert a = strongest("clarithromycin", "simvastatin");
+        assertThat(a.severity()).isEqualTo(Severity.CONTRAINDICATED);
+        assertThat(a.mechanism()).contains("CYP3A4").doesNotContain("does not describe");
+    }
+
+    @Test
+    void mechanismTableIsBuiltFromEveryProfileRow() {
+        MechanismTable t = MedicationCheckerTest.KNOWLEDGE.mechanisms();
+        assertThat(t.profileRows()).isGreaterThan(250);
+        assertThat(t.between(IngredientKey.of("clarithromycin"), IngredientKey.of("quetiapine")))
+                .extracting(MechanismTable.Finding::pathway).contains("CYP3A4");
+        assertThat(t.between(IngredientKey.of("amlodipine"), IngredientKey.of("quetiapine"))).isEmpty();
+    }
+
+    @Test
+    void everyPharmacodynamicFamilyRuleHasATestCase() {
+        assertThat(TESTED_RULES).containsAll(MedicationCheckerTest.KNOWLEDGE.drugDrugRuleIds().stream()
+                .filter(id -> !MedicationCheckerTest.classRulesTested().contains(id)).toList());
+    }
+
+    private static Set<String> testedRules() {
+        try {
+            var m = MechanismFamilyTest.class.getDeclaredMethod("alertsWithTheClassSeverity", String.class,
+                    String.class, String.class, String.class, boolean.class, String.class);
+            Set<String> ids = Arrays.stream(m.getAnnotation(CsvSource.class).value())
+                    .map(s -> s.substring(0, s.indexOf(',')).trim()).collect(Collectors.toSet());
+            ids.add("anticholinergic-burden");
+            return ids;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
