@@ -49,8 +49,10 @@ class GoldenCasesTest {
         try (DiagnosisEngine other = engine(x -> new float[]{0.7f, 0.3f})) {
             assertThatThrownBy(() -> golden.check(other))
                     .isInstanceOfSatisfying(GoldenCaseMismatchException.class, ex -> {
-                        assertThat(ex.expected()).contains("0.8000");
-                        assertThat(ex.found()).contains("0.7000");
+                        // The shown probability is the model's times the answer's fit, so only the
+                        // candidate and that the numbers differ are stable facts here.
+                        assertThat(ex.expected()).startsWith("candidate 1 ");
+                        assertThat(ex.found()).startsWith("candidate 1 ").isNotEqualTo(ex.expected());
                     });
         }
     }
