@@ -163,9 +163,11 @@ class MediAssistCliTest {
     void migratesOnceAndReportsTheSchemaVersion() {
         Run first = run("db", "migrate", "--data-dir", data());
         assertThat(first.exit()).isZero();
-        assertThat(first.out()).contains("applied migration 1").contains("applied migration 4").contains("schema is at version 4");
+        var shipped = com.mediassist.store.migration.MigrationRunner.shipped(java.time.Clock.systemUTC()).migrations();
+        int latest = shipped.get(shipped.size() - 1).version();
+        assertThat(first.out()).contains("applied migration 1").contains("schema is at version " + latest);
         Run second = run("db", "migrate", "--data-dir", data());
-        assertThat(second.out()).doesNotContain("applied migration").contains("schema is at version 4");
+        assertThat(second.out()).doesNotContain("applied migration").contains("schema is at version " + latest);
     }
 
     @Test
