@@ -206,7 +206,8 @@ class FhirRoundTripTest {
         Map<String, String> byId = new TreeMap<>();
         for (JsonNode e : JSON.readTree(export).get("entry")) {
             String text = e.get("resource").toString().replace("mediassist-patient-" + patientId, "PATIENT");
-            byId.put(e.get("resource").get("resourceType").asText() + "/" + e.get("resource").get("id").asText(), text);
+            String id = e.get("resource").get("id").asText().replace("mediassist-patient-" + patientId, "PATIENT");
+            byId.put(e.get("resource").get("resourceType").asText() + "/" + id, text);
         }
         return byId;
     }

@@ -70,6 +70,20 @@ class SmokingHistoryPreventionTest {
                 .body("items.programmeVersion", hasItem("USPSTF 2021"));
     }
 
+    @Test
+    void theDoctorRecordsTheSmokingHistoryInOneCall() {
+        long id = patient();
+        String quit = LocalDate.now().minusYears(20).toString();
+        given().contentType(ContentType.JSON).body("{\"status\":\"former\",\"packYears\":30,\"quitDate\":\"" + quit + "\"}")
+                .post("/api/v1/patients/" + id + "/smoking").then().statusCode(200)
+                .body("entry.coding.code", org.hamcrest.Matchers.contains("72166-2", "401201003", "74010-0"));
+        org.assertj.core.api.Assertions.assertThat(lungReason(id)).contains("quit more than 15 years ago");
+        given().contentType(ContentType.JSON).body("{\"packYears\":-3}").post("/api/v1/patients/" + id + "/smoking")
+                .then().statusCode(400).body("errors[0].field", equalTo("packYears"));
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/patients/" + id + "/smoking")
+                .then().statusCode(400);
+    }
+
     private static void post(long id, String body) {
         given().contentType(ContentType.JSON).body(body).post("/api/v1/patients/" + id + "/observations").then()
                 .statusCode(201);
