@@ -59,6 +59,11 @@ public final class Evaluator {
     private final double[] binConfidence = new double[BINS];
     private final double[] binCorrect = new double[BINS];
     private final int[] binCount = new int[BINS];
+    /** The same bins over the probability the answer shows (after the fit's other mass). */
+    private final double[] shownConfidence = new double[BINS];
+    private final double[] shownCorrect = new double[BINS];
+    private final int[] shownCount = new int[BINS];
+    private double otherMass;
     private final Map<String, int[]> recall = new TreeMap<>();
 
     public Evaluator(Mode mode) {
@@ -85,9 +90,10 @@ public final class Evaluator {
             EvidenceCode initial = new EvidenceCode(row.initial());
             double[] probs;
             boolean fb;
+            DiagnosisResult res;
             if (mode instanceof Mode.Partial p) {
                 PatientFindings pf = answerSheet(kn, row.age(), row.sex(), all, initial, p.fraction(), p.completeRecord(), rnd);
-                DiagnosisResult res = engine.diagnose(pf, Language.EN);
+                res = engine.diagnose(pf, Language.EN);
                 fb = res.fallback();
                 probs = engine.probabilities(pf);
             } else {
@@ -98,7 +104,7 @@ public final class Evaluator {
                 }
                 PatientFindings pf = new PatientFindings(row.age(), row.sex(), start, Set.of());
                 int asked = 0;
-                DiagnosisResult res = engine.diagnose(pf, Language.EN);
+                res = engine.diagnose(pf, Language.EN);
                 // the stop rule reads the model's probability, before the fit assessment's other mass
                 while (asked < m.maxQuestions() && max(engine.probabilities(pf)) < m.stopThreshold()
                         && !res.nextQuestions().isEmpty()) {
@@ -113,6 +119,12 @@ public final class Evaluator {
                 probs = engine.probabilities(pf);
             }
             record(kn, truth, probs, fb);
+            DiagnosisResult.Candidate shown = res.differential().get(0);
+            int sb = Math.min(BINS - 1, (int) (shown.probability() * BINS));
+            shownCount[sb]++;
+            shownConfidence[sb] += shown.probability();
+            shownCorrect[sb] += shown.code().equals(truth.code().value()) ? 1 : 0;
+            otherMass += res.otherMass();
             if (misses != null && kn.pathologies().indexOf(truth) != argmax(probs)) {
                 Map<String, Object> miss = new LinkedHashMap<>();
                 miss.put("row", rowNumbers == null ? r + 1 : rowNumbers.get(r));
@@ -220,6 +232,16 @@ public final class Evaluator {
         rc[2] += rank < 5 ? 1 : 0;
     }
 
+    private double ece(double[] confidence, double[] correct, int[] count) {
+        double ece = 0;
+        for (int b = 0; b < BINS; b++) {
+            if (count[b] > 0) {
+                ece += Math.abs(correct[b] / count[b] - confidence[b] / count[b]) * count[b] / n;
+            }
+        }
+        return ece;
+    }
+
     /** The totals as an ordered map, ready to print as JSON. */
     public Map<String, Object> report() {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -227,14 +249,10 @@ public final class Evaluator {
         out.put("top1", round((double) top1 / n));
         out.put("top3", round((double) top3 / n));
         out.put("top5", round((double) top5 / n));
-        double ece = 0;
-        for (int b = 0; b < BINS; b++) {
-            if (binCount[b] > 0) {
-                ece += Math.abs(binCorrect[b] / binCount[b] - binConfidence[b] / binCount[b]) * binCount[b] / n;
-            }
-        }
-        out.put("ece", round(ece));
+        out.put("ece", round(ece(binConfidence, binCorrect, binCount)));
         out.put("eceBins", BINS);
+        out.put("eceShown", round(ece(shownConfidence, shownCorrect, shownCount)));
+        out.put("meanOtherMass", round(otherMass / n));
         if (mode instanceof Mode.Interactive m) {
             out.put("meanQuestions", round((double) questions / n));
             out.put("maxQuestions", m.maxQuestions());
