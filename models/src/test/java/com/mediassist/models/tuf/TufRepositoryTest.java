@@ -141,7 +141,7 @@ class TufRepositoryTest {
         }
         try (var z = new java.util.zip.ZipFile(vendor.resolve("repository/targets/bundles/" + hash + ".ddxplus-diagnosis-2.1.0.zip").toFile())) {
             assertThat(z.stream().map(java.util.zip.ZipEntry::getName).toList())
-                    .containsExactly("frequencies.json", "knowledge.json", "manifest.json", "model.onnx");
+                    .containsExactly("frequencies.json", "golden-cases.json", "knowledge.json", "manifest.json", "model.onnx");
         }
     }
 
