@@ -130,8 +130,16 @@ class SyncAgentTest {
         try (java.net.ServerSocket plain = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
             Thread server = new Thread(() -> {
                 try (java.net.Socket s = plain.accept()) {
+                    // Read the client's hello first and keep the socket open until the client gives up,
+                    // so the client always sees plain text where a TLS record should be (not a bare close).
+                    s.getInputStream().read(new byte[4096]);
                     s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
                             .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    s.setSoTimeout(10_000);
+                    while (s.getInputStream().read(new byte[4096]) >= 0) {
+                        // drain until the client closes
+                    }
                 } catch (java.io.IOException e) {
                     // the client went away
                 }
