@@ -33,8 +33,8 @@ import java.util.Random;
  * before/after numbers. Then {@code retrain}, {@code gate}, {@code keys init}, {@code publish}.
  *
  * <p>The clinics are {@link Clinics}: here {@link #PROTOCOL_CLINICS} builds the batches from the
- * protocol document; after the merge, an implementation that signs the consultations off through
- * the appliance API and lets the real sync agent upload replaces it (docs/fleet.md).
+ * protocol document; {@code system-tests/.../LearningLoopIT} plugs in clinics that sign the
+ * consultations off through the packaged appliance's API and upload with the real sync agent.
  */
 public final class LearningLoop {
 

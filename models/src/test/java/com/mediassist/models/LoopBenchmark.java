@@ -20,6 +20,11 @@ public final class LoopBenchmark {
         Path dir = Files.createTempDirectory("mediassist-loop");
         long t0 = System.nanoTime();
         LearningLoop.Run run = LearningLoop.run(data, dir, LearningLoop.PROTOCOL_CLINICS, 5);
+        print(run, t0);
+    }
+
+    /** Prints the run's sizes, the held-out before/after table (5 evidence seeds) and the gate's verdict. */
+    public static void print(LearningLoop.Run run, long t0) {
         System.out.printf(Locale.ROOT, "loop ran in %.1f s: base %d, fleet %d, held-out %d patients; gate exit %d, publish exit %d%n",
                 (System.nanoTime() - t0) / 1e9, run.split().base().size(), run.split().fleet().size(),
                 run.split().heldOut().size(), run.gateExit(), run.publishExit());

@@ -198,7 +198,8 @@ public final class BatchValidator {
                 for (int i = 0; i < da.size(); i++) {
                     denied.add(evidence(da.get(i), at + ".evidencesDenied[" + i + "]"));
                 }
-                String mv = match(e, at, "modelVersion", VERSION, "a semantic version");
+                Optional<String> mv = e.has("modelVersion")
+                        ? Optional.of(match(e, at, "modelVersion", VERSION, "a semantic version")) : Optional.empty();
                 List<FleetEvent.Suggestion> sugg = new ArrayList<>();
                 JsonNode sa = array(e, at, "suggestions", false);
                 for (int i = 0; i < sa.size(); i++) {
@@ -208,6 +209,9 @@ public final class BatchValidator {
                     sugg.add(new FleetEvent.Suggestion(integer(n, s, "rank", 1), pathology(n.get("pathology"), s + ".pathology"),
                             oneOf(text(n, s, "scoreBand"), s + ".scoreBand", SCORE_BANDS),
                             match(n, s, "modelVersion", VERSION, "a semantic version")));
+                }
+                if (mv.isEmpty() && !sugg.isEmpty()) {
+                    throw new MalformedBatchException(at + ".modelVersion", "missing (required when suggestions were shown)");
                 }
                 Optional<String> fin = e.has("finalDiagnosis")
                         ? Optional.of(pathology(e.get("finalDiagnosis"), at + ".finalDiagnosis")) : Optional.empty();

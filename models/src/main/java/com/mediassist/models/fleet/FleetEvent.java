@@ -26,13 +26,13 @@ public sealed interface FleetEvent permits FleetEvent.ConsultationSignedOff, Fle
      * @param sex              {@code F} or {@code M}, empty when unknown
      * @param evidencesPresent evidence codes (with {@code _@_value} for multi-valued evidences)
      * @param evidencesDenied  evidence codes answered "no"
-     * @param modelVersion     the bundle version that answered
+     * @param modelVersion     the bundle version that answered; empty when no engine answered (no suggestions)
      * @param suggestions      the ranked suggestions shown
      * @param finalDiagnosis   a pathology label code or {@code cat:*}, empty when outside the knowledge
      * @param medicationAlerts alerts shown during the consultation
      */
     record ConsultationSignedOff(String eventId, String week, Optional<String> ageBand, Optional<String> sex,
-                                 List<String> evidencesPresent, List<String> evidencesDenied, String modelVersion,
+                                 List<String> evidencesPresent, List<String> evidencesDenied, Optional<String> modelVersion,
                                  List<Suggestion> suggestions, Optional<String> finalDiagnosis,
                                  List<MedicationAlert> medicationAlerts) implements FleetEvent {
         public ConsultationSignedOff {

@@ -86,7 +86,7 @@ public final class FleetReport {
                     String fin = c.finalDiagnosis().get();
                     boolean t1 = c.suggestions().stream().anyMatch(s -> s.rank() == 1 && s.pathology().equals(fin));
                     boolean t3 = c.suggestions().stream().anyMatch(s -> s.rank() <= 3 && s.pathology().equals(fin));
-                    for (int[] a : List.of(byVersion.computeIfAbsent(c.modelVersion(), x -> new int[3]),
+                    for (int[] a : List.of(byVersion.computeIfAbsent(c.modelVersion().orElse("none"), x -> new int[3]),
                             byWeek.computeIfAbsent(c.week(), x -> new int[3]))) {
                         a[0]++;
                         a[1] += t1 ? 1 : 0;

@@ -179,17 +179,11 @@ public final class TufRepository {
                     throw new TargetExistsException(name, was, sha);
                 }
             }
+            // TUF consistent snapshots: the target file is <dir>/<sha256>.<filename>.
             Path spec = targets.resolve("bundles").resolve(sha + "." + m.id() + "-" + m.version() + ".zip");
             Files.createDirectories(spec.getParent());
             if (!Files.exists(spec)) {
                 Files.move(tmp, spec, StandardCopyOption.ATOMIC_MOVE);
-            }
-            // docs/sync-protocol.md writes the consistent-snapshot path as targets/<sha256-hex>.<target-name>;
-            // TUF 1.0 puts the hash before the file name (targets/bundles/<hex>.<file>). Both are served.
-            Path literal = targets.resolve(sha + ".bundles").resolve(m.id() + "-" + m.version() + ".zip");
-            if (!Files.exists(literal)) {
-                Files.createDirectories(literal.getParent());
-                Files.createLink(literal, spec);
             }
             int version = previous.get("version").intValue() + 1;
             Instant now = now();

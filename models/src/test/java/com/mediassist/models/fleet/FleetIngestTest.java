@@ -184,6 +184,27 @@ class FleetIngestTest {
     }
 
     @Test
+    void storesASignOffWithoutModelVersionWhenNoEngineAnswered() throws Exception {
+        ObjectNode p = payload();
+        ObjectNode e = (ObjectNode) p.get("events").get(0);
+        e.remove("modelVersion");
+        e.putArray("suggestions");
+        HttpResponse<String> r = ProtocolClinic.post(http, base, clinic.envelope(p));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(service.batches()).singleElement().satisfies(b -> assertThat(b.events()).anySatisfy(ev ->
+                assertThat(ev).isInstanceOfSatisfying(FleetEvent.ConsultationSignedOff.class, c -> assertThat(c.modelVersion()).isEmpty())));
+    }
+
+    @Test
+    void refusesASignOffWithSuggestionsButNoModelVersion() throws Exception {
+        ObjectNode p = payload();
+        ((ObjectNode) p.get("events").get(0)).remove("modelVersion");
+        HttpResponse<String> r = ProtocolClinic.post(http, base, clinic.envelope(p));
+        assertProblem(r, 400, "malformed");
+        assertThat(json(r).get("field").asText()).isEqualTo("payload.events[0].modelVersion");
+    }
+
+    @Test
     void refusesAnEvidenceTheKnowledgeDoesNotName() throws Exception {
         ObjectNode p = payload();
         ((com.fasterxml.jackson.databind.node.ArrayNode) p.get("events").get(0).get("evidencesPresent")).add("E_99999");

@@ -50,7 +50,7 @@ class FleetReportTest {
         List<Batch> bs = new ArrayList<>(showings("ddi-a", "major", 60, 57, 3));
         bs.add(batch("clinic-0", List.of(
                 new FleetEvent.ConsultationSignedOff("c1", "2026-W47", Optional.of("40-44"), Optional.of("F"), List.of("E_91"), List.of(),
-                        "2.0.0", List.of(new FleetEvent.Suggestion(1, "pneumonia", "80-100", "2.0.0"),
+                        Optional.of("2.0.0"), List.of(new FleetEvent.Suggestion(1, "pneumonia", "80-100", "2.0.0"),
                         new FleetEvent.Suggestion(2, "bronchitis", "0-20", "2.0.0")), Optional.of("bronchitis"), List.of()),
                 new FleetEvent.SuggestionFeedback("f1", "2026-W47", "diagnosis", "bronchitis", Optional.of(2), "accepted", "2.0.0"),
                 new FleetEvent.Latency("l1", "2026-W47", "diagnosis", 12, 40, 310))));

@@ -1,0 +1,107 @@
+package com.mediassist.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mediassist.core.knowledge.Knowledge;
+import com.mediassist.models.DdxplusData;
+import com.mediassist.models.PatientRecord;
+import com.mediassist.models.fleet.Batch;
+import com.mediassist.models.fleet.FileIngestLog;
+import com.mediassist.models.fleet.FleetHttpServer;
+import com.mediassist.models.fleet.FleetService;
+import com.mediassist.models.tuf.TufRepository;
+import com.mediassist.store.Database;
+import com.mediassist.store.DatabaseOptions;
+import com.mediassist.sync.upload.RunResult;
+import com.mediassist.sync.upload.SyncAgent;
+import com.mediassist.sync.upload.SyncOptions;
+import com.mediassist.sync.upload.crypto.ClinicKey;
+import com.mediassist.sync.upload.delivery.VendorClient;
+import com.mediassist.sync.upload.event.EventCodec;
+import com.mediassist.sync.upload.event.EventFactory;
+import com.mediassist.sync.upload.event.QueuedEvent;
+import com.mediassist.sync.upload.store.StoredBatch;
+import com.mediassist.sync.upload.store.SyncStore;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Clinic sync → vendor ingest: the real sync agent of a box (local store outbox filled as the
+ * appliance fills it at sign-off, the {@code sync init} key, {@code run-once}) uploads to the real
+ * fleet service ({@code models fleet serve}'s server, in-process on 127.0.0.1, the clinic registered by
+ * its {@code sync init} public key as {@code fleet add-clinic} does), which stores every event; a
+ * replay of the same batches is answered "duplicate" and stored once.
+ */
+class SyncToFleetInteropTest {
+
+    static final Path DATA = Path.of("../models/src/main/data/ddxplus");
+    static final Instant SIGN_OFF = Instant.parse("2026-11-16T10:00:00Z");
+
+    @TempDir
+    Path box;
+    @TempDir
+    Path vendor;
+
+    @Test
+    void theRealSyncAgentsBatchesAreAcceptedAndStoredByTheRealFleetServiceAndAReplayIsDeduplicated() throws Exception {
+        Knowledge knowledge = DdxplusData.buildKnowledge(DATA);
+        List<PatientRecord> patients = DdxplusData.readPatients(DATA.resolve("patients-dev.csv")).subList(0, 120);
+        Clock clock = Clock.fixed(SIGN_OFF, ZoneOffset.UTC);
+        try (Database db = Database.open(DatabaseOptions.defaults(box).withClock(clock).withPasswordCost(4));
+             FleetService service = new FleetService(vendor, knowledge, new FileIngestLog(vendor));
+             FleetHttpServer server = new FleetHttpServer("127.0.0.1", 0, service, TufRepository.repository(vendor), 4)) {
+            ClinicKey key = ClinicKey.create(box, new SecureRandom());
+            service.clinics().add("Centro de Salud Norte", key.publicKeyBase64());
+            EventFactory factory = new EventFactory(Optional.of(knowledge), ZoneOffset.UTC);
+            for (PatientRecord p : patients) {
+                String dx = knowledge.pathologyByName(p.pathology()).orElseThrow().code().value();
+                QueuedEvent q = factory.signedOff(new EventFactory.SignOffFacts(
+                        Optional.of(SIGN_OFF.atZone(ZoneOffset.UTC).toLocalDate().minusYears(p.age()).minusDays(40)),
+                        Optional.of(p.sex()),
+                        clock.instant(), p.evidences(), List.of(), Optional.of(dx), Optional.empty(), List.of()));
+                db.outbox().enqueue(q.event().type(), EventCodec.write(q), Duration.ofHours(72));
+            }
+            Clock later = Clock.offset(clock, Duration.ofHours(73));
+
+            URI url = URI.create("http://127.0.0.1:" + server.port());
+            SyncOptions options = SyncOptions.defaults().withVendorUrl(url).withK(1).withMaxEventsPerBatch(50);
+            SyncAgent agent = new SyncAgent(db, options, Optional.of(ClinicKey.load(box)),
+                    Optional.of(VendorClient.create(url, Duration.ofSeconds(15))), later, new Random(3));
+            RunResult r = agent.runOnce(false);
+
+            assertThat(r.failure()).isEmpty();
+            assertThat(r.complete()).isTrue();
+            assertThat(r.eventsSent()).isEqualTo(patients.size());
+            FleetService.Stats stats = service.stats();
+            assertThat(stats.refusals()).isEmpty();
+            assertThat(stats.batches()).isEqualTo(r.batchesAccepted()).isEqualTo(3);
+            assertThat(stats.events()).isEqualTo(patients.size());
+            List<Batch> stored = service.batches();
+            assertThat(stored).hasSize(3);
+            assertThat(stored.stream().mapToInt(b -> b.events().size()).sum()).isEqualTo(patients.size());
+
+            assertThat(agent.status().sent()).isEqualTo(patients.size());
+
+            // A retry after a lost answer resends the same envelope: the vendor answers duplicate and stores it once.
+            StoredBatch last = new SyncStore(db).lastAccepted().orElseThrow();
+            assertThat(VendorClient.create(url, Duration.ofSeconds(15)).send(last.envelopeJson(), last.contentAddress()))
+                    .isEqualTo("duplicate");
+            FleetService.Stats after = service.stats();
+            assertThat(after.replays()).isEqualTo(1);
+            assertThat(after.batches()).isEqualTo(3);
+            assertThat(after.events()).isEqualTo(patients.size());
+            assertThat(after.refusals()).isEmpty();
+            assertThat(service.batches()).hasSize(3);
+        }
+    }
+}
