@@ -62,8 +62,9 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** Waits up to 30 s: generous, because CI machines are slow and shared; a pass returns at once. */
     <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage(what).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what).until(condition);
     }
 
     /** Like {@link #await(String, Function)} with a longer limit, for steps with a long time budget (a FHIR import). */
