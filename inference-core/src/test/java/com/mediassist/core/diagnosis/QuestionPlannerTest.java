@@ -109,6 +109,21 @@ class QuestionPlannerTest {
     }
 
     @Test
+    void neverAsksAboutTheSkinForAPneumoniaEvenWhereDdxplusListsIt() {
+        Knowledge listed = new Knowledge(new Knowledge.Document("test", "CC BY 4.0", k.evidences(), List.of(
+                pathology("Pneumonia", List.of(PAIN, WHERE, FEVER, COUGH, RASH)), k.pathologies().get(1), k.pathologies().get(2),
+                k.pathologies().get(3), k.pathologies().get(4))));
+        double[][] present = freq.present().clone();
+        present[0] = present[0].clone();
+        present[0][space.names().indexOf("E_129")] = 0.99;
+        EvidenceFrequencies listedFreq = new EvidenceFrequencies(freq.pathologies(), freq.features(), freq.prior(), present,
+                freq.ageBuckets(), freq.male(), "hand-set for tests");
+        QuestionPlanner p = new QuestionPlanner(listed, new FeatureSpace(listed), listedFreq);
+        assertThat(p.rank(pneumoniaLike, RESPIRATORY, 10)).extracting(s -> s.evidence().code()).contains(RASH);
+        assertThat(p.propose(pneumoniaLike, RESPIRATORY, 10)).extracting(q -> q.evidence().code()).doesNotContain(RASH);
+    }
+
+    @Test
     void asksAboutTheRashOnceASkinConditionLeads() {
         double[] skin = {0.2, 0.05, 0.05, 0.4, 0.3};
         assertThat(planner.propose(pneumoniaLike, skin, 10)).extracting(q -> q.evidence().code()).contains(RASH);
