@@ -21,6 +21,7 @@ import com.mediassist.core.knowledge.Knowledge;
 import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.knowledge.Pathology;
 import com.mediassist.core.knowledge.PatientFindings;
+import com.mediassist.core.summary.lexicon.ClinicalLabels;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,6 +54,7 @@ public final class DiagnosisEngine implements AutoCloseable {
     private final DiagnosisOptions options;
     private final NaiveBayes naiveBayes;
     private final QuestionPlanner planner;
+    private final ClinicalLabels labels = ClinicalLabels.loadDefault();
     private final FitAssessor fitAssessor;
     private final ThreadPoolExecutor executor;
 
@@ -270,11 +272,13 @@ public final class DiagnosisEngine implements AutoCloseable {
         // probabilities the planner uses come from those frequencies, and the model's calibrated
         // (temperature-softened) probabilities planned worse (CV: 97.0% vs 98.x% interactive top-1).
         double[] planning = fallbackReason != null ? posterior : naiveBayes.posterior(x);
-        for (QuestionPlanner.Scored s : planner.rank(p, planning, options.nextQuestions())) {
+        for (QuestionPlanner.Proposal s : planner.propose(p, planning, options.nextQuestions())) {
             Evidence e = s.evidence();
-            List<AnswerOption> values = e.values().stream()
+            List<AnswerOption> values = s.values().stream()
                     .map(v -> new AnswerOption(v.code(), v.label().in(lang))).toList();
-            questions.add(new NextQuestion(e.code().value(), e.question().in(lang), values, s.gain()));
+            String question = e.question().in(lang);
+            questions.add(new NextQuestion(e.code().value(), labels.label(e.code().value(), lang).orElse(question),
+                    question, values, s.gain()));
         }
         boolean fb = fallbackReason != null;
         ModelInfo info = new ModelInfo(manifest.id(), manifest.version(), fb ? METHOD_FALLBACK : METHOD_MODEL,

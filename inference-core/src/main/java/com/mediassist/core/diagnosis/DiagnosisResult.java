@@ -91,11 +91,14 @@ public record DiagnosisResult(List<Candidate> differential, List<RedFlag> redFla
      * A suggested question.
      *
      * @param evidence        the evidence code to ask about
-     * @param question        the question in the requested language
-     * @param values          the possible answers for categorical and multi-choice evidences; empty for yes/no
+     * @param label           the short clinical label in the requested language ("Disnea"); the
+     *                        question itself when the lexicon has no label for the evidence
+     * @param question        the DDXPlus survey question in the requested language (a secondary hint)
+     * @param values          the answers worth offering for categorical and multi-choice evidences
+     *                        (those the leading candidates present); empty for yes/no
      * @param informationGain expected reduction of the differential's entropy, in bits
      */
-    public record NextQuestion(String evidence, String question, List<AnswerOption> values, double informationGain) {
+    public record NextQuestion(String evidence, String label, String question, List<AnswerOption> values, double informationGain) {
         public NextQuestion {
             values = List.copyOf(values);
         }

@@ -90,6 +90,117 @@ public final class QuestionPlanner {
      * @param limit          how many to return at most
      */
     public List<Scored> rank(PatientFindings p, double[] modelPosterior, int limit) {
+        List<Scored> scored = scoreAll(p, modelPosterior);
+        return scored.size() > limit ? scored.subList(0, limit) : scored;
+    }
+
+    /** How many of the most probable pathologies a clinician's question must be about. */
+    static final int LEADERS = 3;
+    /** A leader "can present" an evidence (or a value) it lists and shows in at least this share of its cases. */
+    static final double MIN_PRESENT = 0.01;
+    /** Values offered at most for a many-valued symbolic question (body sites, colours). */
+    static final int MAX_VALUES = 5;
+
+    /**
+     * A question for the clinician.
+     *
+     * @param evidence the evidence to ask about
+     * @param gain     expected information gain in bits
+     * @param values   the answers worth offering: for symbolic many-valued evidences only those a
+     *                 leading candidate presents, most frequent first, at most {@value #MAX_VALUES};
+     *                 all values of a scale; empty for yes/no
+     */
+    public record Proposal(Evidence evidence, double gain, List<EvidenceValue> values) {
+        public Proposal {
+            values = List.copyOf(values);
+        }
+    }
+
+    /**
+     * The most informative unasked questions about the leading candidates: only evidences that at
+     * least one of the {@value #LEADERS} most probable pathologies lists and presents in at least
+     * {@value #MIN_PRESENT} of its cases, leaving out the curated off-topic pairs of {@value #OFF_TOPIC}
+     * (DDXPlus lists skin lesions for pneumonia; no clinician asks), ranked as {@link #rank} ranks them.
+     *
+     * @param p         what is known
+     * @param posterior the current probabilities, in label order (unflattened)
+     * @param limit     how many to return at most
+     */
+    public List<Proposal> propose(PatientFindings p, double[] posterior, int limit) {
+        int[] leaders = java.util.stream.IntStream.range(0, posterior.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer k) -> -posterior[k]).thenComparing(k -> k))
+                .limit(LEADERS).mapToInt(Integer::intValue).toArray();
+        List<Proposal> out = new ArrayList<>();
+        for (Scored s : scoreAll(p, posterior)) {
+            if (out.size() >= limit) {
+                break;
+            }
+            int i = evidences.indexOf(s.evidence());
+            Evidence e = s.evidence();
+            if (e.isBinary()) {
+                if (presentedByLeader(e, leaders, featureIndex[i][0])) {
+                    out.add(new Proposal(e, s.gain(), List.of()));
+                }
+                continue;
+            }
+            List<EvidenceValue> values = new ArrayList<>();
+            double[] best = new double[e.values().size()];
+            for (int v = 0; v < best.length; v++) {
+                if (!e.values().get(v).code().equals(e.defaultValue())) {
+                    for (int k : leaders) {
+                        if (pertinent(k, e)) {
+                            best[v] = Math.max(best[v], present[k][featureIndex[i][v]]);
+                        }
+                    }
+                }
+            }
+            if (java.util.Arrays.stream(best).noneMatch(b -> b >= MIN_PRESENT)) {
+                continue;
+            }
+            if (isScale(e)) {
+                values.addAll(e.values());
+            } else {
+                Integer[] order = java.util.stream.IntStream.range(0, best.length).boxed()
+                        .filter(v -> best[v] >= MIN_PRESENT)
+                        .sorted(Comparator.comparingDouble((Integer v) -> -best[v]).thenComparing(v -> v))
+                        .limit(MAX_VALUES).toArray(Integer[]::new);
+                for (int v : order) {
+                    values.add(e.values().get(v));
+                }
+            }
+            out.add(new Proposal(e, s.gain(), values));
+        }
+        return out;
+    }
+
+    /** The curated evidence/pathology pairs a clinician would not ask about ({@value #OFF_TOPIC}). */
+    static final String OFF_TOPIC = "diagnosis/off-topic-questions.tsv";
+
+    private static final java.util.Set<String> OFF_TOPIC_PAIRS = com.mediassist.core.summary.lexicon.TsvResource
+            .read(OFF_TOPIC, 2).stream().map(r -> r.cells()[0].strip() + "\t" + r.cells()[1].strip())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** Whether pathology k lists the evidence and a clinician would ask about it for k. */
+    private boolean pertinent(int k, Evidence e) {
+        com.mediassist.core.knowledge.Pathology path = knowledge.pathologies().get(k);
+        return path.canPresent(e.code()) && !OFF_TOPIC_PAIRS.contains(e.code().value() + "\t" + path.code().value());
+    }
+
+    private boolean presentedByLeader(Evidence e, int[] leaders, int feature) {
+        for (int k : leaders) {
+            if (pertinent(k, e) && present[k][feature] >= MIN_PRESENT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A numeric scale (0–10): every step stays on offer. */
+    private static boolean isScale(Evidence e) {
+        return e.values().stream().allMatch(v -> v.code().matches("\\d+"));
+    }
+
+    private List<Scored> scoreAll(PatientFindings p, double[] modelPosterior) {
         double[] posterior = flatten(modelPosterior);
         int[] live = java.util.stream.IntStream.range(0, posterior.length)
                 .filter(k -> posterior[k] >= MIN_MASS).toArray();
@@ -119,7 +230,7 @@ public final class QuestionPlanner {
             }
         }
         scored.sort(Comparator.comparingDouble(Scored::gain).reversed().thenComparing(s -> s.evidence().code()));
-        return scored.size() > limit ? scored.subList(0, limit) : scored;
+        return scored;
     }
 
     /**

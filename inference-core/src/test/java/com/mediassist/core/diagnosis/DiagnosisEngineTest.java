@@ -229,6 +229,21 @@ class DiagnosisEngineTest {
     }
 
     @Test
+    void labelsQuestionsClinicallyInBothLanguagesWithTheSurveyQuestionAsAHint() {
+        try (DiagnosisEngine e = engine(DiagnosisEngineTest::fixed, DiagnosisOptions.defaults())) {
+            PatientFindings p = k.findings(30, "F", List.of("E_53"), List.of());
+            DiagnosisResult.NextQuestion es = e.diagnose(p, Language.ES).nextQuestions().stream()
+                    .filter(q -> q.evidence().equals("E_91")).findFirst().orElseThrow();
+            DiagnosisResult.NextQuestion en = e.diagnose(p, Language.EN).nextQuestions().stream()
+                    .filter(q -> q.evidence().equals("E_91")).findFirst().orElseThrow();
+            assertThat(es.label()).isEqualTo("Fiebre");
+            assertThat(es.question()).isEqualTo("¿Tiene fiebre (notada o medida con un termómetro)?");
+            assertThat(en.label()).isEqualTo("Fever");
+            assertThat(en.question()).isEqualTo("Do you have a fever?");
+        }
+    }
+
+    @Test
     void asksWhereItHurtsOnlyAfterPainIsPresentAndInTheDoctorsLanguage() {
         try (DiagnosisEngine e = engine(DiagnosisEngineTest::fixed, DiagnosisOptions.defaults())) {
             assertThat(e.diagnose(k.findings(30, "F", List.of("E_91"), List.of()), Language.ES).nextQuestions())

@@ -45,6 +45,22 @@ class DiagnosisResourceTest {
                 .body("nextQuestions.evidence", not(hasItem("E_53")));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"es", "en"})
+    @TestSecurity(user = "doc", roles = "doctor")
+    void asksAPneumoniaAboutItsLeadingCandidatesWithClinicalLabelsNeverAboutTheSkin(String language) {
+        given().contentType(ContentType.JSON)
+                .body("{\"age\": 67, \"sex\": \"M\", \"evidences\": [\"E_91\", \"E_201\", \"E_66\", \"E_94\"], \"language\": \""
+                        + language + "\"}")
+                .when().post("/api/v1/diagnosis")
+                .then().statusCode(200)
+                .body("nextQuestions.size()", greaterThan(0))
+                .body("nextQuestions.evidence", everyItem(not(org.hamcrest.Matchers.oneOf(
+                        "E_129", "E_130", "E_131", "E_132", "E_133", "E_134", "E_135"))))
+                .body("nextQuestions.label", everyItem(not(org.hamcrest.Matchers.startsWith("¿"))))
+                .body("nextQuestions.question", everyItem(notNullValue()));
+    }
+
     @Test
     @TestSecurity(user = "doc", roles = "doctor")
     void showsFindingsOutsideACandidatesProfile() {
