@@ -21,7 +21,9 @@ import java.util.Set;
  *   <li>P(e | k) = (c + a) / (n + 1), a = {@value #POSSIBLE_PSEUDO} when DDXPlus lists e for k,
  *       {@value #IMPOSSIBLE_PSEUDO} otherwise (Laplace-style, with the knowledge as prior);</li>
  *   <li>P(value | e, k) = (c_v + g_v) / (c_e + 1), g_v the value's share over all pathologies;</li>
- *   <li>P(k) = (n_k + 1) / (N + K); age buckets and sex add-one smoothed.</li>
+ *   <li>P(k) = (n_k + 1) / (N + K); age buckets and sex add-one smoothed over the patients of k
+ *       whose age (sex) is known: a fleet case the clinic suppressed them in still counts in
+ *       n_k and the evidence counts, and in neither distribution (nothing is imputed).</li>
  * </ul>
  */
 final class EvidenceStats {
@@ -46,7 +48,11 @@ final class EvidenceStats {
     private final int[][] featureCount;
     private final double[] globalValueShare;
     private final int[][] ageCount;
+    /** Patients of each pathology whose age is known (the denominator of its age distribution). */
+    private final int[] ageKnown;
     private final int[] maleCount;
+    /** Patients of each pathology whose sex is known (the denominator of its sex distribution). */
+    private final int[] sexKnown;
     private final boolean[][] possible;
     /** Jaccard similarity of the pathologies' evidence lists, raised to {@link #SIMILARITY_POWER}. */
     private final double[][] similarity;
@@ -62,7 +68,9 @@ final class EvidenceStats {
         evidenceCount = new int[k][e];
         featureCount = new int[k][f];
         ageCount = new int[k][space.ageBucketCount()];
+        ageKnown = new int[k];
         maleCount = new int[k];
+        sexKnown = new int[k];
         possible = new boolean[k][e];
         for (int c = 0; c < k; c++) {
             Pathology p = knowledge.pathologies().get(c);
@@ -89,9 +97,15 @@ final class EvidenceStats {
         double[] valueTotals = new double[f];
         for (TrainingCase t : cases) {
             n[t.label()]++;
-            ageCount[t.label()][space.ageBucket(t.age())]++;
-            if (t.sex() == Sex.M) {
-                maleCount[t.label()]++;
+            if (t.ageKnown()) {
+                ageKnown[t.label()]++;
+                ageCount[t.label()][space.ageBucket(t.age())]++;
+            }
+            if (t.sexKnown()) {
+                sexKnown[t.label()]++;
+                if (t.sex() == Sex.M) {
+                    maleCount[t.label()]++;
+                }
             }
             Set<Integer> seen = new HashSet<>();
             for (Finding fi : t.findings()) {
@@ -205,9 +219,9 @@ final class EvidenceStats {
                 }
             }
             for (int b = 0; b < ages[c].length; b++) {
-                ages[c][b] = (ageCount[c][b] + 1.0) / (n[c] + ages[c].length);
+                ages[c][b] = (ageCount[c][b] + 1.0) / (ageKnown[c] + ages[c].length);
             }
-            male[c] = (maleCount[c] + 1.0) / (n[c] + 2.0);
+            male[c] = (maleCount[c] + 1.0) / (sexKnown[c] + 2.0);
         }
         List<PathologyCode> codes = knowledge.pathologies().stream().map(Pathology::code).toList();
         return new EvidenceFrequencies(codes, space.names().subList(0, space.evidenceFeatureCount()), prior, present,

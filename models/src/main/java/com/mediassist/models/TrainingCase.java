@@ -3,18 +3,50 @@ package com.mediassist.models;
 import com.mediassist.core.knowledge.EvidenceCode;
 import com.mediassist.core.knowledge.Finding;
 import com.mediassist.core.knowledge.Sex;
+import com.mediassist.models.ModelsException.BadInputException;
 import java.util.List;
 
 /**
  * A patient as the trainer sees it: the label index, age, sex, every true finding and the chief
- * complaint.
+ * complaint. Age and/or sex may be unknown (a fleet case the clinic's k-anonymity suppressed them
+ * in): then {@link #age()} / {@link #sex()} refuse to answer, {@link EvidenceStats} leaves the case
+ * out of the pathology's age or sex counts, and the pipeline never hands it to {@link ExampleFactory}.
  *
  * @param label     pathology index in knowledge order
- * @param age       years
- * @param sex       sex
+ * @param age       years (meaningless unless {@code ageKnown})
+ * @param sex       sex ({@code null} unless {@code sexKnown})
  * @param findings  every present finding
  * @param initial   the chief complaint
  * @param synthetic whether it was sampled from frequencies rather than read from data
+ * @param ageKnown  whether the age is known
+ * @param sexKnown  whether the sex is known
  */
-record TrainingCase(int label, int age, Sex sex, List<Finding> findings, EvidenceCode initial, boolean synthetic) {
+record TrainingCase(int label, int age, Sex sex, List<Finding> findings, EvidenceCode initial, boolean synthetic,
+                    boolean ageKnown, boolean sexKnown) {
+
+    /** A case whose age and sex are known. */
+    TrainingCase(int label, int age, Sex sex, List<Finding> findings, EvidenceCode initial, boolean synthetic) {
+        this(label, age, sex, findings, initial, synthetic, true, true);
+    }
+
+    /** Whether both age and sex are known. */
+    boolean demographicsKnown() {
+        return ageKnown && sexKnown;
+    }
+
+    @Override
+    public int age() {
+        if (!ageKnown) {
+            throw new BadInputException("the age of this training case (label " + label + ") is unknown");
+        }
+        return age;
+    }
+
+    @Override
+    public Sex sex() {
+        if (!sexKnown) {
+            throw new BadInputException("the sex of this training case (label " + label + ") is unknown");
+        }
+        return sex;
+    }
 }

@@ -77,7 +77,8 @@ public final class TrainingPipeline {
             if (!EvidenceCode.isWellFormed(p.initial())) {
                 throw new BadInputException("patient " + (r + 1) + ": INITIAL_EVIDENCE '" + p.initial() + "' is not an evidence code");
             }
-            out.add(new TrainingCase(paths.indexOf(path), p.age(), p.sex(), findings, new EvidenceCode(p.initial()), false));
+            out.add(new TrainingCase(paths.indexOf(path), p.ageKnown() ? p.age() : -1, p.sexKnown() ? p.sex() : null,
+                    findings, new EvidenceCode(p.initial()), false, p.ageKnown(), p.sexKnown()));
         }
         return out;
     }
@@ -89,6 +90,11 @@ public final class TrainingPipeline {
         List<TrainingCase> fit = new ArrayList<>();
         List<TrainingCase> calib = new ArrayList<>();
         for (TrainingCase c : all) {
+            if (!c.demographicsKnown()) {
+                // calibration and its held-out metrics read the patient's age and sex: such a case only fits
+                fit.add(c);
+                continue;
+            }
             (split.nextDouble() < settings.calibrationShare() ? calib : fit).add(c);
         }
         Classifier first = fitModel(fit, settings.seed() + 1);
@@ -147,12 +153,17 @@ public final class TrainingPipeline {
         return (double) ok / xs.size();
     }
 
-    /** Fits a model on the given real cases plus synthetic ones sampled from their frequencies. */
-    Classifier fitModel(List<TrainingCase> real, long seed) {
-        EvidenceStats stats = new EvidenceStats(knowledge, space, real);
+    /**
+     * Fits a model on the given real cases plus synthetic ones sampled from their frequencies. Cases
+     * with an unknown age or sex count in the frequencies only (not in that distribution); they are
+     * neither examples nor templates of synthetic patients, which need an age and a sex.
+     */
+    Classifier fitModel(List<TrainingCase> cases, long seed) {
+        EvidenceStats stats = new EvidenceStats(knowledge, space, cases);
         if (settings.algorithm() == TrainerSettings.Algorithm.NAIVE_BAYES) {
             return NaiveBayesModel.of(space, stats.frequencies());
         }
+        List<TrainingCase> real = cases.stream().filter(TrainingCase::demographicsKnown).toList();
         ExampleFactory factory = new ExampleFactory(knowledge, space, stats);
         Random rnd = new Random(seed);
         int k = knowledge.pathologies().size();

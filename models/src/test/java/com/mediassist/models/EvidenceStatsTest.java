@@ -89,4 +89,39 @@ class EvidenceStatsTest {
         double zero = stats.feature(stable, e, space.indexOf("E_56=0"));
         assertThat(zero).isLessThan(0.01).isGreaterThan(EvidenceStats.UNLISTED);
     }
+
+    @Test
+    void aCaseWithUnknownAgeOrSexCountsInTheEvidencesButNotInThatDistribution() {
+        int k = label("pneumonia");
+        List<TrainingCase> extra = all.stream().filter(c -> c.label() == k).limit(6)
+                .flatMap(c -> java.util.stream.Stream.of(
+                        new TrainingCase(k, -1, null, c.findings(), c.initial(), false, false, false),
+                        new TrainingCase(k, -1, c.sex(), c.findings(), c.initial(), false, false, true),
+                        new TrainingCase(k, c.age(), null, c.findings(), c.initial(), false, true, false)))
+                .toList();
+        List<TrainingCase> more = new java.util.ArrayList<>(all);
+        more.addAll(extra);
+        var before = new EvidenceStats(knowledge, space, all);
+        var after = new EvidenceStats(knowledge, space, more);
+        assertThat(after.patients(k)).isEqualTo(before.patients(k) + 18);
+        var fb = before.frequencies();
+        var fa = after.frequencies();
+        int f = space.indexOf(extra.get(0).findings().get(0).evidence().value());
+        assertThat(fa.present()[k][f]).as("the evidences are learnt").isNotEqualTo(fb.present()[k][f]);
+        // six cases add their sex (unknown age), six their age (unknown sex): the distributions move by those only
+        List<TrainingCase> known = all.stream().filter(c -> c.label() == k).limit(6).toList();
+        List<TrainingCase> ageOnly = new java.util.ArrayList<>(all);
+        ageOnly.addAll(known);
+        var expected = new EvidenceStats(knowledge, space, ageOnly).frequencies();
+        assertThat(fa.ageBuckets()[k]).containsExactly(expected.ageBuckets()[k]);
+        assertThat(fa.male()[k]).isEqualTo(expected.male()[k]);
+    }
+
+    @Test
+    void aCaseWithUnknownAgeRefusesToGiveOne() {
+        TrainingCase c = all.get(0);
+        TrainingCase unknown = new TrainingCase(c.label(), -1, null, c.findings(), c.initial(), false, false, false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(unknown::age).isInstanceOf(ModelsException.BadInputException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(unknown::sex).isInstanceOf(ModelsException.BadInputException.class);
+    }
 }

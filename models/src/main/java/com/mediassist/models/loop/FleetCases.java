@@ -19,23 +19,26 @@ import java.util.TreeSet;
 /**
  * The confirmed cases in the fleet's batches, as training rows: every {@code consultation-signed-off}
  * whose final diagnosis is a pathology of the knowledge becomes a patient (age = the middle of its
- * band, its sex, its present evidences). Nothing is dropped silently: signed-off consultations that
- * cannot train (no final diagnosis, a generalised {@code cat:} diagnosis, unknown age or sex, no
- * present evidence) are counted by reason, and cases disagreeing with the knowledge (a present
- * evidence the pathology never shows) are kept, counted and listed.
+ * band, its sex, its present evidences). A case whose age band and/or sex the clinic's k-anonymity
+ * suppressed trains with them unknown (nothing imputed: the trainer leaves it out of the
+ * pathology's age or sex distribution) and is counted in {@code demographicsSuppressed}. Nothing is
+ * dropped silently: signed-off consultations that cannot train (no final diagnosis, a generalised
+ * {@code cat:} diagnosis, no present evidence) are counted by reason, and cases disagreeing with the
+ * knowledge (a present evidence the pathology never shows) are kept, counted and listed.
  *
  * @param rows          the trainable cases
  * @param signedOff     signed-off consultations read
  * @param clinics       distinct clinics the trainable cases come from
  * @param weeks         ISO weeks of the trainable cases
  * @param excluded      signed-off consultations not trained on, by reason
+ * @param demographicsSuppressed trainable cases whose age band or sex is unknown (suppressed)
  * @param disagreeing   trainable cases with a present evidence the pathology never shows (kept)
  * @param disagreements up to 50 of them: pathology, evidence, clinic, week
  * @param logDigest     SHA-256 over the sorted content addresses of the batches read (provenance)
  * @param batches       batches read
  */
 public record FleetCases(List<PatientRecord> rows, int signedOff, int clinics, SortedSet<String> weeks,
-                         Map<String, Integer> excluded, int disagreeing, List<Map<String, String>> disagreements,
+                         Map<String, Integer> excluded, int demographicsSuppressed, int disagreeing, List<Map<String, String>> disagreements,
                          String logDigest, int batches) {
 
     /** Reads the cases of validated batches. */
@@ -46,6 +49,7 @@ public record FleetCases(List<PatientRecord> rows, int signedOff, int clinics, S
         Map<String, Integer> excluded = new LinkedHashMap<>();
         List<Map<String, String>> disagreements = new ArrayList<>();
         int disagreeing = 0;
+        int suppressed = 0;
         int signedOff = 0;
         TreeSet<String> addresses = new TreeSet<>();
         for (Batch b : batches) {
@@ -60,8 +64,6 @@ public record FleetCases(List<PatientRecord> rows, int signedOff, int clinics, S
                     reason = "no final diagnosis in the knowledge";
                 } else if (c.finalDiagnosis().get().startsWith("cat:")) {
                     reason = "diagnosis generalised to a category";
-                } else if (c.ageBand().isEmpty() || c.sex().isEmpty()) {
-                    reason = "age or sex unknown";
                 } else if (c.evidencesPresent().isEmpty()) {
                     reason = "no present evidence";
                 }
@@ -84,13 +86,16 @@ public record FleetCases(List<PatientRecord> rows, int signedOff, int clinics, S
                         }
                     }
                 }
-                rows.add(new PatientRecord(ageOf(c.ageBand().get()), Sex.valueOf(c.sex().get()), p.ddxplusName(),
+                if (c.ageBand().isEmpty() || c.sex().isEmpty()) {
+                    suppressed++;
+                }
+                rows.add(PatientRecord.of(c.ageBand().map(FleetCases::ageOf), c.sex().map(Sex::valueOf), p.ddxplusName(),
                         c.evidencesPresent(), c.evidencesPresent().get(0).split("_@_", 2)[0]));
                 weeks.add(c.week());
                 clinics.add(b.clinicId());
             }
         }
-        return new FleetCases(rows, signedOff, clinics.size(), weeks, excluded, disagreeing, disagreements,
+        return new FleetCases(rows, signedOff, clinics.size(), weeks, excluded, suppressed, disagreeing, disagreements,
                 BatchValidator.contentAddress(String.join("\n", addresses).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                         .substring("sha256:".length()), batches.size());
     }
@@ -113,6 +118,7 @@ public record FleetCases(List<PatientRecord> rows, int signedOff, int clinics, S
         m.put("fleetBatches", Integer.toString(batches));
         m.put("fleetSignedOff", Integer.toString(signedOff));
         m.put("fleetExcluded", excluded.toString());
+        m.put("fleetAgeOrSexSuppressed", Integer.toString(demographicsSuppressed));
         m.put("fleetCasesDisagreeingWithKnowledge", Integer.toString(disagreeing));
         return m;
     }

@@ -46,6 +46,7 @@ public final class Retrainer {
             m.put("fleetClinics", fleet.clinics());
             m.put("fleetWeeks", List.copyOf(fleet.weeks()));
             m.put("excluded", fleet.excluded());
+            m.put("ageOrSexSuppressed", fleet.demographicsSuppressed());
             m.put("casesDisagreeingWithKnowledge", fleet.disagreeing());
             m.put("disagreements", fleet.disagreements());
             m.put("metrics", manifest.provenance().metrics());

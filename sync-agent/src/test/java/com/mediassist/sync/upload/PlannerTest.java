@@ -25,9 +25,13 @@ class PlannerTest {
     private final List<Candidate> candidates = new ArrayList<>();
 
     private void add(int n, String dx) {
+        add(n, dx, LocalDate.of(1980, 3, 1), Sex.M);
+    }
+
+    private void add(int n, String dx, LocalDate birth, Sex sex) {
         for (int i = 0; i < n; i++) {
-            QueuedEvent q = factory.signedOff(new EventFactory.SignOffFacts(Optional.of(LocalDate.of(1980, 3, 1)),
-                    Optional.of(Sex.M), SIGNED, List.of("E_201"), List.of(), Optional.ofNullable(dx), Optional.empty(), List.of()));
+            QueuedEvent q = factory.signedOff(new EventFactory.SignOffFacts(Optional.of(birth),
+                    Optional.of(sex), SIGNED, List.of("E_201"), List.of(), Optional.ofNullable(dx), Optional.empty(), List.of()));
             candidates.add(new Candidate(candidates.size() + 1, q, SIGNED));
         }
     }
@@ -67,6 +71,22 @@ class PlannerTest {
             assertThat(r.generalised()).isTrue();
         });
         assertThat(p.held()).as("two ENT consultations cannot hide among five").hasSize(2);
+    }
+
+    @Test
+    void suppressesAgeAndSexBeforeGeneralisingTheDiagnosis() {
+        add(2, "pneumonia", LocalDate.of(1980, 3, 1), Sex.M);
+        add(2, "pneumonia", LocalDate.of(1950, 3, 1), Sex.F);
+        add(1, "pneumonia", LocalDate.of(2001, 3, 1), Sex.F);
+        Plan p = plan(SIGNED.plus(Duration.ofDays(4)));
+        assertThat(p.releases()).hasSize(5).allSatisfy(r -> {
+            ConsultationSignedOff s = (ConsultationSignedOff) r.event();
+            assertThat(s.finalDiagnosis()).contains("pneumonia");
+            assertThat(s.ageBand()).isEmpty();
+            assertThat(s.sex()).isEmpty();
+            assertThat(r.generalised()).isTrue();
+        });
+        assertThat(p.held()).isEmpty();
     }
 
     @Test

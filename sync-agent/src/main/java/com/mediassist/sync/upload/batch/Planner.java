@@ -15,6 +15,10 @@ import java.util.Optional;
  *   <li>an event is eligible {@code delay} after its sign-off or action;</li>
  *   <li>signed-off consultations are grouped by their quasi-identifiers (age band, sex, final
  *       diagnosis, week); groups of at least {@code k} leave as they are;</li>
+ *   <li>the rest have their age band and sex suppressed (absent) and are grouped again by final
+ *       diagnosis and week; groups of at least {@code k} leave so, keeping the diagnosis that
+ *       retraining learns from (a single clinic rarely has five patients of one pathology, age band
+ *       and sex in one week);</li>
  *   <li>the rest have their final diagnosis generalised to its category and are grouped again;
  *       groups of at least {@code k} leave generalised;</li>
  *   <li>the rest are held until a later run finds them a group, and expire (never leave) once held
@@ -45,10 +49,26 @@ public final class Planner {
                 releases.add(new Plan.Release(c.outboxId(), c.queued().event(), false));
             }
         }
-        Map<List<Object>, List<Candidate>> generalised = new LinkedHashMap<>();
+        Map<List<Object>, List<Candidate>> suppressed = new LinkedHashMap<>();
         for (List<Candidate> group : groups.values()) {
             if (group.size() >= options.k()) {
                 group.forEach(c -> releases.add(new Plan.Release(c.outboxId(), c.queued().event(), false)));
+                continue;
+            }
+            for (Candidate c : group) {
+                ConsultationSignedOff s = ((ConsultationSignedOff) c.queued().event()).withoutDemographics();
+                suppressed.computeIfAbsent(key(s, s.finalDiagnosis()), x -> new ArrayList<>()).add(c);
+            }
+        }
+        Map<List<Object>, List<Candidate>> generalised = new LinkedHashMap<>();
+        for (List<Candidate> group : suppressed.values()) {
+            boolean demographicsGiven = group.stream().anyMatch(c -> {
+                ConsultationSignedOff s = (ConsultationSignedOff) c.queued().event();
+                return s.ageBand().isPresent() || s.sex().isPresent();
+            });
+            if (group.size() >= options.k()) {
+                group.forEach(c -> releases.add(new Plan.Release(c.outboxId(),
+                        ((ConsultationSignedOff) c.queued().event()).withoutDemographics(), demographicsGiven)));
                 continue;
             }
             for (Candidate c : group) {

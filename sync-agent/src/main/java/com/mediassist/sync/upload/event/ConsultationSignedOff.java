@@ -51,6 +51,15 @@ public record ConsultationSignedOff(String week, Optional<String> ageBand, Optio
                 suggestions, Optional.of(category), medicationAlerts);
     }
 
+    /**
+     * The same event with its age band and sex suppressed (absent), for k-anonymity: the diagnosis
+     * and findings, which retraining needs, are kept.
+     */
+    public ConsultationSignedOff withoutDemographics() {
+        return new ConsultationSignedOff(week, Optional.empty(), Optional.empty(), evidencesPresent, evidencesDenied,
+                modelVersion, suggestions, finalDiagnosis, medicationAlerts);
+    }
+
     @Override
     public String type() {
         return TYPE;
