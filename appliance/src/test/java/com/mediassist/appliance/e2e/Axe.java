@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * axe-core (the npm package {@value #VERSION}, its {@code axe.min.js} vendored under
- * {@code src/test/resources/axe/}) run in the page under test against WCAG 2.0/2.1 A and AA. Every
+ * axe-core (the npm package {@value #VERSION}, installed by {@code bin/test} outside the project and
+ * named by the system property {@value #PROPERTY}) run in the page under test against WCAG 2.0/2.1 A and AA. Every
  * report is written to {@code target/axe/NAME.json}; serious and critical violations fail the test.
  */
 final class Axe {
 
-    /** The axe-core version vendored (from {@code npm pack axe-core@4.14.1}). */
+    /** The axe-core version the test command installs from npm ({@code bin/test}). */
     static final String VERSION = "4.14.1";
+
+    /** System property naming the installed {@code axe.min.js}; {@code bin/test} sets it. */
+    static final String PROPERTY = "mediassist.axe.js";
 
     private static final String SOURCE = load();
 
@@ -28,17 +30,19 @@ final class Axe {
     }
 
     private static String load() {
-        try (InputStream in = Axe.class.getResourceAsStream("/axe/axe.min.js")) {
-            if (in == null) {
-                throw new IllegalStateException("axe.min.js not on the test class path (src/test/resources/axe/)");
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        String path = System.getProperty(PROPERTY);
+        if (path == null || path.isBlank()) {
+            throw new IllegalStateException("-D" + PROPERTY + " is not set: run the browser tests through bin/test, "
+                    + "which installs axe-core " + VERSION + " from npm");
+        }
+        try {
+            String text = java.nio.file.Files.readString(java.nio.file.Path.of(path), StandardCharsets.UTF_8);
             if (!text.startsWith("/*! axe v" + VERSION)) {
-                throw new IllegalStateException("src/test/resources/axe/axe.min.js is not axe-core " + VERSION);
+                throw new IllegalStateException(path + " is not axe-core " + VERSION);
             }
             return text;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read axe.min.js", e);
+            throw new IllegalStateException("cannot read axe-core from " + path + ": " + e.getMessage(), e);
         }
     }
 
