@@ -22,7 +22,7 @@ final class Axe {
     static final String VERSION = "4.14.1";
 
     /** System property naming the installed {@code axe.min.js}; {@code bin/test} sets it. */
-    static final String PROPERTY = "mediassist.axe.js";
+    static final String PROPERTY = "e2e.axe.js";
 
     private static final String SOURCE = load();
 
