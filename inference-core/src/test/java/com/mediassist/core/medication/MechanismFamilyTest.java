@@ -56,6 +56,13 @@ class MechanismFamilyTest {
         "pk-cyp2c19-strong-inhibitor-prodrug, fluvoxamina, clopidogrel, major, true, CYP2C19",
         "pk-cyp1a2-strong-inhibitor-sensitive, ciprofloxacino, tizanidina, contraindicated, true, CYP1A2",
         "pk-pgp-strong-inhibitor-nti, dronedarona, dabigatrán, contraindicated, true, P-gp",
+        "pk-cyp2c8-strong-inhibitor-sensitive, gemfibrozilo, repaglinida, contraindicated, true, CYP2C8",
+        "pk-cyp2c8-moderate-inhibitor-sensitive, clopidogrel, repaglinida, major, true, CYP2C8",
+        "pk-oatp1b1-strong-inhibitor-sensitive, ciclosporina, rosuvastatina, contraindicated, true, OATP1B1",
+        "pk-oatp1b1-moderate-inhibitor-sensitive, atazanavir, rosuvastatina, moderate, false, OATP1B1",
+        "pk-cyp3a4-strong-inducer-inducer-sensitive, rifampicina, voriconazol, contraindicated, true, CYP3A4 inducer",
+        "pk-cyp3a4-strong-inhibitor-sensitive, ketoconazol, conivaptan, contraindicated, true, CYP3A4",
+        "pk-cyp3a4-strong-inhibitor-sensitive, claritromicina, cabergolina, major, true, CYP3A4",
         // pharmacodynamic families
         "dopamine-antagonist-antiparkinsonian, haloperidol, rasagilina, major, true, dopamine antagonist",
         "pd-sparing-antipsychotic-antiparkinsonian, quetiapina, selegilina, moderate, false, dopamine antagonism",
@@ -89,7 +96,14 @@ class MechanismFamilyTest {
         "naltrexone-opioid, naltrexone, morfina, contraindicated, true, withdrawal",
         "acitretin-tetracycline, acitretin, doxiciclina, contraindicated, true, intracranial",
         "acitretin-methotrexate, acitretin, metotrexato, contraindicated, true, hepatitis",
-        "aromatase-inhibitor-estrogen, letrozol, estradiol, major, true, oestrogen"})
+        "aromatase-inhibitor-estrogen, letrozol, estradiol, major, true, oestrogen",
+        "acid-suppressant-ph-dependent, omeprazol, atazanavir, major, true, gastric pH",
+        "acid-suppressant-ph-dependent, ranitidina, erlotinib, major, true, gastric pH",
+        "protease-inhibitor-estrogen, ritonavir, etinilestradiol, major, true, glucuronidation",
+        "protease-inhibitor-progestogen, fosamprenavir, levonorgestrel, moderate, false, contraception",
+        "acitretin-progestogen, acitretina, drospirenona, moderate, false, progestogen-only",
+        "central-alpha2-agonist-tricyclic, moxonidina, amitriptilina, moderate, false, antihypertensive",
+        "maoi-tricyclic, rasagilina, ciclobenzaprina, contraindicated, true, serotonin"})
     void alertsWithTheClassSeverity(String ruleId, String a, String b, String severity, boolean interrupt,
                                     String mechanism) {
         Alert alert = strongest(a, b);
@@ -137,7 +151,12 @@ class MechanismFamilyTest {
         "litio, paracetamol, lithium with a drug that does not change its clearance",
         "metotrexato, paracetamol, methotrexate with paracetamol",
         "sertralina, quetiapina, two drugs of only possible QT risk",
-        "hidroclorotiazida, losartán, thiazide with an ARB (no hyperkalaemia)"})
+        "hidroclorotiazida, losartán, thiazide with an ARB (no hyperkalaemia)",
+        "omeprazol, raltegravir, acid suppressant with an antiretroviral absorbed whatever the pH",
+        "aciclovir, etinilestradiol, antiviral that is not a protease inhibitor with an oestrogen",
+        "clonidina, sertralina, central antihypertensive with a non-tricyclic antidepressant",
+        "gemfibrozilo, glimepirida, CYP2C8 inhibitor with a sulfonylurea CYP2C8 does not clear",
+        "fluconazol, rosuvastatina, azole that does not inhibit OATP1B1 with rosuvastatin"})
     void doesNotAlertOnSameClassPairsWithoutTheMechanism(String a, String b, String why) {
         assertThat(pairAlerts(a, b)).as(why + ": " + pairAlerts(a, b).stream().map(x -> x.ruleId() + "/"
                 + x.severity().label()).toList()).noneMatch(x -> x.severity().compareTo(Severity.MODERATE) <= 0);
