@@ -63,6 +63,7 @@ class MechanismFamilyTest {
         "pk-cyp3a4-strong-inducer-inducer-sensitive, rifampicina, voriconazol, contraindicated, true, CYP3A4 inducer",
         "pk-cyp3a4-strong-inhibitor-sensitive, ketoconazol, conivaptan, contraindicated, true, CYP3A4",
         "pk-cyp3a4-strong-inhibitor-sensitive, claritromicina, cabergolina, major, true, CYP3A4",
+        "pk-cyp3a4-moderate-inhibitor-nti, diltiazem, teofilina, moderate, false, CYP3A4",
         // pharmacodynamic families
         "dopamine-antagonist-antiparkinsonian, haloperidol, rasagilina, major, true, dopamine antagonist",
         "pd-sparing-antipsychotic-antiparkinsonian, quetiapina, selegilina, moderate, false, dopamine antagonism",
@@ -103,7 +104,8 @@ class MechanismFamilyTest {
         "protease-inhibitor-progestogen, fosamprenavir, levonorgestrel, moderate, false, contraception",
         "acitretin-progestogen, acitretina, drospirenona, moderate, false, progestogen-only",
         "central-alpha2-agonist-tricyclic, moxonidina, amitriptilina, moderate, false, antihypertensive",
-        "maoi-tricyclic, rasagilina, ciclobenzaprina, contraindicated, true, serotonin"})
+        "maoi-tricyclic, rasagilina, ciclobenzaprina, contraindicated, true, serotonin",
+        "saquinavir-qt-risk, saquinavir, ondansetrón, contraindicated, true, QT"})
     void alertsWithTheClassSeverity(String ruleId, String a, String b, String severity, boolean interrupt,
                                     String mechanism) {
         Alert alert = strongest(a, b);
@@ -156,7 +158,8 @@ class MechanismFamilyTest {
         "aciclovir, etinilestradiol, antiviral that is not a protease inhibitor with an oestrogen",
         "clonidina, sertralina, central antihypertensive with a non-tricyclic antidepressant",
         "gemfibrozilo, glimepirida, CYP2C8 inhibitor with a sulfonylurea CYP2C8 does not clear",
-        "fluconazol, rosuvastatina, azole that does not inhibit OATP1B1 with rosuvastatin"})
+        "fluconazol, rosuvastatina, azole that does not inhibit OATP1B1 with rosuvastatin",
+        "saquinavir, paracetamol, saquinavir with a drug without QT effect"})
     void doesNotAlertOnSameClassPairsWithoutTheMechanism(String a, String b, String why) {
         assertThat(pairAlerts(a, b)).as(why + ": " + pairAlerts(a, b).stream().map(x -> x.ruleId() + "/"
                 + x.severity().label()).toList()).noneMatch(x -> x.severity().compareTo(Severity.MODERATE) <= 0);
