@@ -327,6 +327,11 @@ public class FhirBundleReader {
             if (!checkSubject(p, a.getPatient(), patientRefs, problems) || enteredInError(a.getVerificationStatus())) {
                 return skip(type, "entered-in-error", skipped, problems, p);
             }
+            String clinical = firstCode(a.getClinicalStatus());
+            if ("inactive".equals(clinical) || "resolved".equals(clinical)) {
+                // The allergy list is what the medication checks alert on: current allergies only.
+                return skip(type, clinical, skipped, problems, p);
+            }
             return new AllergyEntry(coding(p, a.getCode()), reaction(a),
                     a.hasCriticality() ? Criticality.fromCode(a.getCriticality().toCode()) : null,
                     a.hasRecordedDateElement() ? date(a.getRecordedDateElement()) : null, sourceId);
@@ -492,9 +497,14 @@ public class FhirBundleReader {
     }
 
     private static ConditionStatus conditionStatus(Condition c) {
-        String code = c.getClinicalStatus().getCoding().stream().map(org.hl7.fhir.r4.model.Coding::getCode)
-                .filter(s -> s != null && !s.isBlank()).findFirst().orElse(null);
+        String code = firstCode(c.getClinicalStatus());
         return code == null ? null : ConditionStatus.fromCode(code);
+    }
+
+    /** The first non-blank code of {@code concept}, or null. */
+    private static String firstCode(CodeableConcept concept) {
+        return concept.getCoding().stream().map(org.hl7.fhir.r4.model.Coding::getCode)
+                .filter(s -> s != null && !s.isBlank()).findFirst().orElse(null);
     }
 
     private static Coding coding(ParsedEntry p, CodeableConcept concept) {

@@ -156,6 +156,9 @@ public class FhirBundleWriter {
         throw new IllegalStateException("unknown history entry " + entry.getClass().getName());
     }
 
+    /** The code system of {@code AllergyIntolerance.clinicalStatus}. */
+    static final String ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
+
     private static Condition condition(ConditionEntry c, Reference subject) {
         Condition condition = new Condition().setCode(concept(c.coding())).setSubject(subject);
         if (c.status() != ConditionStatus.UNKNOWN) {
@@ -204,7 +207,10 @@ public class FhirBundleWriter {
     }
 
     private static AllergyIntolerance allergy(AllergyEntry a, Reference subject) {
-        AllergyIntolerance allergy = new AllergyIntolerance().setCode(concept(a.coding())).setPatient(subject);
+        // The allergy list holds current allergies only (the import skips inactive and resolved ones,
+        // and the medication checks alert on every one), and R4 requires the status (ait-1).
+        AllergyIntolerance allergy = new AllergyIntolerance().setCode(concept(a.coding())).setPatient(subject)
+                .setClinicalStatus(new CodeableConcept(new org.hl7.fhir.r4.model.Coding(ALLERGY_CLINICAL, "active", null)));
         if (a.criticality() != null) {
             allergy.setCriticality(AllergyIntolerance.AllergyIntoleranceCriticality.fromCode(a.criticality().code()));
         }

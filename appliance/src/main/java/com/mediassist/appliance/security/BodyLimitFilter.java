@@ -6,15 +6,28 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.vertx.VertxInputStream;
 
 /**
  * Refuses a request whose declared {@code Content-Length} exceeds
  * {@code quarkus.http.limits.max-body-size} with a 413 problem document before any of it is read.
- * Quarkus enforces the same limit on bodies without a length (chunked), answering 413 itself: that
- * answer carries the security headers (added to every response) but no problem body.
+ * Bodies without a length (chunked) are counted as the REST layer reads them ({@link ChunkedBodyLimit});
+ * Quarkus's own check for them, which would answer an empty 413, is moved a margin further.
  */
 @ApplicationScoped
 public class BodyLimitFilter {
+
+    /** After Quarkus's route that sets its limit for bodies without a length (order -2). */
+    static final int AFTER_QUARKUS_LIMIT_PRIORITY = 1;
+
+    /**
+     * The routing-context key under which Quarkus keeps the limit that its REST input stream checks
+     * while a body without a length arrives (it ends the response with an empty 413 past it).
+     */
+    private static final String QUARKUS_LIMIT_KEY = VertxInputStream.MAX_REQUEST_SIZE_KEY;
+
+    /** The problem title of every 413. */
+    static final String TOO_LARGE_TITLE = "Request body too large";
 
     /** After the security headers (1000), so that a 413 carries them too; before the CSRF check (900). */
     static final int PRIORITY = 950;
@@ -30,6 +43,15 @@ public class BodyLimitFilter {
 
     void register(@Observes Filters filters) {
         filters.register(this::check, PRIORITY);
+        filters.register(this::moveQuarkusLimit, AFTER_QUARKUS_LIMIT_PRIORITY);
+    }
+
+    /** Set only for requests without a {@code Content-Length}: those are counted by {@link ChunkedBodyLimit}. */
+    void moveQuarkusLimit(RoutingContext ctx) {
+        if (ctx.get(QUARKUS_LIMIT_KEY) != null) {
+            ctx.put(QUARKUS_LIMIT_KEY, maxBytes + ChunkedBodyLimit.QUARKUS_MARGIN_BYTES);
+        }
+        ctx.next();
     }
 
     void check(RoutingContext ctx) {
@@ -39,8 +61,7 @@ public class BodyLimitFilter {
                 long declared = Long.parseLong(length.strip());
                 if (declared > maxBytes) {
                     ctx.response().putHeader("Connection", "close");
-                    problems.end(ctx, 413, "Request body too large", "The body has " + declared
-                            + " bytes; the limit is " + maxBytes + " bytes (" + (maxBytes / (1024 * 1024)) + " MB)");
+                    problems.end(ctx, 413, TOO_LARGE_TITLE, "The body has " + declared + " bytes; " + limitText(maxBytes));
                     return;
                 }
             } catch (NumberFormatException malformed) {
@@ -49,5 +70,10 @@ public class BodyLimitFilter {
             }
         }
         ctx.next();
+    }
+
+    /** "the limit is N bytes (M MB)", for the 413 details. */
+    static String limitText(long maxBytes) {
+        return "the limit is " + maxBytes + " bytes (" + (maxBytes / (1024 * 1024)) + " MB)";
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mediassist.appliance.problem.Problem;
+import com.mediassist.store.history.AllergyEntry;
 import com.mediassist.store.history.ConditionEntry;
 import com.mediassist.store.history.ConditionStatus;
 import com.mediassist.store.history.HistoryEntry;
@@ -43,6 +45,29 @@ class FhirBundleReaderTest {
                 .containsEntry("Encounter", 16).containsEntry("DiagnosticReport", 11).containsEntry("Goal", 5)
                 .containsEntry("Organization", 2).containsEntry("Practitioner", 2).containsEntry("CarePlan", 2)
                 .hasSize(8);
+    }
+
+    @Test
+    void skipsAllergiesThatAreNoLongerCurrentAndKeepsActiveOnes() {
+        ObjectNode bundle = FhirFixtures.synthea();
+        String patient = "Patient/" + bundle.withArray("entry").get(0).get("resource").get("id").asText();
+        for (String status : new String[] {"active", "resolved", "inactive", null}) {
+            ObjectNode allergy = bundle.withArray("entry").addObject().putObject("resource");
+            allergy.put("resourceType", "AllergyIntolerance").put("id", "allergy-" + status);
+            allergy.putObject("code").put("text", "Penicilina");
+            allergy.putObject("patient").put("reference", patient);
+            if (status != null) {
+                allergy.putObject("clinicalStatus").putArray("coding").addObject()
+                        .put("system", FhirBundleWriter.ALLERGY_CLINICAL).put("code", status);
+            }
+        }
+
+        ParsedBundle parsed = reader.read(bundle.toString());
+
+        assertThat(parsed.entries().stream().filter(AllergyEntry.class::isInstance).map(HistoryEntry::sourceId))
+                .containsExactlyInAnyOrder("allergy-active", "allergy-null");
+        assertThat(parsed.skipped()).containsEntry("AllergyIntolerance (resolved)", 1)
+                .containsEntry("AllergyIntolerance (inactive)", 1);
     }
 
     @Test

@@ -8,25 +8,11 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mediassist.appliance.audit.AuditService;
 import com.mediassist.store.Database;
-import com.mediassist.store.consultations.ConsultationUpdate;
-import com.mediassist.store.history.AllergyEntry;
-import com.mediassist.store.history.Coding;
-import com.mediassist.store.history.ConditionEntry;
-import com.mediassist.store.history.ConditionStatus;
-import com.mediassist.store.history.Criticality;
 import com.mediassist.store.history.HistoryEntry;
 import com.mediassist.store.history.HistoryItem;
 import com.mediassist.store.history.HistoryKind;
-import com.mediassist.store.history.ImmunizationEntry;
-import com.mediassist.store.history.ImmunizationStatus;
-import com.mediassist.store.history.MedicationEntry;
-import com.mediassist.store.history.MedicationStatus;
-import com.mediassist.store.history.ObservationEntry;
-import com.mediassist.store.history.ProcedureCategory;
-import com.mediassist.store.history.ProcedureEntry;
 import com.mediassist.store.notes.SignedNote;
 import com.mediassist.store.patients.Patient;
 import com.mediassist.store.patients.PatientDetails;
@@ -36,7 +22,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +39,6 @@ import org.junit.jupiter.api.Test;
 @TestSecurity(user = "dr-roundtrip", roles = "doctor")
 class FhirRoundTripTest {
 
-    private static final String SNOMED = "http://snomed.info/sct";
-    private static final String LOINC = "http://loinc.org";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -91,52 +74,9 @@ class FhirRoundTripTest {
         return new Snapshot(p.details(), items, notes);
     }
 
-    private long realisticPatient(String number) {
-        ObjectNode synthea = FhirFixtures.synthea();
-        for (JsonNode identifier : synthea.withArray("entry").get(0).get("resource").withArray("identifier")) {
-            ((ObjectNode) identifier).put("value", number);
-        }
-        long id = given().contentType("application/fhir+json").body(synthea.toString()).post("/api/v1/fhir/import")
-                .then().statusCode(201).extract().jsonPath().getLong("patientId");
-        List<HistoryEntry> byHand = List.of(
-                new ConditionEntry(new Coding(SNOMED, "77176002", "Fumador"), ConditionStatus.RESOLVED,
-                        LocalDate.of(1990, 1, 1), LocalDate.of(2015, 6, 30), null),
-                new ConditionEntry(Coding.text("Asma"), ConditionStatus.ACTIVE, LocalDate.of(2001, 5, 1), null, null),
-                new MedicationEntry(Coding.text("Salbutamol 100 mcg inhalador"), MedicationStatus.ACTIVE,
-                        LocalDate.of(2020, 2, 2), null, "2 inhalaciones cada 8 h si disnea", null),
-                new MedicationEntry(Coding.text("Amoxicilina 500 mg"), MedicationStatus.CANCELLED, LocalDate.of(2021, 3, 3),
-                        null, "1 cápsula cada 8 h, 7 días", null),
-                new AllergyEntry(new Coding(SNOMED, "373270004", "Penicilina"), "urticaria, angioedema",
-                        Criticality.HIGH, LocalDate.of(2010, 7, 7), null),
-                new ImmunizationEntry(new Coding("http://hl7.org/fhir/sid/cvx", "140", "Gripe"), LocalDate.of(2025, 10, 15),
-                        null, ImmunizationStatus.COMPLETED),
-                new ImmunizationEntry(Coding.text("Neumococo VNC20"), LocalDate.of(2025, 11, 2), null,
-                        ImmunizationStatus.NOT_DONE),
-                new ImmunizationEntry(Coding.text("Tétanos"), null, null),
-                new ProcedureEntry(Coding.text("Colonoscopia"), ProcedureCategory.SCREENING, LocalDate.of(2019, 9, 9), null),
-                new ObservationEntry(new Coding(LOINC, "72166-2", "Tobacco smoking status"), null, "Exfumador", null,
-                        LocalDate.of(2024, 1, 10), null),
-                new ObservationEntry(new Coding(SNOMED, "401201003", "Cigarette pack-years"), 32.5, null, "{PackYears}",
-                        LocalDate.of(2024, 1, 10), null),
-                new ObservationEntry(new Coding(LOINC, "74010-0", "Date quit tobacco smoking"), null, "2015-06-30", null,
-                        LocalDate.of(2024, 1, 10), null));
-        for (HistoryEntry e : byHand) {
-            database.history().add(id, e);
-        }
-        long consultation = database.consultations().start(id, "dr-roundtrip").id();
-        database.consultations().update(consultation, new ConsultationUpdate(
-                "Motivo: tos.\nExploración: sibilancias <leves> & roncus.\n\nPlan: control en 2 semanas.", null, null,
-                "Exacerbación asmática"));
-        database.consultations().signOff(consultation);
-        Patient p = database.patients().get(id);
-        database.patients().update(id, new PatientDetails(p.patientNumber(), p.givenName(), p.familyName(),
-                p.birthDate(), p.sex(), true, LocalDate.of(2026, 1, 20)));
-        return id;
-    }
-
     @Test
     void aRealisticRecordSurvivesExportAndImportIntoAnEmptyBoxAndIntoTheSameBoxTenTimes() throws Exception {
-        long id = realisticPatient("roundtrip-" + UUID.randomUUID());
+        long id = FhirFixtures.realisticRecord(database, "roundtrip-" + UUID.randomUUID());
         Snapshot original = snapshot(database, id);
         assertThat(original.items()).hasSize(144 + 12);
         assertThat(original.notes()).hasSize(1);
@@ -174,7 +114,7 @@ class FhirRoundTripTest {
 
     @Test
     void theExportIsWellFormedFhirWithTheFactsTheRecordHolds() throws Exception {
-        long id = realisticPatient("wellformed-" + UUID.randomUUID());
+        long id = FhirFixtures.realisticRecord(database, "wellformed-" + UUID.randomUUID());
         String export = exports.export(id);
         Bundle bundle = fhir.newJsonParser().setParserErrorHandler(new StrictErrorHandler())
                 .parseResource(Bundle.class, export);
