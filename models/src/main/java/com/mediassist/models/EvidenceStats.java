@@ -35,6 +35,8 @@ final class EvidenceStats {
     static final double FEATURE_PSEUDO = 0.05;
     /** Weight, in patients, of the related pathologies' shares in {@link #feature}. */
     static final double PRIOR_STRENGTH = 2.0;
+    /** Weight of the relatives' share, in patients, per patient the relatives have (at least {@link #PRIOR_STRENGTH}). */
+    static final double RELATIVES_SHARE = 1.0 / 3;
     /** Sharpening of the evidence-list similarity in {@link #feature}: only close relatives count. */
     static final int SIMILARITY_POWER = 8;
     /** Probability of an evidence DDXPlus does not list for the pathology. */
@@ -44,8 +46,15 @@ final class EvidenceStats {
     private final FeatureSpace space;
     private final List<Evidence> evidences;
     private final int[] n;
+    /** Patients of each pathology that count in the prior ({@link TrainingCase#inPrior()}). */
+    private final int[] priorN;
     private final int[][] evidenceCount;
     private final int[][] featureCount;
+    /**
+     * The counts {@link #feature} reads: {@link #featureCount}, except on the numeric scales (pain
+     * intensity 0–10 …), where each patient's value is spread over its neighbours ({@link #SCALE_KERNEL}).
+     */
+    private final double[][] smoothCount;
     private final double[] globalValueShare;
     private final int[][] ageCount;
     /** Patients of each pathology whose age is known (the denominator of its age distribution). */
@@ -65,6 +74,7 @@ final class EvidenceStats {
         int e = evidences.size();
         int f = space.evidenceFeatureCount();
         n = new int[k];
+        priorN = new int[k];
         evidenceCount = new int[k][e];
         featureCount = new int[k][f];
         ageCount = new int[k][space.ageBucketCount()];
@@ -97,6 +107,9 @@ final class EvidenceStats {
         double[] valueTotals = new double[f];
         for (TrainingCase t : cases) {
             n[t.label()]++;
+            if (t.inPrior()) {
+                priorN[t.label()]++;
+            }
             if (t.ageKnown()) {
                 ageKnown[t.label()]++;
                 ageCount[t.label()][space.ageBucket(t.age())]++;
@@ -118,6 +131,37 @@ final class EvidenceStats {
                 valueTotals[fx]++;
             }
         }
+        smoothCount = new double[k][f];
+        for (int c = 0; c < k; c++) {
+            for (int x = 0; x < f; x++) {
+                smoothCount[c][x] = featureCount[c][x];
+            }
+        }
+        for (Evidence ev : evidences) {
+            List<Integer> scale = scaleFeatures(ev);
+            if (scale.isEmpty()) {
+                continue;
+            }
+            for (int c = 0; c < k; c++) {
+                double[] spread = new double[scale.size()];
+                for (int u = 0; u < scale.size(); u++) {
+                    int count = featureCount[c][scale.get(u)];
+                    if (count == 0) {
+                        continue;
+                    }
+                    double norm = 0;
+                    for (int v = 0; v < scale.size(); v++) {
+                        norm += kernel(u - v);
+                    }
+                    for (int v = 0; v < scale.size(); v++) {
+                        spread[v] += count * kernel(u - v) / norm;
+                    }
+                }
+                for (int v = 0; v < scale.size(); v++) {
+                    smoothCount[c][scale.get(v)] = spread[v];
+                }
+            }
+        }
         globalValueShare = new double[f];
         for (Evidence ev : evidences) {
             if (ev.isBinary()) {
@@ -132,6 +176,37 @@ final class EvidenceStats {
                 globalValueShare[fx] = total > 0 ? valueTotals[fx] / total : 1.0 / ev.values().size();
             }
         }
+    }
+
+    /** Weight of a value {@code d} steps away on a numeric scale, relative to the value itself. */
+    static final double[] SCALE_KERNEL = {1.0, 0.5, 0.25};
+
+    private static double kernel(int d) {
+        int a = Math.abs(d);
+        return a < SCALE_KERNEL.length ? SCALE_KERNEL[a] : 0;
+    }
+
+    /**
+     * The value features of a numeric scale in value order (an evidence whose values are all integers,
+     * as DDXPlus' 0–10 scales), or none.
+     */
+    private List<Integer> scaleFeatures(Evidence ev) {
+        if (ev.isBinary() || ev.values().size() < 3) {
+            return List.of();
+        }
+        java.util.TreeMap<Integer, Integer> byValue = new java.util.TreeMap<>();
+        for (EvidenceValue v : ev.values()) {
+            if (!v.code().matches("-?\\d{1,3}")) {
+                return List.of();
+            }
+            byValue.put(Integer.parseInt(v.code()), space.indexOf(FeatureSpace.valueFeature(ev.code(), v.code())));
+        }
+        return List.copyOf(byValue.values());
+    }
+
+    /** The count of feature {@code f} in pathology {@code k}'s patients that {@link #feature} reads (spread on scales). */
+    double count(int k, int f) {
+        return smoothCount[k][f];
     }
 
     int patients(int k) {
@@ -154,7 +229,8 @@ final class EvidenceStats {
      * a hierarchical (empirical Bayes) estimate that shrinks the pathology's own share towards that of
      * the pathologies DDXPlus describes alike,
      * <pre>
-     *   P(f | k) = (count_kf + m · g_kf) / (n_k + m),   m = {@value #PRIOR_STRENGTH}
+     *   P(f | k) = (count_kf + m_k · g_kf) / (n_k + m_k),
+     *   m_k      = max({@value #PRIOR_STRENGTH}, Σ_j w_kj · n_j / Σ_j w_kj / 3)   (the relatives' weight grows with their data)
      *   g_kf     = Σ_j w_kj · share_jf / Σ_j w_kj over the other pathologies j that list e,
      *   w_kj     = Jaccard(evidence list of k, evidence list of j) ^ {@value #SIMILARITY_POWER},
      *   share_jf = (count_jf + {@value #FEATURE_PSEUDO}) / (n_j + 2 × {@value #FEATURE_PSEUDO}),
@@ -163,7 +239,13 @@ final class EvidenceStats {
      * {@value #UNLISTED} otherwise (a DDXPlus pathology never presents an evidence outside its list).
      * With ~20 patients a pathology, a value never seen in its patients (a pain intensity of 9) is then
      * as likely as in its closest relatives, not almost impossible; this separates the pairs DDXPlus
-     * defines as near subsets (stable / unstable angina) better (docs/bench/dx.md).
+     * defines as near subsets (stable / unstable angina) better (docs/bench/dx.md). On a numeric scale
+     * (pain intensity 0–10 …) count_kf is spread: each patient's value counts 1 / 0.5 / 0.25 (normalised)
+     * for the value and its neighbours one and two steps away, so an intensity of 9 is plausible where
+     * the pathology's patients said 8. The relatives' weight m_k grows with the patients they have: with
+     * four patients a pathology their shares are as noisy as its own, with twenty they are the better
+     * estimate of what a near-identical pathology shares (the learning loop measured this: with a fixed
+     * m = 2, adding the fleet's cases made the pathologies DDXPlus defines as near subsets worse).
      */
     double feature(int k, int e, int f) {
         if (!possible[k][e]) {
@@ -171,18 +253,21 @@ final class EvidenceStats {
         }
         double num = 0;
         double den = 0;
+        double relatives = 0;
         for (int j = 0; j < n.length; j++) {
             if (j != k && possible[j][e]) {
                 num += similarity[k][j] * share(j, f);
                 den += similarity[k][j];
+                relatives += similarity[k][j] * n[j];
             }
         }
         double g = den > 0 ? Math.max(0.01, Math.min(0.99, num / den)) : 0.5;
-        return Math.max(UNLISTED, Math.min(1 - UNLISTED, (featureCount[k][f] + PRIOR_STRENGTH * g) / (n[k] + PRIOR_STRENGTH)));
+        double m = den > 0 ? Math.max(PRIOR_STRENGTH, RELATIVES_SHARE * relatives / den) : PRIOR_STRENGTH;
+        return Math.max(UNLISTED, Math.min(1 - UNLISTED, (smoothCount[k][f] + m * g) / (n[k] + m)));
     }
 
     private double share(int j, int f) {
-        return (featureCount[j][f] + FEATURE_PSEUDO) / (n[j] + 2 * FEATURE_PSEUDO);
+        return (smoothCount[j][f] + FEATURE_PSEUDO) / (n[j] + 2 * FEATURE_PSEUDO);
     }
 
     boolean possible(int k, int e) {
@@ -197,7 +282,7 @@ final class EvidenceStats {
     EvidenceFrequencies frequencies() {
         int k = n.length;
         int total = 0;
-        for (int c : n) {
+        for (int c : priorN) {
             total += c;
         }
         double[] prior = new double[k];
@@ -205,7 +290,7 @@ final class EvidenceStats {
         double[][] ages = new double[k][space.ageBucketCount()];
         double[] male = new double[k];
         for (int c = 0; c < k; c++) {
-            prior[c] = (n[c] + 1.0) / (total + k);
+            prior[c] = (priorN[c] + 1.0) / (total + k);
             for (int i = 0; i < evidences.size(); i++) {
                 Evidence ev = evidences.get(i);
                 if (ev.isBinary()) {
@@ -225,8 +310,9 @@ final class EvidenceStats {
         }
         List<PathologyCode> codes = knowledge.pathologies().stream().map(Pathology::code).toList();
         return new EvidenceFrequencies(codes, space.names().subList(0, space.evidenceFeatureCount()), prior, present,
-                ages, male, "P(f|k)=(count+" + PRIOR_STRENGTH + "*g)/(n_k+" + PRIOR_STRENGTH + "), g = the share of f"
+                ages, male, "P(f|k)=(count+m*g)/(n_k+m), m=max(" + PRIOR_STRENGTH + ", relatives' weighted patients/3),"
+                + " counts on 0-10 scales spread 1/0.5/0.25 over neighbours, g = the share of f"
                 + " among the other pathologies listing the evidence weighted by Jaccard(evidence lists)^" + SIMILARITY_POWER
-                + ", if DDXPlus lists the evidence for k, else " + UNLISTED + "; add-one for prior, age, sex");
+                + ", if DDXPlus lists the evidence for k, else " + UNLISTED + "; add-one for prior (base patients only), age, sex");
     }
 }

@@ -20,13 +20,22 @@ import java.util.List;
  * @param synthetic whether it was sampled from frequencies rather than read from data
  * @param ageKnown  whether the age is known
  * @param sexKnown  whether the sex is known
+ * @param inPrior   whether the case counts in the pathology prior P(k): base patients do; fleet cases
+ *                  do not, because what leaves the clinics is selected by k-anonymity (groups of at
+ *                  least k of one diagnosis), so their diagnosis mix over-represents common pathologies
  */
 record TrainingCase(int label, int age, Sex sex, List<Finding> findings, EvidenceCode initial, boolean synthetic,
-                    boolean ageKnown, boolean sexKnown) {
+                    boolean ageKnown, boolean sexKnown, boolean inPrior) {
+
+    /** A case that counts in the prior. */
+    TrainingCase(int label, int age, Sex sex, List<Finding> findings, EvidenceCode initial, boolean synthetic,
+                 boolean ageKnown, boolean sexKnown) {
+        this(label, age, sex, findings, initial, synthetic, ageKnown, sexKnown, true);
+    }
 
     /** A case whose age and sex are known. */
     TrainingCase(int label, int age, Sex sex, List<Finding> findings, EvidenceCode initial, boolean synthetic) {
-        this(label, age, sex, findings, initial, synthetic, true, true);
+        this(label, age, sex, findings, initial, synthetic, true, true, true);
     }
 
     /** Whether both age and sex are known. */

@@ -60,6 +60,11 @@ public final class TrainingPipeline {
      * @throws BadInputException naming the row whose pathology or evidence the knowledge does not know
      */
     List<TrainingCase> cases(List<PatientRecord> rows) {
+        return cases(rows, true);
+    }
+
+    /** Converts rows to training cases that count in the prior or not ({@link TrainingCase#inPrior()}). */
+    List<TrainingCase> cases(List<PatientRecord> rows, boolean inPrior) {
         List<Pathology> paths = knowledge.pathologies();
         List<TrainingCase> out = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
@@ -78,14 +83,25 @@ public final class TrainingPipeline {
                 throw new BadInputException("patient " + (r + 1) + ": INITIAL_EVIDENCE '" + p.initial() + "' is not an evidence code");
             }
             out.add(new TrainingCase(paths.indexOf(path), p.ageKnown() ? p.age() : -1, p.sexKnown() ? p.sex() : null,
-                    findings, new EvidenceCode(p.initial()), false, p.ageKnown(), p.sexKnown()));
+                    findings, new EvidenceCode(p.initial()), false, p.ageKnown(), p.sexKnown(), inPrior));
         }
         return out;
     }
 
     /** Trains on all rows (calibration split inside). */
     public Trained train(List<PatientRecord> rows) {
-        List<TrainingCase> all = cases(rows);
+        return train(rows, List.of());
+    }
+
+    /**
+     * Trains on the base rows and the fleet's confirmed cases (calibration split inside). The fleet's
+     * cases count in every distribution except the pathology prior, which comes from the base rows
+     * only: k-anonymity lets a diagnosis leave a clinic only in groups of at least k, so the fleet's
+     * diagnosis mix is a selection, not a sample.
+     */
+    public Trained train(List<PatientRecord> rows, List<PatientRecord> fleet) {
+        List<TrainingCase> all = new ArrayList<>(cases(rows, true));
+        all.addAll(cases(fleet, false));
         Random split = new Random(settings.seed());
         List<TrainingCase> fit = new ArrayList<>();
         List<TrainingCase> calib = new ArrayList<>();

@@ -118,6 +118,49 @@ class EvidenceStatsTest {
     }
 
     @Test
+    void fleetCasesTeachTheEvidencesButLeaveThePathologyPriorToTheBasePatients() {
+        int k = label("pneumonia");
+        // what leaves the clinics is a selection (k-anonymity releases common diagnoses), not a sample
+        List<TrainingCase> fleet = all.stream().filter(c -> c.label() == k).limit(10)
+                .map(c -> new TrainingCase(k, -1, null, c.findings(), c.initial(), false, false, false, false)).toList();
+        List<TrainingCase> more = new java.util.ArrayList<>(all);
+        more.addAll(fleet);
+        var before = new EvidenceStats(knowledge, space, all);
+        var after = new EvidenceStats(knowledge, space, more);
+        assertThat(after.frequencies().prior()).containsExactly(before.frequencies().prior());
+        assertThat(after.patients(k)).isEqualTo(before.patients(k) + 10);
+        int f = space.indexOf(fleet.get(0).findings().get(0).evidence().value());
+        assertThat(after.frequencies().present()[k][f]).isNotEqualTo(before.frequencies().present()[k][f]);
+    }
+
+    @Test
+    void onANumericScaleEachPatientsValueIsSpreadOverItsNeighbours() {
+        int stable = label("stable-angina");
+        List<TrainingCase> patients = all.stream().filter(c -> c.label() == stable).toList();
+        EvidenceStats stats = new EvidenceStats(knowledge, space, all);
+        double spread = 0;
+        int answered = 0;
+        double[] raw = new double[11];
+        for (int v = 0; v <= 10; v++) {
+            int f = space.indexOf("E_56=" + v);
+            spread += stats.count(stable, f);
+            final int fv = f;
+            raw[v] = patients.stream().filter(c -> c.findings().stream().anyMatch(x -> space.indexOf(x) == fv)).count();
+            answered += (int) raw[v];
+        }
+        assertThat(spread).as("no patient is added or lost").isCloseTo(answered, within(1e-9));
+        for (int v = 1; v < 10; v++) {
+            if (raw[v] == 0 && (raw[v - 1] > 0 || raw[v + 1] > 0)) {
+                assertThat(stats.count(stable, space.indexOf("E_56=" + v))).as("intensity " + v).isGreaterThan(0);
+            }
+        }
+        // a categorical evidence (pain location) is not a scale: its counts stay as they are
+        int f = space.indexOf("E_55=V_29");
+        assertThat(stats.count(stable, f)).isEqualTo((double) patients.stream()
+                .filter(c -> c.findings().stream().anyMatch(x -> space.indexOf(x) == f)).count());
+    }
+
+    @Test
     void aCaseWithUnknownAgeRefusesToGiveOne() {
         TrainingCase c = all.get(0);
         TrainingCase unknown = new TrainingCase(c.label(), -1, null, c.findings(), c.initial(), false, false, false);

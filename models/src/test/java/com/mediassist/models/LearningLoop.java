@@ -90,8 +90,19 @@ public final class LearningLoop {
                         Path baseCsv, Path heldOutCsv) {
     }
 
-    /** Splits a patients CSV into 5 stratified folds and writes the base and held-out CSVs (the CSV's own lines). */
+    /** Splits a patients CSV into 5 stratified folds, fold 4 held out (see {@link #split(Path, Path, long, int)}). */
     public static Split split(Path csv, Path dir, long seed) throws IOException {
+        return split(csv, dir, seed, 4);
+    }
+
+    /**
+     * Splits a patients CSV into 5 stratified folds and writes the base and held-out CSVs (the CSV's own
+     * lines): fold 0 is the base, fold {@code heldOutFold} (1–4) is held out, the other three go to the clinics.
+     */
+    public static Split split(Path csv, Path dir, long seed, int heldOutFold) throws IOException {
+        if (heldOutFold < 1 || heldOutFold > 4) {
+            throw new IllegalArgumentException("the held-out fold must be 1-4 (fold 0 is the base), found " + heldOutFold);
+        }
         List<PatientRecord> rows = DdxplusData.readPatients(csv);
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
         if (lines.size() != rows.size() + 1) {
@@ -107,7 +118,7 @@ public final class LearningLoop {
             if (fold[i] == 0) {
                 base.add(rows.get(i));
                 baseLines.add(lines.get(i + 1));
-            } else if (fold[i] == 4) {
+            } else if (fold[i] == heldOutFold) {
                 held.add(rows.get(i));
                 heldLines.add(lines.get(i + 1));
             } else {
@@ -133,9 +144,14 @@ public final class LearningLoop {
     public record Run(Split split, Path active, Path candidate, JsonNode gate, int gateExit, int publishExit, Path vendorDir) {
     }
 
-    /** Runs the loop in {@code dir}; the data folder holds the knowledge files. */
+    /** Runs the loop in {@code dir} with fold 4 held out; the data folder holds the knowledge files. */
     public static Run run(Path data, Path dir, Clinics clinics, int clinicCount) throws Exception {
-        Split s = split(data.resolve("patients-dev.csv"), dir, 20260101L);
+        return run(data, dir, clinics, clinicCount, 4);
+    }
+
+    /** Runs the loop in {@code dir} with fold {@code heldOutFold} (1–4) held out. */
+    public static Run run(Path data, Path dir, Clinics clinics, int clinicCount, int heldOutFold) throws Exception {
+        Split s = split(data.resolve("patients-dev.csv"), dir, 20260101L, heldOutFold);
         Path active = dir.resolve("active");
         check(ModelsCli.run("bundle", "--data", data.toString(), "--patients", s.baseCsv().toString(), "--out", active.toString(),
                 "--bundle-version", "2.0.0"), "bundle");

@@ -6,9 +6,13 @@ import com.mediassist.models.fleet.FleetService;
 import com.mediassist.sync.upload.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The learning loop measured through the real path ({@code bin/bench-fleet loop-appliance [K] [DATA]}):
+ * The learning loop measured through the real path ({@code bin/bench-fleet loop-appliance [K] [DATA] [all]};
+ * {@code all} repeats it holding out each of the folds 1–4 in turn and pools the table, else fold 4):
  * five packaged appliances sign off the fleet fold over REST, their sync agents (k-anonymity
  * threshold K, default 5 as in production) upload, then retrain, gate and publish; prints what left
  * the boxes and the held-out before/after table. Needs {@code appliance/target/quarkus-app}.
@@ -22,13 +26,20 @@ public final class ApplianceLoopBenchmark {
         int k = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path data = Path.of(args.length > 1 ? args[1] : "models/src/main/data/ddxplus");
         Path dir = Files.createTempDirectory("mediassist-appliance-loop");
+        int[] folds = args.length > 2 && args[2].equals("all") ? new int[]{1, 2, 3, 4} : new int[]{4};
         long t0 = System.nanoTime();
-        ApplianceClinics clinics = new ApplianceClinics(Files.createDirectories(dir.resolve("clinics")), k);
-        LearningLoop.Run run = LearningLoop.run(data, dir.resolve("loop"), clinics, 5);
-        FleetService.Stats stats = FleetService.stats(run.vendorDir(), "file");
-        System.out.printf("k = %d: %d consultations signed off through the appliances; %d events left the boxes "
-                + "(%d batches, refusals %s); the rest are held for k-anonymity%n", k, clinics.signedOff,
-                clinics.uploads.stream().mapToInt(RunResult::eventsSent).sum(), stats.batches(), stats.refusals());
-        LoopBenchmark.print(run, t0);
+        List<Map<String, double[][]>> runs = new ArrayList<>();
+        for (int fold : folds) {
+            ApplianceClinics clinics = new ApplianceClinics(Files.createDirectories(dir.resolve("clinics-" + fold)), k);
+            LearningLoop.Run run = LearningLoop.run(data, dir.resolve("loop-" + fold), clinics, 5, fold);
+            FleetService.Stats stats = FleetService.stats(run.vendorDir(), "file");
+            System.out.printf("held-out fold %d, k = %d: %d consultations signed off through the appliances; %d events left the boxes "
+                    + "(%d batches, refusals %s); the rest are held for k-anonymity%n", fold, k, clinics.signedOff,
+                    clinics.uploads.stream().mapToInt(RunResult::eventsSent).sum(), stats.batches(), stats.refusals());
+            runs.add(LoopBenchmark.print(run, t0));
+        }
+        if (runs.size() > 1) {
+            LoopBenchmark.printPooled(runs);
+        }
     }
 }

@@ -42,9 +42,11 @@ class LearningLoopIT {
     @Test
     void consultationsSignedOffOnFiveAppliancesImproveTheBundleThatTheBoxesThenPull() throws Exception {
         ApplianceJar.jar();
-        // k = 1: with the production k = 5, a clinic of ~125 consultations over 49 pathologies releases
-        // almost none in its first run (groups are age band x sex x diagnosis x week; BENCHMARKS.md,
-        // "The loop through the appliance"), and the retrained bundle cannot differ.
+        // k = 1: with the production k = 5 a clinic of ~125 consultations a week over 49 pathologies
+        // releases only the diagnoses it saw at least five times (about a third of the cases, 8-10
+        // common pathologies, without age band and sex); the gain that leaves is small and measured over
+        // four held-out folds by `bin/bench-fleet loop-appliance 5 models/src/main/data/ddxplus all`
+        // (BENCHMARKS.md), not asserted on one fold here.
         ApplianceClinics clinics = new ApplianceClinics(Files.createDirectories(dir.resolve("clinics")), 1);
         LearningLoop.Run run = LearningLoop.run(DATA, dir.resolve("loop"), clinics, 5);
 
@@ -60,12 +62,15 @@ class LearningLoopIT {
         assertThat(run.gateExit()).as(gate.toString()).isZero();
         assertThat(gate.get("passed").asBoolean()).isTrue();
         assertThat(run.publishExit()).isZero();
-        Map<String, double[]> before = LearningLoop.heldOut(run.active(), run.split(), 2);
-        Map<String, double[]> after = LearningLoop.heldOut(run.candidate(), run.split(), 2);
+        Map<String, double[]> before = LearningLoop.heldOut(run.active(), run.split(), 5);
+        Map<String, double[]> after = LearningLoop.heldOut(run.candidate(), run.split(), 5);
         System.out.printf("loop through the appliance: %d signed off, %d events sent, %d batches; held-out top-1/top-5 before -> after:%n",
                 clinics.signedOff, sent, stats.batches());
         before.forEach((mode, b) -> System.out.printf("  %s: %.4f/%.4f -> %.4f/%.4f%n", mode, b[0], b[1], after.get(mode)[0], after.get(mode)[1]));
-        assertThat(after.get("quarter evidence (seeds)")[0]).isGreaterThan(before.get("quarter evidence (seeds)")[0]);
+        // One held-out fold (208 patients); the four-fold pooled table is LearningLoopTest's and BENCHMARKS.md's.
+        for (String mode : java.util.List.of("quarter evidence (seeds)", "interactive (≤ 10 questions)")) {
+            assertThat(after.get(mode)[0]).as(mode + " top-1").isGreaterThan(before.get(mode)[0]);
+        }
 
         Knowledge knowledge = DdxplusData.buildKnowledge(DATA);
         Path box = dir.resolve("clinics/clinic-1");

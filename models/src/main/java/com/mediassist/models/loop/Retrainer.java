@@ -93,9 +93,7 @@ public final class Retrainer {
                 TrainerSettings.defaults().syntheticPatients(), TrainerSettings.defaults().minSyntheticPerPathology(),
                 TrainerSettings.defaults().realVariants(), TrainerSettings.defaults().syntheticVariants(),
                 TrainerSettings.defaults().consultations(), TrainerSettings.defaults().calibrationShare());
-        List<PatientRecord> all = new ArrayList<>(base);
-        all.addAll(fleet.rows());
-        TrainingPipeline.Trained t = new TrainingPipeline(knowledge, settings).train(all);
+        TrainingPipeline.Trained t = new TrainingPipeline(knowledge, settings).train(base, fleet.rows());
         Map<String, String> extra = new LinkedHashMap<>(fleet.provenance());
         extra.put("basePatients", Integer.toString(base.size()));
         BundleManifest m = BundleWriter.write(out, knowledge, t, settings, dataFiles, createdAt, version, minAppliance, extra,

@@ -12,37 +12,55 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The vendor half of the learning loop, end to end through the commands: base bundle on 20 % of the
  * development patients, five clinics upload signed-off consultations of 60 % over HTTP, retrain,
- * gate on the held-out 20 %, keys, publish.
+ * gate on the held-out 20 %, keys, publish; four times, holding out each of the folds 1–4 in turn, so
+ * that the before/after accuracy is measured on all 836 non-base patients (on one fold of 208, all and
+ * half evidence sit at 97–99 % top-1 and one patient is half a point).
  */
 class LearningLoopTest {
 
     static final Path DATA = Path.of("src/main/data/ddxplus");
 
     @TempDir
-    Path dir;
+    static Path dir;
+    static final List<LearningLoop.Run> RUNS = new java.util.ArrayList<>();
+
+    @BeforeAll
+    static void loops() throws Exception {
+        for (int fold = 1; fold <= 4; fold++) {
+            RUNS.add(LearningLoop.run(DATA, dir.resolve("fold-" + fold), LearningLoop.PROTOCOL_CLINICS, 5, fold));
+        }
+    }
 
     @Test
-    void confirmedCasesFromFiveClinicsRaiseHeldOutAccuracyPassTheGateAndArePublished() throws Exception {
-        LearningLoop.Run run = LearningLoop.run(DATA, dir, LearningLoop.PROTOCOL_CLINICS, 5);
+    void confirmedCasesFromFiveClinicsRaiseHeldOutAccuracyInEveryMode() {
+        double[][] sum = new double[4][2];
+        List<String> modes = List.of("all evidence", "half evidence (seeds)", "quarter evidence (seeds)", "interactive (≤ 10 questions)");
+        for (LearningLoop.Run run : RUNS) {
+            Map<String, double[]> before = LearningLoop.heldOut(run.active(), run.split(), 2);
+            Map<String, double[]> after = LearningLoop.heldOut(run.candidate(), run.split(), 2);
+            for (int m = 0; m < modes.size(); m++) {
+                sum[m][0] += before.get(modes.get(m))[0];
+                sum[m][1] += after.get(modes.get(m))[0];
+            }
+        }
+        for (int m = 0; m < modes.size(); m++) {
+            assertThat(sum[m][1] / RUNS.size()).as(modes.get(m) + " top-1 after (pooled over the four held-out folds)")
+                    .isGreaterThan(sum[m][0] / RUNS.size());
+        }
+    }
 
+    @Test
+    void theRetrainedBundlePassesTheGateAndIsPublishedWithItsProvenance() throws Exception {
+        LearningLoop.Run run = RUNS.get(3);
         JsonNode g = run.gate();
         assertThat(run.gateExit()).as(g.toString()).isZero();
-        // With all or half the evidence both bundles sit at the ceiling (98-99 % top-1 on 208 patients,
-        // one patient = 0.5 point); the fleet's cases pay off with sparse evidence and in consultations.
-        Map<String, double[]> before = LearningLoop.heldOut(run.active(), run.split(), 2);
-        Map<String, double[]> after = LearningLoop.heldOut(run.candidate(), run.split(), 2);
-        for (String mode : List.of("quarter evidence (seeds)", "interactive (≤ 10 questions)")) {
-            assertThat(after.get(mode)[0]).as(mode + " top-1").isGreaterThan(before.get(mode)[0]);
-        }
-        for (String mode : List.of("all evidence", "half evidence (seeds)")) {
-            assertThat(after.get(mode)[0]).as(mode + " top-1").isGreaterThanOrEqualTo(before.get(mode)[0] - 0.01);
-        }
         assertThat(g.get("passed").asBoolean()).isTrue();
         assertThat(run.publishExit()).isZero();
 
