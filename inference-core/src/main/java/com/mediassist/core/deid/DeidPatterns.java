@@ -29,14 +29,14 @@ public final class DeidPatterns {
             new Rule(Pattern.compile("(?:https?://|www\\.)[^\\s<>\"]+[^\\s<>\".,;:)]", CI), PhiType.URL_WEB, 0),
             new Rule(Pattern.compile("(?<![\\p{L}0-9])(?:\\d{8}[-\\s]?[A-HJ-NP-TV-Z]|[XYZ][-\\s]?\\d{7}[-\\s]?[A-HJ-NP-TV-Z])(?![\\p{L}0-9])"),
                     PhiType.ID_SUJETO_ASISTENCIA, 0),
-            new Rule(Pattern.compile("(?<![\\p{L}0-9])(?:\\+\\d{1,3}[\\s.-]?)?\\(?\\d{2,4}\\)?(?:[\\s.-]\\d{2,4}){2,4}(?![\\p{L}0-9])"),
+            new Rule(Pattern.compile("(?<![\\p{L}0-9])(?:\\+\\d{1,3}[ .-]?)?\\(?\\d{2,4}\\)?(?:[ .-]\\d{2,4}){2,4}(?![\\p{L}0-9])"),
                     PhiType.NUMERO_TELEFONO, 0),
             new Rule(Pattern.compile("(?<![\\p{L}0-9])\\+?\\d{9,12}(?![\\p{L}0-9])"), PhiType.NUMERO_TELEFONO, 0),
             new Rule(Pattern.compile("(?<![\\p{L}0-9])(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|\\d{4}-\\d{2}-\\d{2})(?![\\p{L}0-9])"),
                     PhiType.FECHAS, 0),
             new Rule(Pattern.compile("\\b(?:NHC|NASS|DNI|NIE|NIF|MRN|SSN|CIP|TSI|N[ºo°]\\s*(?:de\\s+)?(?:historia|HC|colegiado|afiliaci[oó]n)"
                     + "|historia(?:\\s+cl[ií]nica)?|medical record(?:\\s+number)?|record|chart|insurance|member id|license|colegiado|account)"
-                    + "\\s*(?:n[ºo°.]*|number|#|no\\.?|id)?\\s*[:#]?\\s*([A-Z]{0,4}[-\\s]?\\d[\\d\\s./-]{2,18}\\d[A-Z]?)", CI),
+                    + "[ \\t]*(?:n[ºo°.]*|number|#|no\\.?|id)?[ \\t]*[:#]?[ \\t]*([A-Z]{0,4}[- ]?\\d[\\d \\t./-]{2,18}\\d[A-Z]?)", CI),
                     PhiType.ID_SUJETO_ASISTENCIA, 1),
             new Rule(Pattern.compile("(?<![\\p{L}0-9])(?:9\\d|1[0-1]\\d)\\s*(?:años|a\\.|years?(?:[-\\s]old)?|yo|y/o)", CI),
                     PhiType.EDAD_SUJETO_ASISTENCIA, 0));
@@ -51,10 +51,10 @@ public final class DeidPatterns {
             new Rule(Pattern.compile("(?<![\\p{L}0-9])(?:(?:" + MONTHS_EN + ")\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}"
                     + "|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:" + MONTHS_EN + ")\\.?,?\\s+\\d{4}|(?:" + MONTHS_EN + ")\\.?\\s+\\d{4}"
                     + "|(?:" + MONTHS_EN + ")\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?)(?![\\p{L}0-9])"), PhiType.FECHAS, 0),
-            new Rule(Pattern.compile("\\b(?:Dr|Dra|Mr|Mrs|Ms|Miss|Prof|Nurse)\\.?\\s+((?:" + CAP + ")(?:\\s+(?:" + CAP + "|\\p{Lu}\\.))*)"),
+            new Rule(Pattern.compile("\\b(?:Dr|Dra|Mr|Mrs|Ms|Miss|Prof|Nurse)\\.?\\s+((?:" + CAP + ")(?:[ \\t]+(?:" + CAP + "|\\p{Lu}\\.))*)"),
                     PhiType.NOMBRE_PERSONAL_SANITARIO, 1),
             new Rule(Pattern.compile("(?im)^\\s*(?:patient(?:'s)?(?:\\s+name)?|name|full name|next of kin|emergency contact|contact"
-                    + "|attending|physician|referring(?:\\s+physician)?|doctor|signed)\\s*:\\s*((?:" + CAP + ")(?:\\s+(?:" + CAP + "|\\p{Lu}\\.))*)"),
+                    + "|attending|physician|referring(?:\\s+physician)?|doctor|signed)[ \\t]*:[ \\t]*((?:" + CAP + ")(?:[ \\t]+(?:" + CAP + "|\\p{Lu}\\.))*)"),
                     PhiType.NOMBRE_SUJETO_ASISTENCIA, 1),
             new Rule(Pattern.compile("(?<![\\p{L}0-9])\\d{1,5}\\s+(?:" + CAP + "\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln"
                     + "|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Square)\\b\\.?(?:,?\\s+(?:Apt|Apartment|Suite|Unit)\\.?\\s*#?\\w+)?"),
@@ -72,7 +72,7 @@ public final class DeidPatterns {
                     + "|grand(?:mother|father|son|daughter|parents?)|aunt|uncle|cousin|niece|nephew|children|child's mother)\\b"),
                     PhiType.FAMILIARES_SUJETO_ASISTENCIA, 0),
             new Rule(Pattern.compile("(?i:patient|mother|father|son|daughter|wife|husband|brother|sister|granddaughter|grandson|caller)"
-                    + "\\s+(" + CAP + "(?:\\s+" + CAP + ")+)"), PhiType.NOMBRE_SUJETO_ASISTENCIA, 1),
+                    + "[ \\t]+(" + CAP + "(?:[ \\t]+" + CAP + ")+)"), PhiType.NOMBRE_SUJETO_ASISTENCIA, 1),
             new Rule(Pattern.compile("(?i:lives in|living in|from|moved from|resident of|born in|followed at \\S+ in|in)\\s+("
                     + CAP + "(?:\\s+" + CAP + ")?)(?=[,.;)]|\\s+(?:with|for|and|in|to|on|after|since)\\b|\\s*$)"), PhiType.TERRITORIO, 1),
             new Rule(Pattern.compile("(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Way|Place|Court)\\.?"
@@ -106,6 +106,14 @@ public final class DeidPatterns {
             while (m.find()) {
                 int s = m.start(r.group());
                 int e = m.end(r.group());
+                // An identifier never runs across a line break ("John Whitaker\nMRN").
+                int nl = s < 0 ? -1 : text.indexOf('\n', s);
+                if (nl >= 0 && nl < e) {
+                    e = nl;
+                }
+                while (e > s && s >= 0 && Character.isWhitespace(text.charAt(e - 1))) {
+                    e--;
+                }
                 if (s >= 0 && e > s) {
                     out.add(new PhiSpan(s, e, r.type(), PhiSpan.Source.PATTERN));
                 }

@@ -40,6 +40,15 @@ class IdentifierTypesTest {
     }
 
     @Test
+    void neverJoinsIdentifiersOfTwoLines() {
+        String note = "Patient: John Whitaker\nMRN: 4471923\n68-year-old male seen by Dr. Helen Brooks.\n";
+        List<PhiSpan> spans = deid.detect(note, Language.EN);
+        assertThat(spans).allSatisfy(s -> assertThat(note.substring(s.start(), s.end())).doesNotContain("\n"));
+        String scrubbed = deid.scrub(note, Language.EN, new Random(1)).text();
+        assertThat(scrubbed).startsWith("Patient: [NAME]\nMRN: [ID]\n68-year-old [SEX] seen by Dr. [NAME].");
+    }
+
+    @Test
     void masksMostIdentifiersInHeldOutEnglishNotes() {
         List<MarkedNotes.Note> notes = MarkedNotes.read("/deid/english-notes-heldout.txt");
         int gold = 0;
