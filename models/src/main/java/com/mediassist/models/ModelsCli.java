@@ -44,6 +44,8 @@ import picocli.CommandLine.Option;
                 com.mediassist.models.tuf.TufCommands.Publish.class,
                 com.mediassist.models.tuf.TufCommands.Keys.class,
                 com.mediassist.models.medication.EvaluateMedicationCommand.class,
+                com.mediassist.models.deid.DeidCommands.Train.class,
+                com.mediassist.models.deid.DeidCommands.Evaluate.class,
                 CommandLine.HelpCommand.class
         })
 public final class ModelsCli implements Callable<Integer> {

@@ -57,11 +57,10 @@ class SyncToFleetInteropTest {
         Knowledge knowledge = DdxplusData.buildKnowledge(DATA);
         List<PatientRecord> patients = DdxplusData.readPatients(DATA.resolve("patients-dev.csv")).subList(0, 120);
         Clock clock = Clock.fixed(SIGN_OFF, ZoneOffset.UTC);
-        try (Database db = Database.open(DatabaseOptions.defaults(box).withClock(clock).withPasswordCost(4));
-             FleetService service = new FleetService(vendor, knowledge, new FileIngestLog(vendor));
-             FleetHttpServer server = new FleetHttpServer("127.0.0.1", 0, service, TufRepository.repository(vendor), 4)) {
-            ClinicKey key = ClinicKey.create(box, new SecureRandom());
-            service.clinics().add("Centro de Salud Norte", key.publicKeyBase64());
+        try (Sides sides = Sides.open(box, vendor, knowledge, clock)) {
+            Database db = sides.db();
+            FleetService service = sides.service();
+            FleetHttpServer server = sides.server();
             EventFactory factory = new EventFactory(Optional.of(knowledge), ZoneOffset.UTC);
             for (PatientRecord p : patients) {
                 String dx = knowledge.pathologyByName(p.pathology()).orElseThrow().code().value();
@@ -102,6 +101,66 @@ class SyncToFleetInteropTest {
             assertThat(after.events()).isEqualTo(patients.size());
             assertThat(after.refusals()).isEmpty();
             assertThat(service.batches()).hasSize(3);
+        }
+    }
+
+    @Test
+    void scrubbedNotesOfAnOptedInBoxAreAcceptedAndStoredByTheRealFleetService() throws Exception {
+        Knowledge knowledge = DdxplusData.buildKnowledge(DATA);
+        List<PatientRecord> patients = DdxplusData.readPatients(DATA.resolve("patients-dev.csv")).subList(0, 10);
+        Clock clock = Clock.fixed(SIGN_OFF, ZoneOffset.UTC);
+        try (Sides sides = Sides.open(box, vendor, knowledge, clock)) {
+            Database db = sides.db();
+            FleetService service = sides.service();
+            FleetHttpServer server = sides.server();
+            com.mediassist.sync.upload.notes.NoteUpload notes = com.mediassist.sync.upload.notes.NoteUpload.optedIn(
+                    com.mediassist.core.deid.DeidBundle.shipped(), new Random(5));
+            EventFactory factory = new EventFactory(Optional.of(knowledge), ZoneOffset.UTC, notes);
+            for (int i = 0; i < patients.size(); i++) {
+                PatientRecord p = patients.get(i);
+                String dx = knowledge.pathologyByName(p.pathology()).orElseThrow().code().value();
+                String note = "Nombre: Casilda. Apellidos: Iturbe Lozano. NHC: 55" + i + "7120. DNI: 4455" + i + "321X.\n"
+                        + "Paciente de " + p.age() + " años. Correo: casilda" + i + "@correo.example.es. Ingreso el 12/11/2026.";
+                QueuedEvent q = factory.signedOff(new EventFactory.SignOffFacts(
+                        Optional.of(SIGN_OFF.atZone(ZoneOffset.UTC).toLocalDate().minusYears(p.age()).minusDays(40)),
+                        Optional.of(p.sex()), clock.instant(), p.evidences(), List.of(), Optional.of(dx), Optional.empty(),
+                        List.of(), Optional.of(note), com.mediassist.core.knowledge.Language.ES));
+                db.outbox().enqueue(q.event().type(), EventCodec.write(q), Duration.ofHours(72));
+            }
+            URI url = URI.create("http://127.0.0.1:" + server.port());
+            SyncOptions options = SyncOptions.defaults().withVendorUrl(url).withK(1).withNotes(notes);
+            SyncAgent agent = new SyncAgent(db, options, Optional.of(ClinicKey.load(box)),
+                    Optional.of(VendorClient.create(url, Duration.ofSeconds(15))), Clock.offset(clock, Duration.ofHours(73)),
+                    new Random(3));
+            RunResult r = agent.runOnce(false);
+
+            assertThat(r.failure()).isEmpty();
+            assertThat(service.stats().refusals()).isEmpty();
+            List<String> stored = service.batches().stream().flatMap(b -> b.events().stream())
+                    .map(e -> ((com.mediassist.models.fleet.FleetEvent.ConsultationSignedOff) e).scrubbedNote().orElseThrow())
+                    .toList();
+            assertThat(stored).hasSize(patients.size()).allSatisfy(n -> assertThat(n)
+                    .contains("[NOMBRE]").doesNotContain("Casilda").doesNotContain("Iturbe").doesNotContain("@")
+                    .doesNotContain("12/11/2026"));
+        }
+    }
+
+    /** A box database with a clinic key, and the vendor's fleet service with that clinic registered, serving on 127.0.0.1. */
+    private record Sides(Database db, FleetService service, FleetHttpServer server) implements AutoCloseable {
+        static Sides open(Path box, Path vendor, Knowledge knowledge, Clock clock) throws Exception {
+            Database db = Database.open(DatabaseOptions.defaults(box).withClock(clock).withPasswordCost(4));
+            FleetService service = new FleetService(vendor, knowledge, new FileIngestLog(vendor));
+            FleetHttpServer server = new FleetHttpServer("127.0.0.1", 0, service, TufRepository.repository(vendor), 4);
+            ClinicKey key = ClinicKey.create(box, new SecureRandom());
+            service.clinics().add("Centro de Salud Norte", key.publicKeyBase64());
+            return new Sides(db, service, server);
+        }
+
+        @Override
+        public void close() throws Exception {
+            try (db; service; server) {
+                // closed in reverse order: server, service, database
+            }
         }
     }
 }

@@ -34,6 +34,14 @@ public interface SyncConfig {
     @WithDefault("01:00-05:00")
     String window();
 
+    /**
+     * Whether a consultation's note, scrubbed by the shipped de-identifier, goes with its sign-off
+     * event. Default {@code false}. Even when {@code true}, notes leave only while the de-identifier's
+     * measured span recall meets the gate stated in its bundle.
+     */
+    @WithDefault("false")
+    boolean uploadNotes();
+
     /** Disk budget of the waiting events, bytes; over it non-clinical events are dropped. Default 64 MiB. */
     @WithDefault("67108864")
     long queueBudgetBytes();

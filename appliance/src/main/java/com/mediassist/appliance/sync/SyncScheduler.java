@@ -139,7 +139,7 @@ public class SyncScheduler {
 
     SyncOptions options() {
         SyncOptions o = SyncOptions.defaults().withDelay(config.delay()).withK(config.k())
-                .withHold(config.hold()).withQueueBudgetBytes(config.queueBudgetBytes()).withZone(clock.getZone());
+                .withHold(config.hold()).withQueueBudgetBytes(config.queueBudgetBytes()).withZone(clock.getZone()).withNotes(uploads.notes());
         Optional<URI> url;
         try {
             url = vendorUrl();

@@ -1,10 +1,12 @@
 package com.mediassist.appliance.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mediassist.appliance.diagnosis.service.DiagnosisService;
 import com.mediassist.appliance.problem.ApiProblemException;
 import com.mediassist.core.InferenceCoreException;
 import com.mediassist.core.bundle.BundleManifest;
+import com.mediassist.core.deid.DeidBundle;
 import com.mediassist.core.diagnosis.DiagnosisResult;
 import com.mediassist.core.knowledge.Knowledge;
 import com.mediassist.core.knowledge.Language;
@@ -24,7 +26,10 @@ import com.mediassist.sync.upload.event.FeedbackKind;
 import com.mediassist.sync.upload.event.MedicationAlert;
 import com.mediassist.sync.upload.event.QueuedEvent;
 import com.mediassist.sync.upload.event.UploadEvent;
+import com.mediassist.sync.upload.notes.NoteUpload;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,6 +40,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Builds the typed upload events from what the server itself knows and enqueues them in the
@@ -46,10 +52,14 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class UploadEvents {
 
+    private static final Logger LOG = Logger.getLogger(UploadEvents.class);
+    private static final ObjectMapper NOTE_JSON = new ObjectMapper();
+
     private final DiagnosisService diagnosis;
     private final Set<String> testCodes;
     private final SyncConfig config;
     private final Clock clock;
+    private final NoteUpload notes;
 
     public UploadEvents(DiagnosisService diagnosis, WorkupPlanner workup, SyncConfig config, Clock clock) {
         this.diagnosis = diagnosis;
@@ -57,6 +67,29 @@ public class UploadEvents {
                 .collect(Collectors.toUnmodifiableSet());
         this.config = config;
         this.clock = clock;
+        this.notes = noteUpload(config.uploadNotes());
+    }
+
+    /**
+     * The note-upload policy: off unless the clinic opted in; opted in, the shipped de-identifier
+     * (notes leave only while it meets its recall gate; none leaves when it cannot be loaded).
+     */
+    static NoteUpload noteUpload(boolean optedIn) {
+        if (!optedIn) {
+            return NoteUpload.off();
+        }
+        try {
+            return NoteUpload.optedIn(DeidBundle.shipped(), new SecureRandom());
+        } catch (InferenceCoreException e) {
+            LOG.error("mediassist.sync.upload-notes=true, but the de-identifier could not be loaded, so no note leaves: "
+                    + e.getMessage());
+            return new NoteUpload(true, Optional.empty(), new SecureRandom());
+        }
+    }
+
+    /** Whether and how scrubbed notes leave. */
+    public NoteUpload notes() {
+        return notes;
     }
 
     /**
@@ -174,7 +207,8 @@ public class UploadEvents {
         };
         Optional<LocalDate> birth = Optional.ofNullable(patient.birthDate());
         EventFactory.SignOffFacts facts = new EventFactory.SignOffFacts(birth, sex, at, present, denied, finalCode,
-                differential(birth, sex, at, present, denied), alerts(prescriptionsDoc));
+                differential(birth, sex, at, present, denied), alerts(prescriptionsDoc),
+                Optional.ofNullable(signed.noteText()).filter(n -> !n.isBlank()), noteLanguage(signed));
         try {
             enqueue(tx, factory().signedOff(facts));
         } catch (InvalidEventException e) {
@@ -194,6 +228,17 @@ public class UploadEvents {
             return Optional.of(diagnosis.diagnose(k.findings(age, sex.get().name(), present, denied), Language.ES));
         } catch (InferenceCoreException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The language the doctor wrote in (the summary's, stored at sign-off); Spanish when not stated. */
+    private static Language noteLanguage(Consultation signed) {
+        try {
+            String code = signed.evidencesJson() == null ? "" : NOTE_JSON.readTree(signed.evidencesJson())
+                    .path("summary").path("language").asText("");
+            return Language.parse(code);
+        } catch (IOException | InferenceCoreException e) {
+            return Language.ES;
         }
     }
 
@@ -218,7 +263,7 @@ public class UploadEvents {
 
     private EventFactory factory() {
         Optional<Knowledge> k = diagnosis.activeBundle().isPresent() ? Optional.of(diagnosis.knowledge()) : Optional.empty();
-        return new EventFactory(k, zone());
+        return new EventFactory(k, zone(), notes);
     }
 
     private ZoneId zone() {

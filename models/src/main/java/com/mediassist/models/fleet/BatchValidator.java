@@ -66,11 +66,38 @@ public final class BatchValidator {
     private static final Set<String> KINDS = Set.of("diagnosis", "test", "question", "prevention");
     private static final Set<String> ACTIONS = Set.of("shown", "accepted", "dismissed", "overridden");
 
+    /** Longest scrubbed note accepted, characters (the box cuts at the same length). */
+    static final int MAX_NOTE_CHARS = 20_000;
+    /** Formats that a scrubbed note can only contain if the box's de-identifier failed: e-mail, URL, DNI/NIE. */
+    private static final Pattern UNSCRUBBED = Pattern.compile("[\\p{L}0-9._%+-]+@[\\p{L}0-9.-]+\\.\\p{L}{2,}|https?://|www\\."
+            + "|(?<![\\p{L}0-9])(?:\\d{8}[-\\s]?[A-HJ-NP-TV-Z]|[XYZ][-\\s]?\\d{7}[-\\s]?[A-HJ-NP-TV-Z])(?![\\p{L}0-9])");
+
     private final Knowledge knowledge;
 
     /** @param knowledge the knowledge whose evidence and pathology codes events may name */
     public BatchValidator(Knowledge knowledge) {
         this.knowledge = knowledge;
+    }
+
+    /**
+     * A scrubbed note: bounded text without control characters, in which no e-mail address, URL or
+     * DNI/NIE survived (surrogate tags such as {@code [NOMBRE]} are what the box leaves).
+     */
+    private static String scrubbedNote(String note, String at) {
+        if (note.isEmpty() || note.length() > MAX_NOTE_CHARS) {
+            throw new MalformedBatchException(at, "1 to " + MAX_NOTE_CHARS + " characters expected, found " + note.length());
+        }
+        for (int i = 0; i < note.length(); i++) {
+            char c = note.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+                throw new MalformedBatchException(at, "text without control characters expected, found U+"
+                        + Integer.toHexString(c));
+            }
+        }
+        if (UNSCRUBBED.matcher(note).find()) {
+            throw new MalformedBatchException(at, "a scrubbed note expected, found an e-mail address, URL or DNI/NIE in clear");
+        }
+        return note;
     }
 
     /** A checked upload: the batch and the canonical payload bytes that were signed. */
@@ -185,7 +212,7 @@ public final class BatchValidator {
         switch (type) {
             case "consultation-signed-off" -> {
                 only(e, at, union(common, "ageBand", "sex", "evidencesPresent", "evidencesDenied", "modelVersion",
-                        "suggestions", "finalDiagnosis", "medicationAlerts"));
+                        "suggestions", "finalDiagnosis", "medicationAlerts", "scrubbedNote"));
                 Optional<String> age = optional(e, at, "ageBand").map(v -> oneOf(v, at + ".ageBand", AGE_BANDS));
                 Optional<String> sex = optional(e, at, "sex").map(v -> oneOf(v, at + ".sex", Set.of("F", "M")));
                 List<String> present = new ArrayList<>();
@@ -226,7 +253,8 @@ public final class BatchValidator {
                             oneOf(text(n, s, "outcome"), s + ".outcome", OUTCOMES),
                             optional(n, s, "overrideCategory").map(v -> oneOf(v, s + ".overrideCategory", OVERRIDE_CATEGORIES))));
                 }
-                return new FleetEvent.ConsultationSignedOff(id, week, age, sex, present, denied, mv, sugg, fin, alerts);
+                Optional<String> note = optional(e, at, "scrubbedNote").map(n -> scrubbedNote(n, at + ".scrubbedNote"));
+                return new FleetEvent.ConsultationSignedOff(id, week, age, sex, present, denied, mv, sugg, fin, alerts, note);
             }
             case "suggestion-feedback" -> {
                 only(e, at, union(common, "kind", "item", "rank", "action", "modelVersion"));

@@ -30,16 +30,25 @@ public sealed interface FleetEvent permits FleetEvent.ConsultationSignedOff, Fle
      * @param suggestions      the ranked suggestions shown
      * @param finalDiagnosis   a pathology label code or {@code cat:*}, empty when outside the knowledge
      * @param medicationAlerts alerts shown during the consultation
+     * @param scrubbedNote     the de-identified note text, present only from clinics that opted in
      */
     record ConsultationSignedOff(String eventId, String week, Optional<String> ageBand, Optional<String> sex,
                                  List<String> evidencesPresent, List<String> evidencesDenied, Optional<String> modelVersion,
                                  List<Suggestion> suggestions, Optional<String> finalDiagnosis,
-                                 List<MedicationAlert> medicationAlerts) implements FleetEvent {
+                                 List<MedicationAlert> medicationAlerts, Optional<String> scrubbedNote) implements FleetEvent {
         public ConsultationSignedOff {
             evidencesPresent = List.copyOf(evidencesPresent);
             evidencesDenied = List.copyOf(evidencesDenied);
             suggestions = List.copyOf(suggestions);
             medicationAlerts = List.copyOf(medicationAlerts);
+        }
+
+        /** A sign-off without a note. */
+        public ConsultationSignedOff(String eventId, String week, Optional<String> ageBand, Optional<String> sex,
+                List<String> evidencesPresent, List<String> evidencesDenied, Optional<String> modelVersion,
+                List<Suggestion> suggestions, Optional<String> finalDiagnosis, List<MedicationAlert> medicationAlerts) {
+            this(eventId, week, ageBand, sex, evidencesPresent, evidencesDenied, modelVersion, suggestions, finalDiagnosis,
+                    medicationAlerts, Optional.empty());
         }
 
         @Override

@@ -196,6 +196,34 @@ class FleetIngestTest {
     }
 
     @Test
+    void storesTheScrubbedNoteOfAClinicThatOptedIn() throws Exception {
+        ObjectNode p = payload();
+        ((ObjectNode) p.get("events").get(0)).put("scrubbedNote", "Nombre: [NOMBRE].\nVarón de 58 años con tos desde el 03/02/2026.");
+        HttpResponse<String> r = ProtocolClinic.post(http, base, clinic.envelope(p));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        FleetEvent.ConsultationSignedOff c = (FleetEvent.ConsultationSignedOff) service.batches().get(0).events().get(0);
+        assertThat(c.scrubbedNote()).hasValueSatisfying(n -> assertThat(n).startsWith("Nombre: [NOMBRE]."));
+    }
+
+    @Test
+    void refusesANoteWithAnEmailAddressInClear() throws Exception {
+        ObjectNode p = payload();
+        ((ObjectNode) p.get("events").get(0)).put("scrubbedNote", "Correo: ana.lopez@example.es");
+        HttpResponse<String> r = ProtocolClinic.post(http, base, clinic.envelope(p));
+        assertProblem(r, 400, "malformed");
+        assertThat(json(r).get("field").asText()).isEqualTo("payload.events[0].scrubbedNote");
+    }
+
+    @Test
+    void refusesANoteOnAnyOtherEventType() throws Exception {
+        ObjectNode p = payload();
+        ((ObjectNode) p.get("events").get(2)).put("scrubbedNote", "[NOMBRE]");
+        HttpResponse<String> r = ProtocolClinic.post(http, base, clinic.envelope(p));
+        assertProblem(r, 400, "malformed");
+        assertThat(json(r).get("field").asText()).isEqualTo("payload.events[2].scrubbedNote");
+    }
+
+    @Test
     void refusesASignOffWithSuggestionsButNoModelVersion() throws Exception {
         ObjectNode p = payload();
         ((ObjectNode) p.get("events").get(0)).remove("modelVersion");

@@ -9,8 +9,10 @@ import com.mediassist.sync.upload.batch.PreparedBatch;
 import com.mediassist.sync.upload.crypto.ClinicKey;
 import com.mediassist.sync.upload.delivery.Backoff;
 import com.mediassist.sync.upload.delivery.VendorClient;
+import com.mediassist.sync.upload.event.ConsultationSignedOff;
 import com.mediassist.sync.upload.event.EventCodec;
 import com.mediassist.sync.upload.event.EventFactory;
+import com.mediassist.sync.upload.event.QueuedEvent;
 import com.mediassist.sync.upload.json.CanonicalJson;
 import com.mediassist.sync.upload.store.PendingEvent;
 import com.mediassist.sync.upload.store.StoredBatch;
@@ -74,11 +76,23 @@ public final class SyncAgent {
         return new SyncAgent(db, options, key, client, clock, random);
     }
 
+    /**
+     * The event as it may leave: a note queued while the clinic had opted in stays home once it
+     * opts out or the de-identifier falls under its gate.
+     */
+    private QueuedEvent withoutNoteUnlessAllowed(QueuedEvent q) {
+        if (!options.notes().allowed() && q.event() instanceof ConsultationSignedOff c && c.scrubbedNote().isPresent()) {
+            return new QueuedEvent(c.withoutNote(), q.category());
+        }
+        return q;
+    }
+
     /** What may leave now. */
     public Plan plan() {
         List<Candidate> candidates = new ArrayList<>();
         for (PendingEvent p : store.pending()) {
-            candidates.add(new Candidate(p.outboxId(), EventCodec.readQueued(p.payloadJson()), p.createdAt()));
+            candidates.add(new Candidate(p.outboxId(), withoutNoteUnlessAllowed(EventCodec.readQueued(p.payloadJson())),
+                    p.createdAt()));
         }
         return planner.plan(candidates, clock.instant());
     }

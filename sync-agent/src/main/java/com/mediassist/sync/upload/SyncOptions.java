@@ -1,5 +1,6 @@
 package com.mediassist.sync.upload;
 
+import com.mediassist.sync.upload.notes.NoteUpload;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -21,9 +22,12 @@ import java.util.Optional;
  * @param backoffBase       wait after the first failed attempt, doubled per attempt; default 1 min
  * @param backoffMax        longest wait between attempts; default 6 h
  * @param zone              the clinic's zone, for ISO weeks; default UTC
+ * @param notes             whether scrubbed notes may leave; default off ({@link NoteUpload#off()}). When
+ *                          they may not, queued events leave without their note
  */
 public record SyncOptions(Optional<URI> vendorUrl, Duration delay, int k, Duration hold, int maxEventsPerBatch,
-        long queueBudgetBytes, Duration requestTimeout, Duration backoffBase, Duration backoffMax, ZoneId zone) {
+        long queueBudgetBytes, Duration requestTimeout, Duration backoffBase, Duration backoffMax, ZoneId zone,
+        NoteUpload notes) {
 
     public SyncOptions {
         if (delay == null || delay.isNegative()) {
@@ -36,55 +40,64 @@ public record SyncOptions(Optional<URI> vendorUrl, Duration delay, int k, Durati
             throw new IllegalArgumentException("maxEventsPerBatch must be 1 or more, got " + maxEventsPerBatch);
         }
         vendorUrl.ifPresent(VendorUrls::check);
+        if (notes == null) {
+            throw new IllegalArgumentException("notes must be a NoteUpload (NoteUpload.off() for none), got null");
+        }
     }
 
     public static SyncOptions defaults() {
         return new SyncOptions(Optional.empty(), Duration.ofHours(72), 5, Duration.ofDays(90), 2000, 64L << 20,
-                Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofHours(6), ZoneId.of("UTC"));
+                Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofHours(6), ZoneId.of("UTC"), NoteUpload.off());
     }
 
     public SyncOptions withVendorUrl(URI url) {
         return new SyncOptions(Optional.ofNullable(url), delay, k, hold, maxEventsPerBatch, queueBudgetBytes,
-                requestTimeout, backoffBase, backoffMax, zone);
+                requestTimeout, backoffBase, backoffMax, zone, notes);
     }
 
     public SyncOptions withDelay(Duration d) {
         return new SyncOptions(vendorUrl, d, k, hold, maxEventsPerBatch, queueBudgetBytes, requestTimeout, backoffBase,
-                backoffMax, zone);
+                backoffMax, zone, notes);
     }
 
     public SyncOptions withK(int newK) {
         return new SyncOptions(vendorUrl, delay, newK, hold, maxEventsPerBatch, queueBudgetBytes, requestTimeout,
-                backoffBase, backoffMax, zone);
+                backoffBase, backoffMax, zone, notes);
     }
 
     public SyncOptions withHold(Duration newHold) {
         return new SyncOptions(vendorUrl, delay, k, newHold, maxEventsPerBatch, queueBudgetBytes, requestTimeout,
-                backoffBase, backoffMax, zone);
+                backoffBase, backoffMax, zone, notes);
     }
 
     public SyncOptions withBackoff(Duration base, Duration max) {
         return new SyncOptions(vendorUrl, delay, k, hold, maxEventsPerBatch, queueBudgetBytes, requestTimeout, base, max,
-                zone);
+                zone, notes);
     }
 
     public SyncOptions withMaxEventsPerBatch(int max) {
         return new SyncOptions(vendorUrl, delay, k, hold, max, queueBudgetBytes, requestTimeout, backoffBase,
-                backoffMax, zone);
+                backoffMax, zone, notes);
     }
 
     public SyncOptions withQueueBudgetBytes(long budget) {
         return new SyncOptions(vendorUrl, delay, k, hold, maxEventsPerBatch, budget, requestTimeout, backoffBase,
-                backoffMax, zone);
+                backoffMax, zone, notes);
     }
 
     public SyncOptions withRequestTimeout(Duration timeout) {
         return new SyncOptions(vendorUrl, delay, k, hold, maxEventsPerBatch, queueBudgetBytes, timeout, backoffBase,
-                backoffMax, zone);
+                backoffMax, zone, notes);
+    }
+
+    /** The same options with this note-upload policy. */
+    public SyncOptions withNotes(NoteUpload newNotes) {
+        return new SyncOptions(vendorUrl, delay, k, hold, maxEventsPerBatch, queueBudgetBytes, requestTimeout,
+                backoffBase, backoffMax, zone, newNotes);
     }
 
     public SyncOptions withZone(ZoneId newZone) {
         return new SyncOptions(vendorUrl, delay, k, hold, maxEventsPerBatch, queueBudgetBytes, requestTimeout,
-                backoffBase, backoffMax, newZone);
+                backoffBase, backoffMax, newZone, notes);
     }
 }

@@ -55,7 +55,7 @@ public final class FleetReceiver implements AutoCloseable {
     private static final Set<String> COMMON = Set.of("eventId", "type", "schemaVersion", "week");
     private static final Map<String, Set<String>> EVENT_KEYS = Map.of(
             "consultation-signed-off", Set.of("ageBand", "sex", "evidencesPresent", "evidencesDenied", "modelVersion",
-                    "suggestions", "finalDiagnosis", "medicationAlerts"),
+                    "suggestions", "finalDiagnosis", "medicationAlerts", "scrubbedNote"),
             "suggestion-feedback", Set.of("kind", "item", "rank", "action", "modelVersion"),
             "medication-alert-outcome", Set.of("ruleId", "severity", "outcome", "overrideCategory"),
             "latency", Set.of("endpoint", "p50Ms", "p95Ms", "count"));

@@ -2,6 +2,7 @@ package com.mediassist.sync.upload.event;
 
 import com.mediassist.core.knowledge.Sex;
 import com.mediassist.sync.upload.InvalidEventException;
+import com.mediassist.sync.upload.notes.NoteUpload;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +23,13 @@ import java.util.regex.Pattern;
  * @param finalDiagnosis   a pathology label code or, generalised, a {@code cat:} code; empty for a
  *                         diagnosis outside the knowledge (its free text never leaves)
  * @param medicationAlerts interrupting alerts of the prescription and their outcome
+ * @param scrubbedNote     the doctor's note scrubbed by the de-identifier; present only when the clinic
+ *                         opted in and the de-identifier meets its recall gate ({@code NoteUpload})
  */
 public record ConsultationSignedOff(String week, Optional<String> ageBand, Optional<Sex> sex,
         List<String> evidencesPresent, List<String> evidencesDenied, Optional<String> modelVersion,
-        List<ShownSuggestion> suggestions, Optional<String> finalDiagnosis, List<MedicationAlert> medicationAlerts)
-        implements UploadEvent {
+        List<ShownSuggestion> suggestions, Optional<String> finalDiagnosis, List<MedicationAlert> medicationAlerts,
+        Optional<String> scrubbedNote) implements UploadEvent {
 
     public static final String TYPE = "consultation-signed-off";
     private static final Pattern AGE_BAND = Pattern.compile("([0-9]|[1-8][05])-([0-9]|[1-8][49])|90\\+");
@@ -43,12 +46,34 @@ public record ConsultationSignedOff(String week, Optional<String> ageBand, Optio
         suggestions = List.copyOf(suggestions);
         finalDiagnosis.ifPresent(d -> Codes.diagnosis("finalDiagnosis", d));
         medicationAlerts = List.copyOf(medicationAlerts);
+        if (scrubbedNote == null) {
+            throw new InvalidEventException("scrubbedNote", "a scrubbed note or absent", "null");
+        }
+        scrubbedNote.ifPresent(ConsultationSignedOff::checkNote);
+    }
+
+    /** The event without a note (as every event is when the clinic has not opted in). */
+    public ConsultationSignedOff withoutNote() {
+        return new ConsultationSignedOff(week, ageBand, sex, evidencesPresent, evidencesDenied, modelVersion, suggestions,
+                finalDiagnosis, medicationAlerts, Optional.empty());
+    }
+
+    private static void checkNote(String note) {
+        if (note.isEmpty() || note.length() > NoteUpload.MAX_CHARS) {
+            throw new InvalidEventException("scrubbedNote", "1 to " + NoteUpload.MAX_CHARS + " characters", note.length() + " characters");
+        }
+        for (int i = 0; i < note.length(); i++) {
+            char c = note.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+                throw new InvalidEventException("scrubbedNote", "text without control characters", "U+" + Integer.toHexString(c));
+            }
+        }
     }
 
     /** The same event with its final diagnosis generalised to {@code category}. */
     public ConsultationSignedOff generalised(String category) {
         return new ConsultationSignedOff(week, ageBand, sex, evidencesPresent, evidencesDenied, modelVersion,
-                suggestions, Optional.of(category), medicationAlerts);
+                suggestions, Optional.of(category), medicationAlerts, scrubbedNote);
     }
 
     /**
@@ -57,7 +82,7 @@ public record ConsultationSignedOff(String week, Optional<String> ageBand, Optio
      */
     public ConsultationSignedOff withoutDemographics() {
         return new ConsultationSignedOff(week, Optional.empty(), Optional.empty(), evidencesPresent, evidencesDenied,
-                modelVersion, suggestions, finalDiagnosis, medicationAlerts);
+                modelVersion, suggestions, finalDiagnosis, medicationAlerts, scrubbedNote);
     }
 
     @Override
@@ -80,6 +105,7 @@ public record ConsultationSignedOff(String week, Optional<String> ageBand, Optio
         m.put("suggestions", suggestions.stream().map(ShownSuggestion::fields).toList());
         finalDiagnosis.ifPresent(d -> m.put("finalDiagnosis", d));
         m.put("medicationAlerts", medicationAlerts.stream().map(MedicationAlert::fields).toList());
+        scrubbedNote.ifPresent(n -> m.put("scrubbedNote", n));
     }
 
     static ConsultationSignedOff read(StrictFields f, String week) {
@@ -96,6 +122,6 @@ public record ConsultationSignedOff(String week, Optional<String> ageBand, Optio
         return new ConsultationSignedOff(week, f.optionalString("ageBand"), sex, f.strings("evidencesPresent"),
                 f.strings("evidencesDenied"), f.optionalString("modelVersion"),
                 f.objects("suggestions").stream().map(ShownSuggestion::read).toList(), f.optionalString("finalDiagnosis"),
-                alerts);
+                alerts, f.optionalString("scrubbedNote"));
     }
 }

@@ -4,10 +4,12 @@ import com.mediassist.core.diagnosis.DiagnosisResult;
 import com.mediassist.core.knowledge.EvidenceCode;
 import com.mediassist.core.knowledge.Finding;
 import com.mediassist.core.knowledge.Knowledge;
+import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.knowledge.Pathology;
 import com.mediassist.core.knowledge.PathologyCode;
 import com.mediassist.core.knowledge.Sex;
 import com.mediassist.sync.upload.InvalidEventException;
+import com.mediassist.sync.upload.notes.NoteUpload;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -29,6 +31,7 @@ public final class EventFactory {
 
     private final Optional<Knowledge> knowledge;
     private final ZoneId zone;
+    private final NoteUpload notes;
 
     /**
      * @param knowledge the active knowledge; empty when no bundle is loaded (then no codes are
@@ -36,8 +39,18 @@ public final class EventFactory {
      * @param zone      the clinic's time zone for ISO weeks
      */
     public EventFactory(Optional<Knowledge> knowledge, ZoneId zone) {
+        this(knowledge, zone, NoteUpload.off());
+    }
+
+    /**
+     * @param knowledge the active knowledge; empty when no bundle is loaded
+     * @param zone      the clinic's time zone for ISO weeks
+     * @param notes     whether and how sign-off notes are scrubbed into the event (off: never)
+     */
+    public EventFactory(Optional<Knowledge> knowledge, ZoneId zone, NoteUpload notes) {
         this.knowledge = knowledge;
         this.zone = zone;
+        this.notes = notes;
     }
 
     /**
@@ -52,10 +65,21 @@ public final class EventFactory {
      * @param differential  the server's differential for these findings and the engine that answered;
      *                      empty when no engine could answer
      * @param alerts        interrupting alerts kept with the prescription (server-computed rule and severity)
+     * @param note          the doctor's free-text note, raw (it leaves only scrubbed, and only when opted in)
+     * @param noteLanguage  the note's language
      */
     public record SignOffFacts(Optional<LocalDate> birthDate, Optional<Sex> sex, Instant signedOffAt,
             List<String> present, List<String> denied, Optional<String> finalDiagnosisCode,
-            Optional<DiagnosisResult> differential, List<MedicationAlert> alerts) {
+            Optional<DiagnosisResult> differential, List<MedicationAlert> alerts, Optional<String> note,
+            Language noteLanguage) {
+
+        /** Facts without a note. */
+        public SignOffFacts(Optional<LocalDate> birthDate, Optional<Sex> sex, Instant signedOffAt, List<String> present,
+                List<String> denied, Optional<String> finalDiagnosisCode, Optional<DiagnosisResult> differential,
+                List<MedicationAlert> alerts) {
+            this(birthDate, sex, signedOffAt, present, denied, finalDiagnosisCode, differential, alerts, Optional.empty(),
+                    Language.ES);
+        }
     }
 
     /**
@@ -105,7 +129,7 @@ public final class EventFactory {
             }
         }
         return new QueuedEvent(new ConsultationSignedOff(week, band, facts.sex(), present, denied, modelVersion,
-                suggestions, finalDx, facts.alerts()), category);
+                suggestions, finalDx, facts.alerts(), facts.note().flatMap(n -> notes.scrub(n, facts.noteLanguage()))), category);
     }
 
     /**
