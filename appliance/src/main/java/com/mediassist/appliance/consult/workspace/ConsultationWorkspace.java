@@ -18,6 +18,7 @@ import com.mediassist.appliance.prevention.service.PreventiveCareService;
 import com.mediassist.appliance.problem.Problem;
 import com.mediassist.appliance.problem.ProblemTypes;
 import com.mediassist.appliance.status.Module;
+import com.mediassist.appliance.status.LatencyRecorder;
 import com.mediassist.appliance.status.ModuleSwitch;
 import com.mediassist.appliance.summary.service.SummaryService;
 import com.mediassist.appliance.workup.rest.RecommendedTestsResponse;
@@ -88,12 +89,13 @@ public class ConsultationWorkspace {
     /** The short clinical labels the next questions are asked with, for the recorded evidences too. */
     private final ClinicalLabels labels = ClinicalLabels.loadDefault();
     private final ModuleSwitch modules;
+    private final LatencyRecorder latencies;
     private final Clock clock;
 
     public ConsultationWorkspace(Database database, ObjectMapper json, ConsultationService consultations,
             ConsultationAccess access, DiagnosisService diagnosis, SummaryService summaries, WorkupPlanner workup,
             MedicationCheckService medication, PreventiveCareService preventive, ModuleSwitch modules,
-            Clock clock) {
+            LatencyRecorder latencies, Clock clock) {
         this.database = database;
         this.json = json;
         this.consultations = consultations;
@@ -104,6 +106,7 @@ public class ConsultationWorkspace {
         this.medication = medication;
         this.preventive = preventive;
         this.modules = modules;
+        this.latencies = latencies;
         this.clock = clock;
     }
 
@@ -514,6 +517,18 @@ public class ConsultationWorkspace {
 
     /** Runs one engine; its failure becomes its section's problem, never the whole view's. */
     private <T> WorkspaceView.Section<T> guarded(Module module, Supplier<WorkspaceView.Section<T>> work) {
+        long start = System.nanoTime();
+        WorkspaceView.Section<T> section = section(module, work);
+        int status = switch (section.status()) {
+            case OK, EMPTY, INCOMPLETE -> 200;
+            case UNAVAILABLE -> 503;
+            case FAILED -> section.problem() == null ? 500 : section.problem().status();
+        };
+        latencies.recordEngine(module, status, System.nanoTime() - start);
+        return section;
+    }
+
+    private <T> WorkspaceView.Section<T> section(Module module, Supplier<WorkspaceView.Section<T>> work) {
         try {
             return work.get();
         } catch (DiagnosisUnavailableException e) {
