@@ -35,16 +35,21 @@ on('view', (view) => {
   showMedication(view);
   showPreventive(view);
 });
-on('view-failed', (e) => {
-  // Never clear what the doctor was shown because a request failed: every panel keeps it, marked.
-  for (const id of PANELS) panelError(id, e);
-  $('questions-panel').dataset.state = $('ddx-panel').dataset.state;
+/** Re-renders every panel from the state (a failed request, a language change). */
+function renderAll() {
   renderEvidences();
   renderFindings();
   renderDifferential();
   renderTests();
   renderPrescription();
   renderPreventive();
+}
+
+on('view-failed', (e) => {
+  // Never clear what the doctor was shown because a request failed: every panel keeps it, marked.
+  for (const id of PANELS) panelError(id, e);
+  $('questions-panel').dataset.state = $('ddx-panel').dataset.state;
+  renderAll();
 });
 on('history-changed', () => loadView());
 on('differential-rendered', () => renderFinalDiagnosisOptions());
@@ -119,12 +124,7 @@ export async function languageChanged() {
   await loadLabels();
   $('topbar-patient').textContent = t('consult.patient', patientLabel(S.patient));
   loadContext();
-  renderEvidences();
-  renderFindings();
-  renderDifferential();
-  renderTests();
-  renderPrescription();
-  renderPreventive();
+  renderAll();
   loadScope();
   loadView();
 }
