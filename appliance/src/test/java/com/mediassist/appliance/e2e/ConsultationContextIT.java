@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.Select;
  * "No descartar" tier with its red flags; the patient's context strip, a history item added from the
  * screen, and the generated note carrying history, findings, answers, prescriptions, override reasons
  * and tests; at 1366×768 findings, questions, tests and "Firmar" reachable without scrolling the page,
- * and preventive details reachable by keyboard.
+ * and preventive details reachable by keyboard. A slow answer for the previous patient never lands in
+ * the next patient's panel (issue 16).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsultationContextIT {
@@ -57,10 +58,14 @@ class ConsultationContextIT {
                     .map(WebElement::getText).findFirst().orElse(null));
             assertThat(pe).contains("Tromboembolia pulmonar").as("with the red flags that put it there")
                     .containsIgnoringCase("respirar");
-            List<String> bands = b.all("#ddx-list li.ddx-row").stream().map(r -> r.getAttribute("data-band")).toList();
-            assertThat(bands).isNotEmpty().allSatisfy(band -> assertThat(band).isIn("high", "medium", "low"));
-            assertThat(b.all("#ddx-list li.ddx-row .ddx-prob")).allSatisfy(p ->
-                    assertThat(p.getText()).as("a band, not false precision").doesNotContainPattern("\\d"));
+            // Read in one go: a newer view re-renders the rows.
+            JsonNode rows = JSON.readTree(String.valueOf(b.driver.executeScript(
+                    "return JSON.stringify([...document.querySelectorAll('#ddx-list li.ddx-row')]"
+                            + ".map((r) => ({ band: r.dataset.band, text: r.querySelector('.ddx-prob').textContent })))")));
+            assertThat(rows).isNotEmpty().allSatisfy(r -> {
+                assertThat(r.path("band").asText()).isIn("high", "medium", "low");
+                assertThat(r.path("text").asText()).as("a band, not false precision").doesNotContainPattern("\\d");
+            });
             Ui.assertNoConsoleErrors(b);
         });
     }
@@ -160,6 +165,57 @@ class ConsultationContextIT {
                     .filter(WebElement::isDisplayed).findFirst().orElse(null));
             assertThat(detail.getText()).isNotBlank();
             Ui.assertNoConsoleErrors(b);
+        });
+    }
+
+    @Test
+    @Order(4)
+    void aSlowAnswerForThePreviousPatientNeverLandsInTheNextPatientsPanel() throws Exception {
+        ui.run(getClass(), b -> {
+            Ui.newConsultation(b, ui.baseUrl(), "SLOW-0001", "Ana", "Previa Ruiz", "1960-01-01", "female");
+            String first = b.driver.getCurrentUrl().replaceAll(".*#/consult/", "");
+            // A fresh page: the patients screen's "new patient" disclosure starts closed again.
+            b.driver.navigate().refresh();
+            b.await("the UI", d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+            Ui.createPatient(b, "SLOW-0002", "Berta", "Siguiente Gil", "1962-02-02", "female");
+            Ui.startConsultation(b);
+            String second = b.driver.getCurrentUrl().replaceAll(".*#/consult/", "");
+            b.driver.executeScript("location.hash = '#/consult/' + arguments[0]", first);
+            b.awaitText("topbar-patient", "Previa Ruiz");
+            WebElement input = b.byId("evidence-input");
+            input.sendKeys("tos");
+            b.await("evidence options", ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#evidence-options li")));
+            input.sendKeys(Keys.ENTER);
+            b.await("value row", ExpectedConditions.visibilityOfElementLocated(By.id("evidence-value-row")));
+            // The first patient's answer is slow (3 s, inside the screen's budget): the doctor moves on to
+            // the next patient, whose screen is complete before that answer arrives.
+            b.driver.executeScript("""
+                    const slow = '/api/v1/consultations/' + arguments[0] + '/commands';
+                    const original = window.fetch;
+                    window.fetch = (url, options) => {
+                      const answer = original(url, options);
+                      return String(url).includes(slow)
+                        ? new Promise((resolve, reject) => answer.then(
+                          (r) => setTimeout(() => { window.slowDelivered = true; resolve(r); }, 3000),
+                          (e) => setTimeout(() => { window.slowDelivered = true; reject(e); }, 3000)))
+                        : answer;
+                    };""", first);
+            b.byId("evidence-add").click();
+            b.driver.executeScript("location.hash = '#/consult/' + arguments[0]", second);
+            b.awaitText("topbar-patient", "Siguiente Gil");
+            b.await("the second patient's view", d -> "ok".equals(b.byId("ddx-panel").getAttribute("data-state"))
+                    && b.all("#evidence-chips li.chip").isEmpty());
+            // The first patient's answer has been delivered by now (the server applied the command)...
+            b.await("the first patient's command applied", d -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                            + "fetch('/api/v1/consultations/' + arguments[0]).then(r => r.json())"
+                            + ".then(c => done(JSON.stringify(c.evidences)));", first)).contains("E_201"));
+            // ...and delivered to the page, which handled it (a moment later)...
+            b.await("the slow answer delivered", d -> Boolean.TRUE.equals(b.driver.executeScript("return window.slowDelivered === true")));
+            b.driver.executeAsyncScript("const done = arguments[arguments.length - 1]; setTimeout(done, 500);");
+            // ...and the second patient's panel never showed it.
+            assertThat(b.all("#evidence-chips li.chip")).isEmpty();
+            assertThat(b.byId("topbar-patient").getText()).contains("Siguiente Gil");
         });
     }
 
