@@ -18,6 +18,9 @@ function csrfToken() {
   return m ? decodeURIComponent(m[1]) : csrfFallback;
 }
 
+/** The problem type of a clinical module out of service (the server's ProblemTypes). */
+export const PROBLEM_MODULE_UNAVAILABLE = 'urn:mediassist:problem:module-unavailable';
+
 /**
  * A failed call. kind: 'timeout' (budget exceeded), 'superseded' (a newer call replaced it),
  * 'network', 'unauthorized' or 'http' (status and problem set).
@@ -30,9 +33,14 @@ export class ApiError extends Error {
     this.problem = problem;
   }
 
-  /** The module is down or too slow, as opposed to a request the doctor can correct. */
+  /** The module is switched off, down or too slow, as opposed to a request the doctor can correct. */
   get unavailable() {
-    return this.kind === 'timeout' || this.kind === 'network' || this.status === 404 || this.status >= 500;
+    return this.kind === 'timeout' || this.kind === 'network' || this.moduleOff || this.status >= 500;
+  }
+
+  /** The server says the module is out of service (problem type), not that a record is missing. */
+  get moduleOff() {
+    return Boolean(this.problem && this.problem.type === PROBLEM_MODULE_UNAVAILABLE);
   }
 }
 
@@ -42,6 +50,8 @@ export const BUDGET = {
   diagnosis: 3000,
   medication: 2500,
   summary: 4000,
+  // The consultation view: every engine answers in it.
+  view: 4000,
   save: 8000,
   // The first FHIR export of a run initialises HAPI FHIR's R4 context (seconds on a small box).
   export: 30000,

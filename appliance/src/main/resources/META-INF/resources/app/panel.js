@@ -23,7 +23,7 @@ export function failureText(err) {
   if (!err) return '';
   if (err.kind === 'timeout') return t('fresh.why.timeout');
   if (err.kind === 'network') return t('fresh.why.offline');
-  if (err.status === 503) return t('fresh.why.moduleOff');
+  if (err.moduleOff) return t('fresh.why.moduleOff');
   if (err.kind === 'unauthorized') return t('session.expired');
   return err.status ? t('fresh.why.error', err.status) : err.message;
 }

@@ -96,9 +96,19 @@ final class ApplianceClinics implements LearningLoop.Clinics {
         long id = post(http, app, token, "/api/v1/consultations", JSON.createObjectNode().put("patientId", patientId), 201)
                 .get("id").asLong();
         String truth = k.pathologyByName(p.pathology()).orElseThrow().code().value();
+        // The findings are recorded as the doctor's commands; sign-off stores what the server computed from them.
+        ObjectNode commands = JSON.createObjectNode().put("language", "es");
+        var list = commands.putArray("commands");
+        for (String e : p.evidences()) {
+            int at = e.indexOf("_@_");
+            ObjectNode add = list.addObject().put("type", "add-evidence").put("code", at < 0 ? e : e.substring(0, at))
+                    .put("present", true);
+            if (at >= 0) {
+                add.put("value", e.substring(at + 3));
+            }
+        }
+        post(http, app, token, "/api/v1/consultations/" + id + "/commands", commands, 200);
         ObjectNode signOff = JSON.createObjectNode().put("summaryText", "Nota revisada por el médico.").put("language", "es");
-        signOff.set("diagnosisEvidences", JSON.valueToTree(p.evidences()));
-        signOff.set("diagnosisAbsent", JSON.createArrayNode());
         signOff.putObject("finalDiagnosis").put("code", truth);
         post(http, app, token, "/api/v1/consultations/" + id + "/sign-off", signOff, 200);
     }

@@ -24,7 +24,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblemException e, UriInfo uri) {
-        return respond(new Problem("about:blank", e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+        return respond(new Problem(ProblemTypes.forStatus(e.status()), e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
     }
 
     @ServerExceptionMapper
@@ -36,7 +36,7 @@ public class ProblemMappers {
                         ? "Field '" + field + "' has the wrong type or format: " + what
                         : "Malformed JSON: " + what;
         List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, what));
-        return respond(new Problem("about:blank", "Malformed request body", 400, detail, path(uri), errors));
+        return respond(new Problem(ProblemTypes.INVALID_REQUEST, "Malformed request body", 400, detail, path(uri), errors));
     }
 
     /** The key of a "Duplicate field 'x'" parse error, else empty. */
@@ -54,11 +54,11 @@ public class ProblemMappers {
     public Response invalidWhileBinding(ValueInstantiationException e, UriInfo uri) {
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
             if (t instanceof InvalidValueException invalid) {
-                return respond(new Problem("about:blank", "Invalid request", 400, invalid.getMessage(), path(uri),
+                return respond(new Problem(ProblemTypes.INVALID_REQUEST, "Invalid request", 400, invalid.getMessage(), path(uri),
                         List.of(new Problem.FieldError(invalid.field(), invalid.getMessage()))));
             }
             if (t instanceof NullPointerException npe && npe.getMessage() != null && npe.getMessage().matches("\\w+")) {
-                return respond(new Problem("about:blank", "Invalid request", 400, npe.getMessage() + ": is required",
+                return respond(new Problem(ProblemTypes.INVALID_REQUEST, "Invalid request", 400, npe.getMessage() + ": is required",
                         path(uri), List.of(new Problem.FieldError(npe.getMessage(), "is required"))));
             }
         }
@@ -86,7 +86,7 @@ public class ProblemMappers {
         }
         String title = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
-        return respond(new Problem("about:blank", title, status, e.getMessage(), path(uri), List.of()));
+        return respond(new Problem(ProblemTypes.forStatus(status), title, status, e.getMessage(), path(uri), List.of()));
     }
 
     @ServerExceptionMapper

@@ -52,6 +52,14 @@ public class LatencyRecorder {
         endpoints.computeIfAbsent(key, k -> new Ring(k, path)).add(status, nanos);
     }
 
+    /**
+     * Records one answer of a module's engine computed inside another call (the consultation view),
+     * as {@code ENGINE <module>}: the module's health then reflects it as it does its own endpoint's calls.
+     */
+    public void recordEngine(Module module, int status, long nanos) {
+        endpoints.computeIfAbsent("ENGINE " + module.id(), k -> new Ring(k, module.examplePath())).add(status, nanos);
+    }
+
     /** Every endpoint called since start, slowest median first. */
     public List<EndpointLatency> snapshot() {
         List<EndpointLatency> out = new ArrayList<>();

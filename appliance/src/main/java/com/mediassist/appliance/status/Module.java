@@ -10,18 +10,25 @@ import java.util.regex.Pattern;
  * it serves.
  */
 public enum Module {
-    DIAGNOSIS("diagnosis", "^/api/v1/diagnosis(/.*)?$"),
-    MEDICATION("medication", "^/api/v1/medication-check$"),
-    RECOMMENDED_TESTS("recommended-tests", "^/api/v1/recommended-tests$"),
-    PREVENTIVE_CARE("preventive-care", "^/api/v1/patients/[^/]+/preventive-care$"),
-    SUMMARY("summary", "^/api/v1/summary(/.*)?$");
+    DIAGNOSIS("diagnosis", "^/api/v1/diagnosis(/.*)?$", "/api/v1/diagnosis"),
+    MEDICATION("medication", "^/api/v1/medication-check$", "/api/v1/medication-check"),
+    RECOMMENDED_TESTS("recommended-tests", "^/api/v1/recommended-tests$", "/api/v1/recommended-tests"),
+    PREVENTIVE_CARE("preventive-care", "^/api/v1/patients/[^/]+/preventive-care$", "/api/v1/patients/{id}/preventive-care"),
+    SUMMARY("summary", "^/api/v1/summary(/.*)?$", "/api/v1/summary");
 
     private final String id;
     private final Pattern paths;
+    private final String example;
 
-    Module(String id, String paths) {
+    Module(String id, String paths, String example) {
         this.id = id;
         this.paths = Pattern.compile(paths);
+        this.example = example;
+    }
+
+    /** One path the module serves, naming it where a call is made inside the appliance (the consultation view). */
+    public String examplePath() {
+        return example;
     }
 
     /** The name used in configuration, the status API and the UI's message keys. */

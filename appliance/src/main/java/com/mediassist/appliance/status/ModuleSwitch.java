@@ -36,7 +36,7 @@ public class ModuleSwitch {
         String path = "/" + request.getUriInfo().getPath().replaceFirst("^/", "");
         return Module.forPath(path).filter(disabled::contains).map(module -> Response.status(503)
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", "Module unavailable", 503,
+                .entity(new Problem(com.mediassist.appliance.problem.ProblemTypes.MODULE_UNAVAILABLE, "Module unavailable", 503,
                         "The " + module.id() + " module is out of service on this appliance "
                                 + "(mediassist.modules.disabled); the other modules keep working",
                         path, List.of()))

@@ -63,6 +63,6 @@ public class StoreProblemMappers {
     private static Response respond(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
         String instance = uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
         return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, detail, instance, errors)).build();
+                .entity(new Problem(com.mediassist.appliance.problem.ProblemTypes.forStatus(status), title, status, detail, instance, errors)).build();
     }
 }

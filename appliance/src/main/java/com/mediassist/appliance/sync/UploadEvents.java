@@ -200,11 +200,7 @@ public class UploadEvents {
     public void signedOff(Transaction tx, Consultation signed, Patient patient, List<String> present, List<String> denied,
             Optional<String> finalCode, JsonNode prescriptionsDoc) {
         Instant at = signed.signedOffAt().orElse(clock.instant());
-        Optional<Sex> sex = switch (patient.sex()) {
-            case FEMALE -> Optional.of(Sex.F);
-            case MALE -> Optional.of(Sex.M);
-            default -> Optional.empty();
-        };
+        Optional<Sex> sex = com.mediassist.appliance.patients.service.ModelSex.of(patient.sex());
         Optional<LocalDate> birth = Optional.ofNullable(patient.birthDate());
         EventFactory.SignOffFacts facts = new EventFactory.SignOffFacts(birth, sex, at, present, denied, finalCode,
                 differential(birth, sex, at, present, denied), alerts(prescriptionsDoc),

@@ -4,7 +4,7 @@ import { get, post, BUDGET } from '../api.js';
 import { $, el, clear, labelOf } from '../dom.js';
 import { t } from '../i18n.js';
 import { panelError, panelState } from '../panel.js';
-import { S, arrayOf, emit } from './state.js';
+import { S, emit } from './state.js';
 
 const KINDS = ['conditions', 'medications', 'allergies'];
 const CURRENT = { conditions: ['active', 'recurrence', 'relapse', 'unknown'], medications: ['active', 'on-hold', 'unknown'] };
@@ -18,13 +18,13 @@ function current(kind, item) {
 /** Loads the three lists into the strip; a list that cannot be read says so. */
 export async function loadContext() {
   if (!S.patient) return;
-  const forConsultation = S.consultation;
+  const forConsultation = S.consultation && S.consultation.id;
   await Promise.all(KINDS.map(async (kind) => {
     const list = clear($(`context-${kind}`));
     try {
-      const items = arrayOf(await get(`/api/v1/patients/${encodeURIComponent(S.patient.id)}/${kind}`,
-        { budgetMs: BUDGET.quick }), 'items').filter((x) => current(kind, x));
-      if (S.consultation !== forConsultation) return;
+      const items = ((await get(`/api/v1/patients/${encodeURIComponent(S.patient.id)}/${kind}`,
+        { budgetMs: BUDGET.quick })) ?? []).filter((x) => current(kind, x));
+      if (!S.consultation || S.consultation.id !== forConsultation) return;
       if (!items.length) list.append(el('li', { class: 'muted', text: t('context.none') }));
       for (const it of items) {
         const e = it.entry ?? it;

@@ -1,62 +1,42 @@
 // The differential: fit verdict first when the case is outside what the model knows, the "no
 // descartar" tier, candidates with probability bands, next questions, recommended tests and the
 // model's scope statement. A failed or timed-out request keeps the last answer, marked not updated.
-import { get, post, BUDGET } from '../api.js';
-import { $, el, clear, debounce, labelOf, ageOf } from '../dom.js';
+import { get, BUDGET } from '../api.js';
+import { $, el, clear, labelOf } from '../dom.js';
 import { t, has, language } from '../i18n.js';
-import { panelError, panelState } from '../panel.js';
-import { S, latest, arrayOf, modelOf, feedback, answerLine, failureText, emit } from './state.js';
-import { diagnosisInput, recordEvidence, meansNotApplicable, normValues, shortLabel } from './evidence.js';
+import { panelState } from '../panel.js';
+import { S, arrayOf, modelOf, feedback, answerLine, emit } from './state.js';
+import { recordEvidence, meansNotApplicable, normValues, shortLabel } from './evidence.js';
 
 const MAX_DDX_ROWS = 8;
 const MAX_QUESTIONS = 3;
 const MAX_ANSWER_BUTTONS = 4;
 
-export const scheduleDiagnosis = debounce(() => runDiagnosis(), 250);
+/** The panel state of a view section: its status, or the whole request's failure. */
+function sectionPanel(statusId, section) {
+  if (section.status === 'unavailable') panelState(statusId, 'unavailable', section.problem ? t('fresh.why.moduleOff') : '');
+  else if (section.status === 'failed' || section.status === 'incomplete') {
+    panelState(statusId, 'error', section.problem ? (section.problem.detail ?? section.problem.title) : '');
+  } else panelState(statusId, 'ok', '');
+}
 
-export async function runDiagnosis() {
-  const { evidences, absent } = diagnosisInput();
-  if (!evidences.length) {
-    Object.assign(S, { ddx: null, ddxAt: null, ddxStale: null, tests: null, testsAt: null, testsStale: null });
-    renderDifferential();
-    renderTests();
-    panelState('ddx-status', 'ok', '');
-    return;
-  }
-  const p = S.patient;
-  const body = { evidences, absent, language: language() };
-  const age = p ? ageOf(p.birthDate) : null;
-  if (age !== null) body.age = age;
-  if (p && (p.sex === 'M' || p.sex === 'F')) body.sex = p.sex;
-  if (S.unmappedFindings && S.unmappedFindings.length) body.unmappedFindings = S.unmappedFindings;
-  const signal = latest.ddx.start();
-  const forConsultation = S.consultation;
-  panelState('ddx-status', 'working');
-  try {
-    const answer = await post('/api/v1/diagnosis', body, { budgetMs: BUDGET.diagnosis, signal });
-    if (S.consultation !== forConsultation) return;
-    Object.assign(S, { ddx: answer, ddxAt: new Date(), ddxStale: null });
-    panelState('ddx-status', 'ok', '');
-    $('questions-panel').dataset.state = 'ok';
-    renderDifferential();
+/** Renders the differential, next questions and tests of a new view, and reports what was shown. */
+export function showDiagnosis(view) {
+  sectionPanel('ddx-status', view.diagnosis);
+  $('questions-panel').dataset.state = $('ddx-panel').dataset.state;
+  sectionPanel('tests-status', view.tests);
+  renderDifferential();
+  renderTests();
+  if (view.diagnosis.status === 'ok') {
     const model = modelOf(S.ddx);
     for (const d of arrayOf(S.ddx, 'differential').slice(0, 5)) feedback('diagnosis', d.code, 'shown', { model });
     for (const q of arrayOf(S.ddx, 'nextQuestions').slice(0, MAX_QUESTIONS)) feedback('question', q.evidence, 'shown', { model });
-    emit('differential');
-    loadTests();
-  } catch (e) {
-    if (e.kind === 'superseded' || S.consultation !== forConsultation) return;
-    // Never clear what the doctor was shown because a request failed: keep it, marked not updated.
-    S.ddxStale = failureText(e);
-    renderDifferential();
-    panelError('ddx-status', e);
-    $('questions-panel').dataset.state = $('ddx-panel').dataset.state;
   }
 }
 
 /** The band of a probability: the server's when it sends one, else from the value. */
 export function bandOf(d) {
-  const given = d.probabilityBand ?? d.band;
+  const given = d.probabilityBand;
   if (typeof given === 'string' && has(`ddx.band.${given}`)) return given;
   const p = d.probability;
   if (typeof p !== 'number' || Number.isNaN(p)) return 'low';
@@ -188,7 +168,7 @@ function renderQuestions() {
     const question = labelOf(q.question ?? q.evidence);
     const label = labelOf(q.label ?? shortLabel(q.evidence) ?? question);
     const answer = (value, valueLabel, present) => {
-      feedback('question', q.evidence, 'accepted', { model: modelOf(S.ddx) });
+      // The server records the answer and the question as accepted (answer-question).
       recordEvidence({ code: q.evidence, value, label, valueLabel, present, source: 'question' });
       const next = document.querySelector('#question-list button, #evidence-input');
       if (next) next.focus();
@@ -216,42 +196,14 @@ function renderQuestions() {
   });
 }
 
-// ---------------------------------------------------------------- recommended tests
-
-async function loadTests() {
-  const differential = S.ddx ? arrayOf(S.ddx, 'differential') : [];
-  if (!differential.length) {
-    Object.assign(S, { tests: null, testsAt: null, testsStale: null, testsForDdxAt: null });
-    renderTests();
-    return;
-  }
-  const forDdx = S.ddxAt;
-  const signal = latest.tests.start();
-  panelState('tests-status', 'working');
-  renderTests();
-  try {
-    const body = await post('/api/v1/recommended-tests', {
-      differential: differential.map((d) => ({ pathology: d.code, probability: d.probability })),
-      language: language(),
-    }, { budgetMs: BUDGET.quick, signal });
-    Object.assign(S, { tests: body, testsAt: new Date(), testsStale: null, testsForDdxAt: forDdx });
-    panelState('tests-status', 'ok', '');
-    renderTests();
-  } catch (e) {
-    if (e.kind === 'superseded') return;
-    S.testsStale = failureText(e);
-    renderTests();
-    panelError('tests-status', e);
-  }
-}
+// ---------------------------------------------------------------- recommended tests (of the view's differential)
 
 export function renderTests() {
   const list = clear($('test-list'));
   const body = S.tests;
   const tests = body ? arrayOf(body, 'tests') : [];
-  // Tests computed for an older differential than the one on screen say so.
-  const older = body && S.testsForDdxAt && S.ddxAt && S.testsForDdxAt < S.ddxAt;
-  const stale = S.testsStale ?? (older ? t('tests.olderDifferential') : null);
+  // The view computes the tests for its own differential: they are stale exactly when it is.
+  const stale = S.testsStale;
   answerLine('tests-answer', { at: body ? S.testsAt : null, stale });
   if (!tests.length) list.append(el('li', { class: 'muted', text: t('tests.empty') }));
   const model = { bundle: 'workup-knowledge', version: body && body.knowledgeVersion ? String(body.knowledgeVersion) : null };

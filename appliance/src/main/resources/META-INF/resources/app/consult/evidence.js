@@ -4,7 +4,8 @@ import { get, post, BUDGET } from '../api.js';
 import { $, el, clear, debounce, fold, labelOf } from '../dom.js';
 import { t, has, language } from '../i18n.js';
 import { panelError, panelState } from '../panel.js';
-import { S, latest, arrayOf, evidenceString, persistDraft, emit, answerLine, failureText } from './state.js';
+import { S, latest, arrayOf, evidenceString, persistDraft, answerLine, send } from './state.js';
+// The picker's search answers a plain list of EvidenceSummary; clinical terms answer {terms}.
 
 const MAX_OPTIONS = 12;
 
@@ -17,10 +18,9 @@ export function meansNotApplicable(v) {
   return ABSENT_CODES.has(String(v.code ?? '').toUpperCase()) || ABSENT_LABELS.test(fold(v.label).trim());
 }
 
+/** Answer options as the API documents them: {code, label}. */
 function normValues(list) {
-  return (list ?? []).map((v) => (typeof v === 'object' && v !== null
-    ? { code: String(v.code ?? v.value ?? v.id), label: labelOf(v.label ?? v.text ?? v.name ?? v.code ?? v.value) }
-    : { code: String(v), label: String(v) }));
+  return (list ?? []).map((v) => ({ code: String(v.code), label: labelOf(v.label) }));
 }
 
 // Short clinical labels by evidence code ("E_91" → "Fiebre"), in the UI's language.
@@ -46,19 +46,17 @@ function normTerm(term) {
     lang: term.language, values: [], scale: false, multi: false, parent: null, parentLabel: '' };
 }
 
+/** An evidence of the picker's search (EvidenceSummary: code, label, question, type, values, parent). */
 function normEvidence(e) {
   const values = normValues(e.values);
-  const parent = e.parent && typeof e.parent === 'object' ? (e.parent.code ?? null) : (e.parent ?? null);
   return {
-    code: labelOf(e.code),
-    // A short clinical label ("Fiebre"); the question otherwise.
-    label: labelOf(e.label ?? shortLabel(labelOf(e.code)) ?? e.question ?? e.code),
-    question: labelOf(e.question ?? ''),
+    code: e.code,
+    label: e.label,
+    question: e.question,
     values,
     scale: values.length > 0 && values.every((v) => /^\d+$/.test(v.code)),
-    multi: /multi/i.test(String(e.type ?? '')),
-    parent,
-    parentLabel: labelOf(e.parentLabel ?? shortLabel(parent) ?? e.parentQuestion ?? parent),
+    multi: e.type === 'MULTI',
+    parent: e.parent,
   };
 }
 
@@ -81,7 +79,7 @@ const searchEvidences = debounce(async (q) => {
     ]);
     const byTerm = arrayOf(terms, 'terms').map(normTerm);
     const termCodes = new Set(byTerm.filter((o) => o.evidences.length === 1).map((o) => o.code));
-    S.options = [...byTerm, ...arrayOf(body, 'evidences').map(normEvidence).filter((o) => !termCodes.has(o.code))]
+    S.options = [...byTerm, ...(body ?? []).map(normEvidence).filter((o) => !termCodes.has(o.code))]
       .slice(0, MAX_OPTIONS);
     panelState('evidence-status', 'ok', S.options.length ? '' : t('evidence.noMatch'));
     renderOptions();
@@ -192,25 +190,24 @@ function addPicked(present) {
       valueLabel = chosen.label;
     }
   }
-  // A detail (pain location, intensity...) implies its parent question was answered yes.
-  if (isPresent && o.parent && !S.evidences.some((x) => x.code === o.parent && x.present)) {
-    S.evidences = S.evidences.filter((x) => x.code !== o.parent);
-    S.evidences.push({ code: o.parent, value: null, label: o.parentLabel, valueLabel: '', present: true, source: 'picker', multi: false });
-  }
+  // A present detail (pain location, intensity...) also answers its parent question: the server records it.
   recordEvidence({ code: o.code, value, label: o.label, valueLabel, present: isPresent, source: 'picker', multi: o.multi, lang: language() });
   S.picked = null;
   $('evidence-value-row').hidden = true;
   $('evidence-input').focus();
 }
 
-/** Records an answer; a new answer replaces an earlier one (multi-choice ones keep other values). */
+/**
+ * Records an answer: shown at once, sent to the server as a command (an answer to a next question as
+ * such); the server's view replaces the local list when it arrives.
+ */
 export function recordEvidence(e) {
   S.evidences = S.evidences.filter((x) => !(x.code === e.code
     && (!e.multi || x.value === e.value || !e.present || !x.present)));
   S.evidences.push(e);
   renderEvidences();
-  persistDraft();
-  emit('evidence-changed');
+  send([{ type: e.source === 'question' ? 'answer-question' : 'add-evidence', code: e.code, value: e.value ?? null,
+    present: e.present }]);
 }
 
 export function renderEvidences() {
@@ -223,98 +220,47 @@ export function renderEvidences() {
       el('span', { class: 'chip-tag', text: t(e.present ? 'evidence.present' : 'evidence.absent') }),
       S.signed ? null : el('button', {
         type: 'button', class: 'chip-x', 'aria-label': t('common.remove', text), text: '×',
-        onclick: () => { S.evidences.splice(i, 1); renderEvidences(); persistDraft(); emit('evidence-changed'); },
+        onclick: () => {
+          S.evidences.splice(i, 1);
+          renderEvidences();
+          send([{ type: 'remove-evidence', code: e.code, value: e.value ?? null }]);
+        },
       })));
   });
 }
 
 // ---------------------------------------------------------------- note and findings
 
-export const analyseNote = debounce(async () => {
-  const text = $('note-text').value;
-  if (!text.trim()) {
-    Object.assign(S, { findings: [], notePresent: [], noteAbsent: [], unmappedFindings: null, noteAt: null, noteStale: null });
-    renderFindings();
-    emit('evidence-changed');
-    return;
-  }
-  const signal = latest.note.start();
+/** The note as typed goes to the server, which reads it and answers the findings with the view. */
+export const analyseNote = debounce(() => {
   panelState('note-status', 'working');
-  try {
-    const note = await post('/api/v1/summary', { text, language: 'auto' }, { budgetMs: BUDGET.summary, signal });
-    S.findings = arrayOf(note, 'findings');
-    S.notePresent = arrayOf(note, 'evidences').filter((e) => typeof e === 'string');
-    S.noteAbsent = arrayOf(note, 'absent').filter((e) => typeof e === 'string');
-    // Only a server that reports uncoded findings accepts them back in the diagnosis request.
-    S.unmappedFindings = note && Array.isArray(note.unmappedFindings) ? note.unmappedFindings.map(labelOf) : null;
-    S.noteLang = note && note.language ? String(note.language).toLowerCase() : null;
-    S.noteAt = new Date();
-    S.noteStale = null;
-    panelState('note-status', 'ok', '');
-    renderFindings();
-    emit('evidence-changed');
-  } catch (e) {
-    // The findings of the last reading stay on screen, marked not updated.
-    if (e.kind === 'superseded') return;
-    S.noteStale = failureText(e);
-    renderFindings();
-    panelError('note-status', e);
-  }
+  send([{ type: 'set-note', text: $('note-text').value }]);
 }, 700);
-
-function findingKey(f) {
-  return `${fold(f.text)}|${f.status}|${f.evidence ?? ''}`;
-}
 
 export function renderFindings() {
   answerLine('note-answer', { at: S.noteAt, stale: S.noteStale });
   const list = clear($('finding-chips'));
-  const visible = S.findings.filter((f) => !S.removedFindings.has(findingKey(f)));
+  const visible = S.findings.filter((f) => !f.removed);
   if (!visible.length) list.append(el('li', { class: 'muted', text: t('note.noFindings') }));
   for (const f of visible) {
-    const key = findingKey(f);
     const statusKey = `note.status.${f.status}`;
-    const confirmed = S.confirmedFindings.has(key);
     list.append(el('li', {
-      class: `chip chip-${f.status === 'denied' ? 'absent' : f.status === 'present' ? 'present' : 'other'}${confirmed ? ' chip-confirmed' : ''}`,
+      class: `chip chip-${f.status === 'denied' ? 'absent' : f.status === 'present' ? 'present' : 'other'}${f.confirmed ? ' chip-confirmed' : ''}`,
       dataset: { finding: f.text, status: f.status, evidence: f.evidence ?? '' },
     },
     el('span', { class: 'chip-text', text: f.text, lang: S.noteLang && S.noteLang !== language() ? S.noteLang : null }),
     el('span', { class: 'chip-tag', text: has(statusKey) ? t(statusKey) : f.status }),
     f.evidence ? null : el('span', { class: 'chip-tag muted', text: t('note.unmapped') }),
-    confirmed ? el('span', { class: 'chip-tag', text: t('note.confirmed') }) : null,
-    S.signed || confirmed ? null : el('button', {
+    f.confirmed ? el('span', { class: 'chip-tag', text: t('note.confirmed') }) : null,
+    S.signed || f.confirmed ? null : el('button', {
       type: 'button', class: 'chip-ok', 'aria-label': t('note.confirm', f.text), text: '✓',
-      onclick: () => { S.confirmedFindings.add(key); renderFindings(); },
+      onclick: () => { f.confirmed = true; renderFindings(); send([{ type: 'confirm-finding', key: f.key }]); },
     }),
     S.signed ? null : el('button', {
       type: 'button', class: 'chip-x', 'aria-label': t('common.remove', f.text), text: '×',
-      onclick: () => {
-        S.removedFindings.add(key);
-        renderFindings();
-        persistDraft();
-        emit('evidence-changed');
-      },
+      onclick: () => { f.removed = true; renderFindings(); send([{ type: 'remove-finding', key: f.key }]); },
     })));
   }
-}
-
-/** Evidences for the diagnosis: the picked ones plus the note's mapped findings not removed. */
-export function diagnosisInput() {
-  const present = new Set();
-  const absent = new Set();
-  for (const e of S.evidences) (e.present ? present : absent).add(e.present ? evidenceString(e) : e.code);
-  const removed = new Set();
-  for (const f of S.findings) {
-    if (!S.removedFindings.has(findingKey(f))) continue;
-    if (f.evidence) removed.add(f.evidence);
-    for (const v of f.values ?? []) if (typeof v === 'string') removed.add(v);
-  }
-  const noteHas = (e) => removed.has(e) || removed.has(e.split('_@_')[0]);
-  for (const e of S.notePresent) if (!noteHas(e)) present.add(e);
-  for (const e of S.noteAbsent) if (!noteHas(e)) absent.add(e.split('_@_')[0]);
-  for (const p of present) absent.delete(p.split('_@_')[0]);
-  return { evidences: [...present], absent: [...absent] };
 }
 
 export function initEvidence() {

@@ -1,11 +1,11 @@
 // The prescription with its safety alerts. The last check answer stays on screen, marked not
 // updated, when a re-check fails; when no check could run, saving asks the server, whose refusal
 // carries the alerts that need a reason. Alerts offer the actions their advice implies.
-import { post, put, BUDGET } from '../api.js';
-import { $, el, clear, debounce, fold, labelOf } from '../dom.js';
+import { put, BUDGET } from '../api.js';
+import { $, el, clear, fold, labelOf } from '../dom.js';
 import { t, has, language } from '../i18n.js';
 import { panelError, panelState } from '../panel.js';
-import { S, latest, arrayOf, feedback, persistDraft, answerLine, failureText } from './state.js';
+import { S, arrayOf, feedback, persistDraft, answerLine, send } from './state.js';
 
 const OVERRIDE_MIN_CHARS = 3;
 /** The coded override reasons the API accepts (shared with the fleet's override analytics). */
@@ -21,34 +21,29 @@ function ingredientNames(m) {
     : labelOf(i))).filter(Boolean);
 }
 
-export const checkPrescription = debounce(() => runMedicationCheck(), 150);
+/**
+ * The prescription as typed goes to the server at once (a newer request supersedes the older one,
+ * so an older view never replaces a newer list), and its view carries the check against the record.
+ */
+export const checkPrescription = () => runMedicationCheck();
 
-export async function runMedicationCheck() {
-  if (!S.rx.length) {
-    Object.assign(S, { rxCheck: null, rxCheckAt: null, rxStale: null, serverAlerts: null, rxCheckedList: [] });
-    renderPrescription();
-    return;
-  }
-  const signal = latest.rx.start();
-  const forConsultation = S.consultation;
-  const list = [...S.rx];
-  panelState('rx-status', 'working');
-  try {
-    const body = { medications: list, language: language() };
-    if (S.patient) body.patientId = S.patient.id;
-    const answer = await post('/api/v1/medication-check', body, { budgetMs: BUDGET.medication, signal });
-    if (S.consultation !== forConsultation) return;
-    Object.assign(S, { rxCheck: answer, rxCheckAt: new Date(), rxStale: null, serverAlerts: null, rxCheckedList: list });
-    panelState('rx-status', 'ok', '');
+export function runMedicationCheck() {
+  if (S.rx.length) panelState('rx-status', 'working');
+  send([{ type: 'prescribe', medications: [...S.rx] }]);
+}
+
+/** Shows the check of a new view and reports the alerts shown. */
+export function showMedication(view) {
+  const section = view.medication;
+  if (section.status === 'unavailable') panelState('rx-status', 'unavailable', t('fresh.why.moduleOff'));
+  else if (section.status === 'failed') panelState('rx-status', 'error', section.problem ? section.problem.detail : '');
+  else if (document.getElementById('rx-status').dataset.state !== 'error') panelState('rx-status', 'ok', '');
+  renderPrescription();
+  if (section.status === 'ok') {
+    const answer = section.answer;
     const model = { bundle: 'medication-knowledge', version: answer.knowledgeVersion ? String(answer.knowledgeVersion) : null };
     for (const a of arrayOf(answer, 'alerts')) feedback('alert', alertKey(a), 'shown', model.version ? { model } : {});
-  } catch (e) {
-    if (e.kind === 'superseded' || S.consultation !== forConsultation) return;
-    // A safety warning is never cleared because a request failed: the last answer stays, marked.
-    S.rxStale = failureText(e);
-    panelError('rx-status', e);
   }
-  renderPrescription();
 }
 
 /** The alerts on screen: the server's refusal when it is newer than any check, else the last check. */

@@ -1,47 +1,35 @@
 // Preventive care due for the patient, as a compact banner. Each item opens in place (a disclosure
 // that keyboard and touch users reach) with its reason, interval and source.
-import { get, BUDGET } from '../api.js';
 import { $, el, clear, labelOf } from '../dom.js';
-import { t, has, language } from '../i18n.js';
-import { panelError, panelState } from '../panel.js';
-import { S, arrayOf, answerLine, failureText } from './state.js';
+import { t, has } from '../i18n.js';
+import { panelState } from '../panel.js';
+import { S, arrayOf, answerLine } from './state.js';
 
 const ORDER = { overdue: 0, due: 1, unknown: 2, 'up-to-date': 3 };
-let last = { items: null, at: null, stale: null };
 
-export function resetPreventive() {
-  last = { items: null, at: null, stale: null };
+/** Shows preventive care of a new view (the last answer stays, marked, when this one has none). */
+export function showPreventive(view) {
+  const section = view.preventive;
+  if (section.status === 'unavailable') panelState('preventive-status', 'unavailable', t('fresh.why.moduleOff'));
+  else if (section.status === 'failed' || section.status === 'incomplete') {
+    panelState('preventive-status', 'error', section.problem ? section.problem.detail : '');
+  } else panelState('preventive-status', 'ok', '');
+  renderPreventive();
 }
 
-export async function loadPreventive() {
-  if (!S.patient) return;
-  const forConsultation = S.consultation;
-  panelState('preventive-status', 'working');
-  try {
-    const body = await get(`/api/v1/patients/${encodeURIComponent(S.patient.id)}/preventive-care?language=${language()}`,
-      { budgetMs: BUDGET.quick });
-    if (S.consultation !== forConsultation) return;
-    last = {
-      items: arrayOf(body, 'items')
-        .filter((x) => x.status !== 'not-applicable')
-        .sort((a, b) => (ORDER[a.status] ?? 9) - (ORDER[b.status] ?? 9)),
-      at: new Date(),
-      stale: null,
-    };
-    panelState('preventive-status', 'ok', '');
-  } catch (e) {
-    last.stale = failureText(e);
-    panelError('preventive-status', e);
-  }
-  render();
+function items() {
+  return S.preventive ? arrayOf(S.preventive, 'items')
+    .filter((x) => x.status !== 'not-applicable')
+    .sort((a, b) => (ORDER[a.status] ?? 9) - (ORDER[b.status] ?? 9)) : null;
 }
 
-function render() {
+export function renderPreventive() {
   const list = clear($('preventive-items'));
-  answerLine('preventive-answer', { at: last.at, stale: last.stale });
-  if (!last.items) return;
-  if (!last.items.length) list.append(el('li', { class: 'muted', text: t('prev.empty') }));
-  for (const x of last.items) {
+  answerLine('preventive-answer', { at: S.preventiveAt, stale: S.preventiveStale });
+  const shown = items();
+  if (!shown) return;
+  if (!shown.length) list.append(el('li', { class: 'muted', text: t('prev.empty') }));
+  for (const x of shown) {
     const statusKey = `prev.status.${x.status}`;
     const since = x.dueDate;
     const next = x.nextDate;

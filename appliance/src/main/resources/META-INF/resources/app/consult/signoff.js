@@ -3,8 +3,7 @@ import { get, post, BUDGET } from '../api.js';
 import { $, el, clear, labelOf } from '../dom.js';
 import { t, language } from '../i18n.js';
 import { panelError, panelState } from '../panel.js';
-import { S, arrayOf, modelOf, emit } from './state.js';
-import { diagnosisInput } from './evidence.js';
+import { S, arrayOf, emit, flushDraft } from './state.js';
 import { dropLocalDraft } from '../draft.js';
 
 const MAX_DDX_ROWS = 8;
@@ -40,16 +39,11 @@ function consultationRecord() {
   return lines.join('\n');
 }
 
-async function generateSummary() {
-  const text = $('note-text').value;
-  panelState('summary-status', 'working');
-  try {
-    S.structured = await post('/api/v1/summary', { text, language: 'auto' }, { budgetMs: BUDGET.summary });
-    $('summary-text').value = [labelOf(S.structured.summary ?? ''), consultationRecord()].filter(Boolean).join('\n\n');
-    panelState('summary-status', 'ok', '');
-  } catch (e) {
-    panelError('summary-status', e);
-  }
+/** The note for signing: the server's reading of the note (its summary) and what was recorded on this screen. */
+function generateSummary() {
+  const summary = S.structured ? labelOf(S.structured.summary) : '';
+  $('summary-text').value = [summary, consultationRecord()].filter(Boolean).join('\n\n');
+  panelState('summary-status', 'ok', '');
 }
 
 async function signOff() {
@@ -69,19 +63,14 @@ async function signOff() {
     select.focus();
     return;
   }
-  const { evidences, absent } = diagnosisInput();
   panelState('summary-status', 'working');
   try {
+    // The server signs what it holds: the note as typed goes first.
+    await flushDraft();
+    // Only the doctor's words and choice: the evidences, model and structured note are the server's.
     S.consultation = await post(`/api/v1/consultations/${S.consultation.id}/sign-off`, {
-      note: $('note-text').value,
       summaryText: $('summary-text').value,
-      structuredNote: S.structured,
-      evidences: S.evidences,
-      diagnosisEvidences: evidences,
-      diagnosisAbsent: absent,
-      prescriptions: S.rx,
       finalDiagnosis,
-      model: modelOf(S.ddx),
       language: language(),
     }, { budgetMs: BUDGET.save });
     dropLocalDraft(S.consultation.id);

@@ -70,16 +70,18 @@ class ConsultationResourceTest {
     }
 
     @Test
-    void keepsTheDraftNoteEvidencesAndMedicines() {
+    void keepsTheDraftNoteAndMedicinesAndRefusesEvidencesFromADraft() {
         long id = start();
         given().contentType(ContentType.JSON)
-                .body("{\"note\": \"Tos seca. <script>x</script>\", \"evidences\": [{\"code\": \"E_201\", \"present\": true}],"
-                        + " \"prescriptions\": [\"Sintrom 4 mg\"]}")
+                .body("{\"note\": \"Tos seca. <script>x</script>\", \"prescriptions\": [\"Sintrom 4 mg\"]}")
                 .put("/api/v1/consultations/" + id + "/draft").then().statusCode(200);
         given().get("/api/v1/consultations/" + id).then().statusCode(200)
                 .body("note", equalTo("Tos seca. <script>x</script>"))
-                .body("evidences[0].code", equalTo("E_201"))
                 .body("prescriptions[0]", equalTo("Sintrom 4 mg"));
+        // Evidences are recorded by commands only: a draft carrying them is refused.
+        given().contentType(ContentType.JSON).body("{\"evidences\": [{\"code\": \"E_201\", \"present\": true}]}")
+                .put("/api/v1/consultations/" + id + "/draft").then().statusCode(400)
+                .body("detail", containsString("evidences"));
     }
 
     @Test
@@ -115,15 +117,11 @@ class ConsultationResourceTest {
     }
 
     @Test
-    void signOffRefusesUnknownCodesAndStoresNothing() {
+    void signOffRefusesAnUnknownFinalDiagnosisCodeAndStoresNothing() {
         long id = start();
         long pending = database.outbox().pendingCount();
-        String body = "{\"note\": \"n\", \"summaryText\": \"s\", \"finalDiagnosis\": {\"code\": \"%s\"},"
-                + " \"diagnosisEvidences\": [\"%s\"], \"language\": \"es\"}";
-        given().contentType(ContentType.JSON).body(body.formatted("urti", "E_99999"))
-                .post("/api/v1/consultations/" + id + "/sign-off")
-                .then().statusCode(400).body("errors[0].field", equalTo("evidences[0]"));
-        given().contentType(ContentType.JSON).body(body.formatted("dolor de Juan", "E_201"))
+        given().contentType(ContentType.JSON)
+                .body("{\"summaryText\": \"s\", \"finalDiagnosis\": {\"code\": \"dolor de Juan\"}, \"language\": \"es\"}")
                 .post("/api/v1/consultations/" + id + "/sign-off")
                 .then().statusCode(400).body("errors[0].field", equalTo("finalDiagnosis.code"));
         assertThat(database.consultations().get(id).signedOff()).isFalse();
@@ -161,15 +159,18 @@ class ConsultationResourceTest {
                 .body("{\"kind\": \"diagnosis\", \"item\": \"urti\", \"action\": \"shown\", \"model\": {\"bundle\": \"b\", \"version\": \"1\"}}")
                 .post("/api/v1/consultations/" + id + "/feedback").then().statusCode(204);
         given().get("/api/v1/consultations/" + id + "/fhir").then().statusCode(409);
-        given().contentType(ContentType.JSON).body("{\"note\": \"x\", \"finalDiagnosis\": {\"code\": \"urti\"}}")
+        given().contentType(ContentType.JSON).body("{\"finalDiagnosis\": {\"code\": \"urti\"}}")
                 .post("/api/v1/consultations/" + id + "/sign-off")
                 .then().statusCode(400).body("errors[0].field", equalTo("summaryText"));
+        given().contentType(ContentType.JSON).body("{\"language\": \"es\", \"commands\": ["
+                        + "{\"type\": \"add-evidence\", \"code\": \"E_201\", \"present\": true},"
+                        + "{\"type\": \"add-evidence\", \"code\": \"E_91\", \"present\": false}]}")
+                .post("/api/v1/consultations/" + id + "/commands").then().statusCode(200);
         long pending = database.outbox().pendingCount();
         given().contentType(ContentType.JSON)
-                .body("{\"note\": \"Odinofagia y tos.\", \"summaryText\": \"Motivo: odinofagia.\","
+                .body("{\"summaryText\": \"Motivo: odinofagia.\","
                         + " \"finalDiagnosis\": {\"code\": \"urti\", \"name\": \"Infección respiratoria alta\"},"
-                        + " \"diagnosisEvidences\": [\"E_201\"], \"diagnosisAbsent\": [\"E_91\"],"
-                        + " \"model\": {\"bundle\": \"b\", \"version\": \"1\"}, \"language\": \"es\"}")
+                        + " \"language\": \"es\"}")
                 .post("/api/v1/consultations/" + id + "/sign-off")
                 .then().statusCode(200).body("signedOffAt", notNullValue())
                 .body("finalDiagnosis.code", equalTo("urti")).body("summaryText", equalTo("Motivo: odinofagia."));

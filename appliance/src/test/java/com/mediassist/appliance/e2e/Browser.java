@@ -62,14 +62,18 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
-    /** Waits up to 30 s: generous, because CI machines are slow and shared; a pass returns at once. */
+    /**
+     * Waits up to 30 s: generous, because CI machines are slow and shared; a pass returns at once. An
+     * element re-rendered by a newer consultation view while the condition reads it is looked up again.
+     */
     <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what).until(condition);
+        return await(what, Duration.ofSeconds(30), condition);
     }
 
     /** Like {@link #await(String, Function)} with a longer limit, for steps with a long time budget (a FHIR import). */
     <T> T await(String what, Duration limit, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, limit).withMessage(what).until(condition);
+        return new WebDriverWait(driver, limit).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     /** Waits until the element with this id shows text containing {@code part}; returns the text. */

@@ -3,9 +3,10 @@ package com.mediassist.appliance.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mediassist.appliance.consult.service.ConsultationService;
+import com.mediassist.appliance.consult.workspace.Command;
+import com.mediassist.appliance.consult.workspace.CommandBatch;
+import com.mediassist.appliance.consult.workspace.ConsultationWorkspace;
 import com.mediassist.appliance.consult.service.PrescriptionService;
 import com.mediassist.appliance.consult.service.Requests;
 import com.mediassist.appliance.diagnosis.service.DiagnosisService;
@@ -69,6 +70,8 @@ class SyncLeaksNothingTest {
     @Inject
     ConsultationService consultations;
     @Inject
+    ConsultationWorkspace workspace;
+    @Inject
     PrescriptionService prescriptions;
     @Inject
     MedicationCheckService checks;
@@ -118,9 +121,7 @@ class SyncLeaksNothingTest {
                     null, null));
 
             long id = consultations.start(p.id(), doctor).id();
-            JsonNode drafted = new ObjectMapper().readTree("[{\"code\": \"" + binary.get(i % binary.size())
-                    + "\", \"present\": true, \"text\": \"" + identity.replace("\"", "'") + "\"}]");
-            consultations.saveDraft(id, new Requests.Draft("Paciente " + identity + ". " + visit, drafted, List.of()), doctor);
+            consultations.saveDraft(id, new Requests.Draft("Paciente " + identity + ". " + visit, List.of()), doctor);
 
             String dx = random.nextInt(100) < 3 ? rare.get(random.nextInt(rare.size())) : common.get(random.nextInt(common.size()));
             List<String> present = List.of(binary.get(random.nextInt(binary.size())));
@@ -138,9 +139,10 @@ class SyncLeaksNothingTest {
                 prescribeWithOverride(id, p.id(), reason, doctor);
             }
             boolean freeText = i % 20 == 7;
-            consultations.signOff(id, new Requests.SignOff("Nota final: " + identity, "Resumen de " + given + " " + visit, null,
-                    drafted, present, absent, null, new Requests.FinalDiagnosis(freeText ? null : dx, freeDx), claimed, "es"),
-                    doctor);
+            workspace.apply(id, new CommandBatch("es", List.of(new Command.AddEvidence(present.get(0), null, true),
+                    new Command.AddEvidence(absent.get(0), null, false))), Language.ES, doctor);
+            workspace.signOff(id, new Requests.SignOff("Resumen de " + given + " " + visit,
+                    new Requests.FinalDiagnosis(freeText ? null : dx, freeDx), "es"), doctor);
         }
 
         Path dataDir = database.options().dataDir();

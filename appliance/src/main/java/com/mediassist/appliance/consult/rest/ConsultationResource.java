@@ -1,6 +1,7 @@
 package com.mediassist.appliance.consult.rest;
 
 import com.mediassist.appliance.consult.service.ConsultationAccess;
+import com.mediassist.appliance.consult.workspace.ConsultationWorkspace;
 import com.mediassist.appliance.consult.service.ConsultationExportService;
 import com.mediassist.appliance.consult.service.NotTheConsultationsDoctorException;
 import com.mediassist.appliance.problem.Problem;
@@ -28,7 +29,8 @@ import java.util.List;
 
 /**
  * Consultations: {@code POST /api/v1/consultations} starts one for a patient; the draft is saved
- * with {@code PUT .../draft}; {@code POST .../sign-off} closes it with the final diagnosis;
+ * with {@code PUT .../draft}; {@code POST .../sign-off} closes it with the final diagnosis and what
+ * the server computed ({@link WorkspaceResource} for the view and the doctor's commands);
  * {@code POST .../feedback} records what was shown and what the doctor did with it.
  */
 @Path("/api/v1/consultations")
@@ -41,10 +43,13 @@ public class ConsultationResource {
     private final ConsultationExportService export;
     private final PrescriptionService prescriptions;
     private final ConsultationAccess access;
+    private final ConsultationWorkspace workspace;
     private final SecurityIdentity identity;
 
     public ConsultationResource(ConsultationService consultations, ConsultationExportService export,
-            PrescriptionService prescriptions, ConsultationAccess access, SecurityIdentity identity) {
+            PrescriptionService prescriptions, ConsultationAccess access, ConsultationWorkspace workspace,
+            SecurityIdentity identity) {
+        this.workspace = workspace;
         this.consultations = consultations;
         this.export = export;
         this.prescriptions = prescriptions;
@@ -97,7 +102,7 @@ public class ConsultationResource {
     @POST
     @Path("{id}/sign-off")
     public ConsultationView signOff(@PathParam("id") long id, Requests.SignOff request) {
-        return consultations.signOff(id, request, user());
+        return workspace.signOff(id, request, user());
     }
 
     /** The signed-off consultation as a FHIR R4 document Bundle (Composition first). */

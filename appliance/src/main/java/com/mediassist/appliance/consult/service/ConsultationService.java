@@ -29,9 +29,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class ConsultationService {
 
-    /** Most evidences a consultation records. */
-    static final int MAX_EVIDENCES = 500;
-
     private final Database database;
     private final ObjectMapper json;
     private final ConsultConfig config;
@@ -84,22 +81,15 @@ public class ConsultationService {
         if (draft == null) {
             throw ApiProblemException.badField("body", "is required");
         }
-        if (draft.evidences() != null && (!draft.evidences().isArray() || draft.evidences().size() > MAX_EVIDENCES)) {
-            throw ApiProblemException.badField("evidences", "must be an array of at most " + MAX_EVIDENCES + " items");
-        }
         List<String> meds = draft.prescriptions() == null ? null
                 : Medications.valid(draft.prescriptions());
         return StoreProblems.translate(() -> database.inTransaction(tx -> {
             Consultation c = tx.consultations().get(id);
-            ObjectNode evidences = evidencesDoc(c);
-            if (draft.evidences() != null) {
-                evidences.set("recorded", draft.evidences());
-            }
             ObjectNode prescriptions = prescriptionsDoc(c);
             if (meds != null) {
                 prescriptions.set("medications", json.valueToTree(meds));
             }
-            Consultation next = tx.consultations().update(id, new ConsultationUpdate(draft.note(), write(evidences),
+            Consultation next = tx.consultations().update(id, new ConsultationUpdate(draft.note(), null,
                     write(prescriptions), null));
             tx.audit().append(user, "consultation.draft", c.patientId(), "consultation " + id);
             return view(next);
@@ -107,11 +97,11 @@ public class ConsultationService {
     }
 
     /**
-     * Signs the consultation off with its final diagnosis. The signed note, the final diagnosis
-     * and the differential it came from are recorded; the final diagnosis counts as the doctor
-     * accepting that candidate when it was shown.
+     * Signs the consultation off with its final diagnosis. The doctor's text and final diagnosis come
+     * from the request; the evidences, the model and the structured note are {@code facts} the server
+     * computed. The final diagnosis counts as the doctor accepting that candidate when it was shown.
      */
-    public ConsultationView signOff(long id, Requests.SignOff request, String user) {
+    public ConsultationView signOff(long id, Requests.SignOff request, SignOffFacts facts, String user) {
         access.requireMayChange(id, user);
         if (request == null) {
             throw ApiProblemException.badField("body", "is required");
@@ -123,27 +113,25 @@ public class ConsultationService {
         if (fd == null || ((fd.code() == null || fd.code().isBlank()) && (fd.name() == null || fd.name().isBlank()))) {
             throw ApiProblemException.badField("finalDiagnosis", "is required: a code from the differential or a name");
         }
-        if (request.evidences() != null && !request.evidences().isArray()) {
-            throw ApiProblemException.badField("evidences", "must be an array");
-        }
         return StoreProblems.translate(() -> database.inTransaction(tx -> {
             Consultation c = tx.consultations().get(id);
             ObjectNode evidences = evidencesDoc(c);
-            if (request.evidences() != null) {
-                evidences.set("recorded", request.evidences());
-            }
             ObjectNode diagnosis = evidences.putObject("diagnosis");
-            diagnosis.set("evidences", json.valueToTree(orEmpty(request.diagnosisEvidences())));
-            diagnosis.set("absent", json.valueToTree(orEmpty(request.diagnosisAbsent())));
-            // The model is the server's, whatever the client claims.
-            uploads.activeModel().ifPresent(m -> diagnosis.set("model", json.valueToTree(m)));
+            diagnosis.set("evidences", json.valueToTree(facts.present()));
+            diagnosis.set("absent", json.valueToTree(facts.absent()));
+            // The model is the server's: the engine that answered, else the loaded bundle.
+            if (facts.model() != null) {
+                diagnosis.set("model", facts.model());
+            } else {
+                uploads.activeModel().ifPresent(m -> diagnosis.set("model", json.valueToTree(m)));
+            }
             diagnosis.set("final", json.valueToTree(fd));
             ObjectNode summary = evidences.putObject("summary");
             summary.put("text", request.summaryText());
-            summary.set("structured", request.structuredNote());
+            summary.set("structured", facts.structuredNote());
             summary.put("language", request.language());
             String finalText = fd.code() != null && !fd.code().isBlank() ? fd.code() : fd.name();
-            tx.consultations().update(id, new ConsultationUpdate(request.note(), write(evidences), null, finalText));
+            tx.consultations().update(id, new ConsultationUpdate(null, write(evidences), null, finalText));
             Consultation signed = tx.consultations().signOff(id);
 
             List<Suggestion> shown = tx.feedback().suggestions(id);
@@ -151,9 +139,8 @@ public class ConsultationService {
                 latest(shown, SuggestionKind.DIAGNOSIS, fd.code()).ifPresent(s ->
                         tx.feedback().recordAction(s.id(), FeedbackAction.ACCEPTED, "final diagnosis at sign-off", user));
             }
-            uploads.signedOff(tx, signed, tx.patients().get(c.patientId()), orEmpty(request.diagnosisEvidences()),
-                    orEmpty(request.diagnosisAbsent()), Optional.ofNullable(fd.code()).filter(ConsultationService::notBlank),
-                    prescriptionsDoc(signed));
+            uploads.signedOff(tx, signed, tx.patients().get(c.patientId()), facts.present(), facts.absent(),
+                    Optional.ofNullable(fd.code()).filter(ConsultationService::notBlank), prescriptionsDoc(signed));
             tx.audit().append(user, "consultation.sign-off", c.patientId(), "consultation " + id + " final " + finalText);
             return view(signed);
         }));
@@ -219,7 +206,8 @@ public class ConsultationService {
                 .max(Comparator.comparingLong(Suggestion::id));
     }
 
-    ConsultationView view(Consultation c) {
+    /** The stored consultation as the API shows it. */
+    public ConsultationView view(Consultation c) {
         ObjectNode evidences = evidencesDoc(c);
         ObjectNode prescriptions = prescriptionsDoc(c);
         List<String> meds = new ArrayList<>();
@@ -234,7 +222,8 @@ public class ConsultationService {
                 summary.path("text").isTextual() ? summary.path("text").asText() : null);
     }
 
-    ObjectNode evidencesDoc(Consultation c) {
+    /** The consultation's evidences document (recorded evidences, the doctor's marks, what sign-off stored). */
+    public ObjectNode evidencesDoc(Consultation c) {
         JsonNode node = read(c.evidencesJson());
         if (node instanceof ObjectNode o) {
             return o;
@@ -244,7 +233,8 @@ public class ConsultationService {
         return doc;
     }
 
-    ObjectNode prescriptionsDoc(Consultation c) {
+    /** The consultation's prescription document (medicines as typed, overrides). */
+    public ObjectNode prescriptionsDoc(Consultation c) {
         JsonNode node = read(c.prescriptionsJson());
         if (node instanceof ObjectNode o) {
             return o;
@@ -263,16 +253,13 @@ public class ConsultationService {
         }
     }
 
-    String write(JsonNode node) {
+    /** Serialises a consultation document. */
+    public String write(JsonNode node) {
         try {
             return json.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise consultation JSON", e);
         }
-    }
-
-    private static List<String> orEmpty(List<String> list) {
-        return list == null ? List.of() : list;
     }
 
     private static boolean notBlank(String s) {

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Validation of the medicines a doctor typed. */
-final class Medications {
+public final class Medications {
 
     /** Most medicines in one prescription. */
-    static final int MAX = 100;
+    public static final int MAX = 100;
     /** Longest medicine line, in characters. */
     static final int MAX_LENGTH = 200;
 
@@ -21,7 +21,7 @@ final class Medications {
      * @throws ApiProblemException 400 naming {@code prescriptions[i]} for a blank or too long line,
      *     or the list when it is too long
      */
-    static List<String> valid(List<String> medications) {
+    public static List<String> valid(List<String> medications) {
         if (medications.size() > MAX) {
             throw ApiProblemException.badField("medications", "at most " + MAX + " medicines, got " + medications.size());
         }

@@ -1,6 +1,5 @@
 package com.mediassist.appliance.consult.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /** Request bodies of the consultation API. */
@@ -14,14 +13,14 @@ public final class Requests {
     }
 
     /**
-     * {@code PUT /api/v1/consultations/{id}/draft}; a null field keeps the stored value.
+     * {@code PUT /api/v1/consultations/{id}/draft}; a null field keeps the stored value. Evidences are
+     * recorded with commands ({@code POST .../commands}) only.
      *
      * @param note          the free-text note (at most 100 000 characters)
-     * @param evidences     a JSON array of the recorded evidences
      * @param prescriptions the medicines as typed (not checked here; saving them is
      *                      {@code PUT .../prescriptions})
      */
-    public record Draft(String note, JsonNode evidences, List<String> prescriptions) {
+    public record Draft(String note, List<String> prescriptions) {
     }
 
     /**
@@ -47,20 +46,16 @@ public final class Requests {
     }
 
     /**
-     * {@code POST /api/v1/consultations/{id}/sign-off}.
+     * {@code POST /api/v1/consultations/{id}/sign-off}. Only the doctor's own words and choice: the
+     * evidences, the model and the structured note are the server's (a body naming them is refused as
+     * having unknown fields).
      *
-     * @param note               the final free-text note
-     * @param summaryText        the structured note's text as the doctor edited it (required)
-     * @param structuredNote     the structured note from the summary module (sections, findings...)
-     * @param evidences          the recorded evidences (UI objects)
-     * @param diagnosisEvidences the evidence codes the final differential was computed from
-     * @param diagnosisAbsent    the evidence codes denied
-     * @param finalDiagnosis     {@code {"code": ..., "name": ...}}; code null for a free-text diagnosis
-     * @param model              {@code {"bundle": ..., "version": ...}} of the differential shown
+     * @param summaryText    the structured note's text as the doctor edited it (required)
+     * @param finalDiagnosis {@code {"code": ..., "name": ...}}; code null for a free-text diagnosis; the
+     *                       diagnosis chosen with the {@code choose-diagnosis} command when absent
+     * @param language       {@code es} or {@code en}, of the note
      */
-    public record SignOff(String note, String summaryText, JsonNode structuredNote, JsonNode evidences,
-            List<String> diagnosisEvidences, List<String> diagnosisAbsent, List<String> prescriptions,
-            FinalDiagnosis finalDiagnosis, Model model, String language) {
+    public record SignOff(String summaryText, FinalDiagnosis finalDiagnosis, String language) {
     }
 
     /** A final diagnosis: a pathology code from the differential, or free text with a null code. */

@@ -29,6 +29,9 @@ import java.util.List;
 public class DiagnosisResource {
 
     private static final int MAX_RESULTS = 50;
+    /** The short clinical labels the next questions use, for the picker's options too. */
+    private static final com.mediassist.core.summary.lexicon.ClinicalLabels LABELS =
+            com.mediassist.core.summary.lexicon.ClinicalLabels.loadDefault();
 
     private final DiagnosisService service;
 
@@ -108,7 +111,9 @@ public class DiagnosisResource {
         Language lang = language(language);
         return knowledge().search(q, lang, limit).stream()
                 .map(e -> new EvidenceSummary(e.code().value(), e.question().in(lang), e.type().name(), e.antecedent(),
-                        e.values().stream().map(v -> new AnswerOption(v.code(), v.label().in(lang))).toList()))
+                        e.values().stream().map(v -> new AnswerOption(v.code(), v.label().in(lang))).toList(),
+                        LABELS.label(e.code().value(), lang).orElse(e.question().in(lang)),
+                        e.parentCode().map(com.mediassist.core.knowledge.EvidenceCode::value).orElse(null)))
                 .toList();
     }
 

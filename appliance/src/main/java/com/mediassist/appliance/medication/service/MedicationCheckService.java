@@ -60,4 +60,18 @@ public class MedicationCheckService {
         }
         return new Outcome(checker.check(new MedicationCheckRequest(meds, alls, conds, gfr, language)), stored);
     }
+
+    /**
+     * Checks the medicines against a patient's history the caller has read (and audited) in its own
+     * transaction: the consultation view reads the record once for every engine.
+     */
+    public Outcome check(List<String> medications,
+                         java.util.Map<com.mediassist.store.history.HistoryKind, List<com.mediassist.store.history.HistoryItem>> history,
+                         Language language) {
+        PatientClinicalData data = PatientClinicalData.from(history, checker.knowledge().conditions());
+        List<String> meds = new ArrayList<>(medications);
+        meds.addAll(data.medications());
+        return new Outcome(checker.check(new MedicationCheckRequest(meds, data.allergies(), data.conditions(), data.egfr(),
+                language)), data.medications());
+    }
 }

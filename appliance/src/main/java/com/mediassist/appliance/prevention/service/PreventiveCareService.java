@@ -63,6 +63,15 @@ public class PreventiveCareService {
         return engine.evaluate(profile, programme, language);
     }
 
+    /**
+     * Preventive care from data the caller has read (and audited) in its own transaction: the
+     * consultation view reads the record once for every engine.
+     */
+    public PreventiveCareReport evaluate(Patient patient, Map<HistoryKind, List<com.mediassist.store.history.HistoryItem>> history,
+                                         List<SignedNote> notes, Programme programme, Language language) {
+        return engine.evaluate(profile(patient, history, notes), programme, language);
+    }
+
     static PreventionProfile profile(Patient patient,
                                      Map<HistoryKind, List<com.mediassist.store.history.HistoryItem>> history) {
         return profile(patient, history, List.of());

@@ -1,0 +1,22 @@
+-- wrk script: "a doctor updates the consultation". Each request is one doctor's action on their own
+-- open consultation (the note as typed and a symptom picked), answered with the whole consultation
+-- view (note reading, differential, tests, medication check, preventive care).
+-- Environment: BENCH_IDS (comma-separated consultation ids), BENCH_COOKIE, BENCH_CSRF.
+local ids = {}
+for id in string.gmatch(os.getenv("BENCH_IDS"), "[^,]+") do ids[#ids + 1] = id end
+local next = 0
+
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Accept"] = "application/json"
+wrk.headers["Cookie"] = os.getenv("BENCH_COOKIE")
+wrk.headers["X-CSRF-Token"] = os.getenv("BENCH_CSRF")
+wrk.body = '{"language":"es","commands":[' ..
+  '{"type":"set-note","text":"Mujer de 67 años con tos productiva y fiebre de tres días. Niega disnea. Toma Sintrom."},' ..
+  '{"type":"add-evidence","code":"E_91","present":true}]}'
+
+request = function()
+  next = next % #ids + 1
+  return wrk.format(nil, "/api/v1/consultations/" .. ids[next] .. "/commands")
+end
+-- wrk itself reports non-2xx answers ("Non-2xx or 3xx responses").
