@@ -1,5 +1,7 @@
 package com.mediassist.core.summary;
 
+import com.mediassist.core.knowledge.Language;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

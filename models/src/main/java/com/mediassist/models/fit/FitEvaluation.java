@@ -61,7 +61,7 @@ public final class FitEvaluation {
         List<Outcome> out = new ArrayList<>();
         for (Vignette v : vignettes) {
             Language lang = Language.parse(v.language());
-            StructuredNote note = reader.extract(v.text(), com.mediassist.core.summary.Language.fromCode(v.language()));
+            StructuredNote note = reader.extract(v.text(), Language.fromCode(v.language()));
             PatientFindings p = k.findings(v.age(), v.sex(), note.evidences(), note.absent());
             DiagnosisResult r = engine.diagnose(p, note.unmappedFindings(), lang);
             double[] probs = engine.probabilities(p);

@@ -1,7 +1,7 @@
 package com.mediassist.models.summary;
 
 import com.mediassist.core.summary.EvidenceCode;
-import com.mediassist.core.summary.Language;
+import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.summary.StructuredNote;
 import com.mediassist.core.summary.SummaryExtractor;
 import com.mediassist.core.summary.lexicon.EvidenceCatalog;
