@@ -14,11 +14,11 @@ class NoteReaderScopeTest {
 
     private static final SummaryExtractor EXTRACTOR = SummaryExtractor.loadDefault();
 
-    private static StructuredNote es(String text) {
+    static StructuredNote es(String text) {
         return EXTRACTOR.extract(text, Language.ES);
     }
 
-    private static StructuredNote en(String text) {
+    static StructuredNote en(String text) {
         return EXTRACTOR.extract(text, Language.EN);
     }
 
