@@ -70,13 +70,20 @@ public final class ContextAnnotator {
         this.isFinding = isFinding;
         at = new Hit[words.length];
         PhraseMatcher<ContextRule> m = rules.matcher();
+        // numbers match the rules' "0": "hace 0 anos" reads "hace 2 años" and "hace 15 años"
+        String[] keyed = words.clone();
+        for (int k = 0; k < keyed.length; k++) {
+            if (keyed[k] != null && keyed[k].chars().allMatch(Character::isDigit)) {
+                keyed[k] = "0";
+            }
+        }
         int i = 0;
         while (i < words.length) {
             if (isFinding[i]) {
                 i++;
                 continue;
             }
-            PhraseMatcher.Match<ContextRule> match = m.longestAt(words, i);
+            PhraseMatcher.Match<ContextRule> match = m.longestAt(keyed, i);
             if (match == null) {
                 i++;
                 continue;
@@ -89,8 +96,14 @@ public final class ContextAnnotator {
                 }
             }
             if (len != match.length()) {
-                i++;
-                continue;
+                // "sin signos de" + the finding "signos de irritación peritoneal": the longest trigger that
+                // ends before the finding ("sin") applies
+                match = m.longestAt(java.util.Arrays.copyOf(keyed, i + len), i);
+                if (match == null) {
+                    i++;
+                    continue;
+                }
+                len = match.length();
             }
             Hit h = new Hit(i, len, match.payload());
             for (int k = 0; k < len; k++) {
