@@ -103,4 +103,20 @@ class SummaryEvaluationTest {
         assertThat(out.toString()).contains("findings with status", "negation (denied)", "evidence codes", "medications",
                 "vitals", "F1");
     }
+
+    @Test
+    void withoutAGoldFolderTheCommandPrintsDevelopmentFixedBlindAndHeldOutSplitsSeparately() throws URISyntaxException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new EvaluateSummaryCommand());
+        cl.setOut(new java.io.PrintWriter(out));
+        Path root = Path.of(SummaryEvaluationTest.class.getClassLoader().getResource("summary-gold").toURI()).getParent();
+        int code = cl.execute("--gold-root", root.toString());
+        assertThat(code).isZero();
+        String text = out.toString();
+        assertThat(text).contains("== development", "== fixed blind test", "== held-out");
+        int devNotes = SummaryEvaluation.readGold(root.resolve("summary-gold")).size()
+                + SummaryEvaluation.readGold(root.resolve("summary-gold-blind/dev")).size();
+        assertThat(text).contains("field (" + devNotes + " notes)");
+        assertThat(text.indexOf("== development")).isLessThan(text.indexOf("== fixed blind test"));
+    }
 }
