@@ -104,4 +104,12 @@ class HeldOutFailureKindsTest {
         assertThat(n.vitals().get(0).value()).isEqualTo(38.5);
         assertThat(n.vitals().get(1).value()).isEqualTo(81.6);
     }
+
+    @Test
+    void seasonalAllergiesAreNoAllergenStatementAndKeepTheMedicineThatFollows() {
+        StructuredNote n = en("Hx seasonal allergies, used Flonase last spring only.");
+        assertThat(n.allergies()).isEmpty();
+        assertThat(n.medications()).extracting(NoteMedication::name).contains("Flonase");
+        assertThat(es("Alergia a penicilina.").allergies()).hasSize(1);
+    }
 }
