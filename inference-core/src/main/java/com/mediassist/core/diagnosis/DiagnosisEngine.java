@@ -176,6 +176,51 @@ public final class DiagnosisEngine implements AutoCloseable {
         return answer(p, unmappedFindings, x, language, posterior, fallbackReason);
     }
 
+    /**
+     * {@link #diagnose(PatientFindings, List, Language)} for findings read from a free-text note: a finding
+     * that DDXPlus encodes differently per pathology ({@link NoteEncodings}) is scored in each encoding and
+     * every pathology keeps its better probability (renormalised), so that the reader's choice of encoding
+     * does not rule a pathology out. Answer sheets use {@link #diagnose} and are scored as they are.
+     *
+     * @param encodings the alternative encodings, usually {@link NoteEncodings#loadDefault()}
+     */
+    public DiagnosisResult diagnoseNote(PatientFindings p, List<String> unmappedFindings, Language language,
+                                        NoteEncodings encodings) {
+        List<PatientFindings> variants = encodings.variants(p, knowledge);
+        if (variants.isEmpty()) {
+            return diagnose(p, unmappedFindings, language);
+        }
+        float[] x = space.encode(knowledge, p);
+        double[] posterior;
+        String fallbackReason = null;
+        try {
+            posterior = runModel(x);
+            for (PatientFindings v : variants) {
+                double[] other = runModel(space.encode(knowledge, v));
+                for (int k = 0; k < posterior.length; k++) {
+                    posterior[k] = Math.max(posterior[k], other[k]);
+                }
+            }
+        } catch (FallbackNeeded e) {
+            fallbackReason = e.getMessage();
+            posterior = naiveBayes.posterior(x);
+            for (PatientFindings v : variants) {
+                double[] other = naiveBayes.posterior(space.encode(knowledge, v));
+                for (int k = 0; k < posterior.length; k++) {
+                    posterior[k] = Math.max(posterior[k], other[k]);
+                }
+            }
+        }
+        double sum = 0;
+        for (double q : posterior) {
+            sum += q;
+        }
+        for (int k = 0; k < posterior.length; k++) {
+            posterior[k] /= sum;
+        }
+        return answer(p, unmappedFindings, x, language, posterior, fallbackReason);
+    }
+
     /** The model's probabilities for a patient, without explanations or questions (for evaluation). */
     public double[] probabilities(PatientFindings p) {
         float[] x = space.encode(knowledge, p);

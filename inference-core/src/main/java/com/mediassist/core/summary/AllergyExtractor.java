@@ -23,6 +23,9 @@ final class AllergyExtractor {
     private static final Set<String> STOPS = Set.of("con", "que", "desde", "tras", "por", "with", "since", "causing",
             "produce", "en", "hace", "presenta", "refiere", "tipo", "consistente", "manifestada");
     private static final int MAX_SUBSTANCE_WORDS = 3;
+    /** Qualifiers that make "allergies" a tendency (atopy) rather than a reaction to a substance. */
+    private static final Set<String> ATOPY = Set.of("seasonal", "environmental", "estacional", "estacionales",
+            "ambientales", "primaverales", "respiratorias", "respiratoria");
     private static final Set<String> COMMON_ALLERGENS = Set.of("polen", "pollen", "acaros", "mites", "latex", "marisco",
             "mariscos", "shellfish", "frutos", "nuts", "cacahuete", "peanut", "peanuts", "huevo", "egg", "leche", "milk",
             "gramineas", "epitelio", "gato", "perro", "contrastes", "contraste", "yodo", "iodine", "picadura", "abeja",
@@ -60,6 +63,11 @@ final class AllergyExtractor {
                 i++;
                 continue;
             }
+            if (isAtopy(tokens, i)) {
+                // "seasonal allergies", "alergias estacionales": a tendency to allergy, not an allergen statement
+                i++;
+                continue;
+            }
             int negStart = negatedBefore(tokens, i);
             if (negStart >= 0) {
                 int end = t.end();
@@ -90,6 +98,15 @@ final class AllergyExtractor {
             i = substances(text, tokens, j, ingredients, out);
         }
         return out;
+    }
+
+    private static boolean isAtopy(List<Token> tokens, int i) {
+        for (int k : new int[] {i - 1, i + 1}) {
+            if (k >= 0 && k < tokens.size() && tokens.get(k).isWord() && ATOPY.contains(tokens.get(k).folded())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int negatedBefore(List<Token> tokens, int i) {

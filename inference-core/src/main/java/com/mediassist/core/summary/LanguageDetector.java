@@ -1,5 +1,7 @@
 package com.mediassist.core.summary;
 
+import com.mediassist.core.knowledge.Language;
+
 import com.mediassist.core.summary.lexicon.Token;
 import com.mediassist.core.summary.lexicon.Tokenizer;
 

@@ -1,5 +1,7 @@
 package com.mediassist.core.summary;
 
+import com.mediassist.core.knowledge.Language;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 

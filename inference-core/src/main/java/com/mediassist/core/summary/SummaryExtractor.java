@@ -1,5 +1,7 @@
 package com.mediassist.core.summary;
 
+import com.mediassist.core.knowledge.Language;
+
 import com.mediassist.core.fit.UnmappedConcepts;
 import com.mediassist.core.summary.lexicon.EvidenceCatalog;
 import com.mediassist.core.summary.lexicon.ExamLabels;
@@ -249,7 +251,7 @@ public final class SummaryExtractor {
             String concept = findingConcepts.get(i);
             if (concept != null && findings.get(i).status() == FindingStatus.PRESENT) {
                 concepts.byId(concept).ifPresent(c -> unmapped.add(c.label(
-                        lang == Language.EN ? com.mediassist.core.knowledge.Language.EN : com.mediassist.core.knowledge.Language.ES)));
+                        lang)));
             }
         }
         String summary = SummaryWriter.write(lang, noteSections, findings, meds, allergies, noteVitals);

@@ -1,5 +1,7 @@
 package com.mediassist.core.summary;
 
+import com.mediassist.core.knowledge.Language;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -12,11 +14,11 @@ class NoteReaderScopeTest {
 
     private static final SummaryExtractor EXTRACTOR = SummaryExtractor.loadDefault();
 
-    private static StructuredNote es(String text) {
+    static StructuredNote es(String text) {
         return EXTRACTOR.extract(text, Language.ES);
     }
 
-    private static StructuredNote en(String text) {
+    static StructuredNote en(String text) {
         return EXTRACTOR.extract(text, Language.EN);
     }
 

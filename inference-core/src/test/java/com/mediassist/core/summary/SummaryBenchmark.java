@@ -1,5 +1,7 @@
 package com.mediassist.core.summary;
 
+import com.mediassist.core.knowledge.Language;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,5 +1,7 @@
 package com.mediassist.core.summary;
 
+import com.mediassist.core.knowledge.Language;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -33,10 +33,11 @@ public final class EvaluateFitCommand implements Callable<Integer> {
             defaultValue = "${env:MEDIASSIST_DEFAULT_BUNDLE:-models/target/bundle}")
     Path bundle;
 
-    @Option(names = "--vignettes", description = "vignette files; default: the tuning and the held-out split",
+    @Option(names = "--vignettes", description = "vignette files; default: the tuning, the held-out and the blind split",
             split = ",")
     List<Path> files = List.of(Path.of("models/src/test/resources/fit-vignettes/tune.txt"),
-            Path.of("models/src/test/resources/fit-vignettes/holdout.txt"));
+            Path.of("models/src/test/resources/fit-vignettes/holdout.txt"),
+            Path.of("models/src/test/resources/fit-vignettes/blind.txt"));
 
     @Option(names = "--details", description = "also print one line per note")
     boolean details;

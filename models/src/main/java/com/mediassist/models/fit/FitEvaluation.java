@@ -1,6 +1,7 @@
 package com.mediassist.models.fit;
 
 import com.mediassist.core.diagnosis.DiagnosisEngine;
+import com.mediassist.core.diagnosis.NoteEncodings;
 import com.mediassist.core.diagnosis.DiagnosisResult;
 import com.mediassist.core.diagnosis.DiagnosisResult.Candidate;
 import com.mediassist.core.fit.FitAssessor;
@@ -28,6 +29,7 @@ public final class FitEvaluation {
 
     private final SummaryExtractor reader;
     private final DiagnosisEngine engine;
+    private final NoteEncodings encodings = NoteEncodings.loadDefault();
 
     public FitEvaluation(SummaryExtractor reader, DiagnosisEngine engine) {
         this.reader = reader;
@@ -61,9 +63,9 @@ public final class FitEvaluation {
         List<Outcome> out = new ArrayList<>();
         for (Vignette v : vignettes) {
             Language lang = Language.parse(v.language());
-            StructuredNote note = reader.extract(v.text(), com.mediassist.core.summary.Language.fromCode(v.language()));
+            StructuredNote note = reader.extract(v.text(), Language.fromCode(v.language()));
             PatientFindings p = k.findings(v.age(), v.sex(), note.evidences(), note.absent());
-            DiagnosisResult r = engine.diagnose(p, note.unmappedFindings(), lang);
+            DiagnosisResult r = engine.diagnoseNote(p, note.unmappedFindings(), lang, encodings);
             double[] probs = engine.probabilities(p);
             double raw = 0;
             for (double x : probs) {

@@ -7,19 +7,33 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code evaluate-summary [--gold DIR] [--details]}: prints precision, recall and F1 per field of the
- * consultation-summary extractor on the annotated gold notes. Exit code 0; 2 for a bad gold folder.
+ * {@code evaluate-summary [--gold DIR[,DIR…]] [--details]}: prints precision, recall and F1 per field of the
+ * consultation-summary extractor on annotated gold notes. Without {@code --gold} it prints every split
+ * separately: development (the rules' own gold set and the blind set's {@code dev/}, which the rules may be
+ * tuned on), the fixed blind test split (never tuned on) and the older held-out set. Exit code 0; 2 for a
+ * bad gold folder.
  */
 @Command(name = "evaluate-summary", mixinStandardHelpOptions = true,
-        description = "Scores the consultation-summary extractor on the annotated gold notes (P/R/F1 per field).")
+        description = "Scores the consultation-summary extractor on the annotated gold notes (P/R/F1 per field), per split.")
 public final class EvaluateSummaryCommand implements Callable<Integer> {
 
-    @Option(names = "--gold", description = "folder of gold notes (*.json); default: ${DEFAULT-VALUE}",
-            defaultValue = "models/src/test/resources/summary-gold")
-    Path gold;
+    /** The splits printed by default, in order: name and folders under {@code --gold-root}. */
+    static final Map<String, List<String>> SPLITS = splits();
+
+    @Option(names = "--gold-root", description = "folder holding the default splits' gold folders; default: ${DEFAULT-VALUE}",
+            defaultValue = "models/src/test/resources")
+    Path goldRoot;
+
+    @Option(names = "--gold", split = ",",
+            description = "gold folder(s) of *.json notes scored together; default: every split (development, fixed blind test, held-out)")
+    List<Path> gold;
 
     @Option(names = "--details", description = "also list every missed, extra or mislabelled item")
     boolean details;
@@ -27,14 +41,39 @@ public final class EvaluateSummaryCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private static Map<String, List<String>> splits() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("development (summary-gold + summary-gold-blind/dev; tuned on)",
+                List.of("summary-gold", "summary-gold-blind/dev"));
+        m.put("fixed blind test (summary-gold-blind/test; never tuned on)", List.of("summary-gold-blind/test"));
+        m.put("held-out (summary-gold-holdout)", List.of("summary-gold-holdout"));
+        return m;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        SummaryEvaluation.Result r = new SummaryEvaluation(SummaryExtractor.loadDefault())
-                .evaluate(SummaryEvaluation.readGold(gold));
-        out.print(r.table());
-        if (details) {
-            r.discrepancies().forEach(out::println);
+        SummaryEvaluation evaluation = new SummaryEvaluation(SummaryExtractor.loadDefault());
+        Map<String, List<Path>> runs = new LinkedHashMap<>();
+        if (gold != null && !gold.isEmpty()) {
+            runs.put(null, gold);
+        } else {
+            SPLITS.forEach((name, dirs) -> runs.put(name, dirs.stream().map(goldRoot::resolve).toList()));
+        }
+        for (Map.Entry<String, List<Path>> run : runs.entrySet()) {
+            List<GoldNote> notes = new ArrayList<>();
+            for (Path dir : run.getValue()) {
+                notes.addAll(SummaryEvaluation.readGold(dir));
+            }
+            SummaryEvaluation.Result r = evaluation.evaluate(notes);
+            if (run.getKey() != null) {
+                out.println("== " + run.getKey());
+            }
+            out.print(r.table());
+            if (details) {
+                r.discrepancies().forEach(out::println);
+            }
+            out.println();
         }
         out.flush();
         return 0;

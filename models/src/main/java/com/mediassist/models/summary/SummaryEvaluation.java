@@ -6,7 +6,7 @@ import com.mediassist.core.summary.Allergy;
 import com.mediassist.core.summary.EvidenceCode;
 import com.mediassist.core.summary.Finding;
 import com.mediassist.core.summary.FindingStatus;
-import com.mediassist.core.summary.Language;
+import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.summary.NoteMedication;
 import com.mediassist.core.summary.Span;
 import com.mediassist.core.summary.StructuredNote;

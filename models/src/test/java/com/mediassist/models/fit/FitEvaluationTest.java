@@ -90,4 +90,35 @@ class FitEvaluationTest {
         assertThatThrownBy(() -> Vignette.read(f)).isInstanceOf(ModelsException.BadInputException.class)
                 .hasMessageContaining("line 2");
     }
+
+    private static int rank(com.mediassist.core.diagnosis.DiagnosisResult r, String code) {
+        for (int i = 0; i < r.differential().size(); i++) {
+            if (r.differential().get(i).code().equals(code)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    @Test
+    void aSoreThroatFromANoteIsScoredAsEitherOfItsDdxplusEncodings() {
+        com.mediassist.core.knowledge.PatientFindings p = engine.knowledge().findings(27, "M",
+                List.of("E_97", "E_181", "E_201", "E_91"), List.of());
+        com.mediassist.core.diagnosis.NoteEncodings encodings = com.mediassist.core.diagnosis.NoteEncodings.loadDefault();
+        var sheet = engine.diagnose(p, List.of(), com.mediassist.core.knowledge.Language.EN);
+        var note = engine.diagnoseNote(p, List.of(), com.mediassist.core.knowledge.Language.EN, encodings);
+        assertThat(rank(sheet, "viral-pharyngitis")).isGreaterThanOrEqualTo(3);
+        assertThat(rank(note, "viral-pharyngitis")).isLessThan(3);
+        assertThat(rank(note, "urti")).isLessThan(3);
+    }
+
+    @Test
+    void aNoteThatStatesTheAlternativeIsScoredAsItIs() {
+        com.mediassist.core.knowledge.PatientFindings p = engine.knowledge().findings(27, "M",
+                List.of("E_97", "E_181", "E_201"), List.of("E_53"));
+        var sheet = engine.diagnose(p, List.of(), com.mediassist.core.knowledge.Language.EN);
+        var note = engine.diagnoseNote(p, List.of(), com.mediassist.core.knowledge.Language.EN,
+                com.mediassist.core.diagnosis.NoteEncodings.loadDefault());
+        assertThat(note.differential()).isEqualTo(sheet.differential());
+    }
 }

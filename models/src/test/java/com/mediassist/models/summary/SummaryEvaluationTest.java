@@ -1,7 +1,7 @@
 package com.mediassist.models.summary;
 
 import com.mediassist.core.summary.EvidenceCode;
-import com.mediassist.core.summary.Language;
+import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.summary.StructuredNote;
 import com.mediassist.core.summary.SummaryExtractor;
 import com.mediassist.core.summary.lexicon.EvidenceCatalog;
@@ -102,5 +102,21 @@ class SummaryEvaluationTest {
         assertThat(code).isZero();
         assertThat(out.toString()).contains("findings with status", "negation (denied)", "evidence codes", "medications",
                 "vitals", "F1");
+    }
+
+    @Test
+    void withoutAGoldFolderTheCommandPrintsDevelopmentFixedBlindAndHeldOutSplitsSeparately() throws URISyntaxException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new EvaluateSummaryCommand());
+        cl.setOut(new java.io.PrintWriter(out));
+        Path root = Path.of(SummaryEvaluationTest.class.getClassLoader().getResource("summary-gold").toURI()).getParent();
+        int code = cl.execute("--gold-root", root.toString());
+        assertThat(code).isZero();
+        String text = out.toString();
+        assertThat(text).contains("== development", "== fixed blind test", "== held-out");
+        int devNotes = SummaryEvaluation.readGold(root.resolve("summary-gold")).size()
+                + SummaryEvaluation.readGold(root.resolve("summary-gold-blind/dev")).size();
+        assertThat(text).contains("field (" + devNotes + " notes)");
+        assertThat(text.indexOf("== development")).isLessThan(text.indexOf("== fixed blind test"));
     }
 }

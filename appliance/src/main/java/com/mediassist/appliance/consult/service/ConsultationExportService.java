@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mediassist.appliance.problem.ApiProblemException;
 import com.mediassist.appliance.summary.service.FhirNoteExporter;
 import com.mediassist.appliance.summary.service.SummaryService;
-import com.mediassist.core.summary.Language;
+import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.summary.StructuredNote;
 import com.mediassist.core.summary.SummaryException;
 import com.mediassist.store.Database;
@@ -47,8 +47,8 @@ public class ConsultationExportService {
         String signedText = summary.path("text").asText("");
         String source = c.noteText().isBlank() ? signedText : c.noteText();
         Language language = switch (summary.path("language").asText("")) {
-            case "es" -> Language.fromCode("es");
-            case "en" -> Language.fromCode("en");
+            case "es" -> Language.ES;
+            case "en" -> Language.EN;
             default -> null;
         };
         StructuredNote extracted;

@@ -3,7 +3,8 @@ package com.mediassist.appliance.summary.rest;
 import com.mediassist.appliance.problem.ApiProblemException;
 import com.mediassist.appliance.summary.service.FhirNoteExporter;
 import com.mediassist.appliance.summary.service.SummaryService;
-import com.mediassist.core.summary.Language;
+import com.mediassist.core.knowledge.InvalidClinicalInputException;
+import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.summary.NoteTooLongException;
 import com.mediassist.core.summary.StructuredNote;
 import com.mediassist.core.summary.UnreadableNoteException;
@@ -99,7 +100,7 @@ public class SummaryResource {
         }
         try {
             return Language.fromCode(code);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidClinicalInputException e) {
             throw ApiProblemException.badField("language", "must be \"es\", \"en\" or \"auto\", found \"" + code + "\"");
         }
     }

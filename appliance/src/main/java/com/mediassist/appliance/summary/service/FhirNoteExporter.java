@@ -2,6 +2,7 @@ package com.mediassist.appliance.summary.service;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.summary.Allergy;
 import com.mediassist.core.summary.Finding;
 import com.mediassist.core.summary.FindingStatus;
@@ -104,7 +105,7 @@ public class FhirNoteExporter {
     /** Builds the document Bundle; the Composition is its first entry. */
     public Bundle toBundle(SignedNote signed) {
         StructuredNote note = signed.note();
-        boolean es = note.language() == com.mediassist.core.summary.Language.ES;
+        boolean es = note.language() == Language.ES;
         Reference patient = new Reference(signed.patient());
         Reference author = new Reference().setDisplay(signed.author());
         Date when = Date.from(signed.signedAt());

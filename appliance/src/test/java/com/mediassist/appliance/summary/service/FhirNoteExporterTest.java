@@ -1,6 +1,6 @@
 package com.mediassist.appliance.summary.service;
 
-import com.mediassist.core.summary.Language;
+import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.summary.StructuredNote;
 import com.mediassist.core.summary.SummaryExtractor;
 import org.hl7.fhir.r4.model.Bundle;

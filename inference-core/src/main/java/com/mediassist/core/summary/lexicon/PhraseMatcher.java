@@ -10,6 +10,8 @@ import java.util.Map;
 /**
  * Longest-match lookup of multi-word phrases over a token list. Phrases are indexed by their first
  * word, so a lookup costs a hash probe plus a comparison against the few phrases sharing that word.
+ * A phrase word {@value #NUMBER} (not first) stands for a number: one or more consecutive words
+ * starting with a digit ("4", "4,5" read as two words, "8lb"), so "lost num lb" matches "lost 8 lb".
  *
  * @param <T> what a phrase stands for
  */
@@ -21,6 +23,9 @@ public final class PhraseMatcher<T> {
 
     private record Entry<T>(String[] words, T payload) {
     }
+
+    /** The phrase word that matches a number. */
+    public static final String NUMBER = "num";
 
     private final Map<String, List<Entry<T>>> byFirst = new HashMap<>();
     private int maxWords;
@@ -60,20 +65,39 @@ public final class PhraseMatcher<T> {
         if (list == null) {
             return null;
         }
+        Match<T> best = null;
         for (Entry<T> e : list) {
-            String[] p = e.words();
-            if (i + p.length > words.length) {
-                continue;
-            }
-            boolean ok = true;
-            for (int k = 1; k < p.length && ok; k++) {
-                ok = p[k].equals(words[i + k]);
-            }
-            if (ok) {
-                return new Match<>(i, p.length, e.payload());
+            int length = matchLength(e.words(), words, i);
+            if (length > 0 && (best == null || length > best.length())) {
+                best = new Match<>(i, length, e.payload());
             }
         }
-        return null;
+        return best;
+    }
+
+    /** Words of {@code words} from {@code i} that {@code phrase} covers, or 0 when it does not match. */
+    private static int matchLength(String[] phrase, String[] words, int i) {
+        int at = i + 1;
+        for (int k = 1; k < phrase.length; k++) {
+            if (NUMBER.equals(phrase[k])) {
+                if (!isNumber(words, at)) {
+                    return 0;
+                }
+                while (isNumber(words, at)) {
+                    at++;
+                }
+            } else if (at < words.length && phrase[k].equals(words[at])) {
+                at++;
+            } else {
+                return 0;
+            }
+        }
+        return at - i;
+    }
+
+    private static boolean isNumber(String[] words, int at) {
+        return at < words.length && words[at] != null && !words[at].isEmpty()
+                && Character.isDigit(words[at].charAt(0));
     }
 
     /** All non-overlapping longest matches, left to right. */

@@ -39,6 +39,22 @@ public final class ContextAnnotator {
             "describe", "pero", "aunque", "salvo", "excepto", "reports", "reported", "has", "had", "complains", "notes",
             "noted", "endorses", "describes", "but", "except", "although", "however", "with", "con", "now", "ahora");
 
+    /** Words that join list items. */
+    private static final Set<String> COORDINATORS = Set.of("ni", "o", "u", "y", "e", "nor", "or", "and");
+    /**
+     * Terminators that may instead qualify the finding right before them ("vómitos con sangre",
+     * "pain with exertion").
+     */
+    private static final Set<String> MODIFIER_TERMINATORS = Set.of("con", "with", "w");
+    /** Words that may precede a relative at the head of its clause ("su madre", "his brother"). */
+    private static final Set<String> DETERMINERS = Set.of("su", "sus", "la", "el", "los", "las", "mi", "his", "her",
+            "their", "the", "a", "an", "y", "e", "and", "pt", "patient", "paciente", "s");
+
+    /** Verbs by which a relative reports the patient's findings ("madre refiere fiebre", "mom says"). */
+    private static final Set<String> REPORTING = Set.of("refiere", "refieren", "dice", "dicen", "cuenta", "comenta",
+            "comentan", "relata", "nota", "notan", "observa", "observan", "says", "said", "reports", "reported",
+            "states", "stated", "notes", "noted", "noticed", "describes", "brought", "brings", "trae", "traen", "per");
+
     private final Hit[] at;
     private final String[] words;
     private final boolean[] isFinding;
@@ -54,13 +70,20 @@ public final class ContextAnnotator {
         this.isFinding = isFinding;
         at = new Hit[words.length];
         PhraseMatcher<ContextRule> m = rules.matcher();
+        // numbers match the rules' "0": "hace 0 anos" reads "hace 2 años" and "hace 15 años"
+        String[] keyed = words.clone();
+        for (int k = 0; k < keyed.length; k++) {
+            if (keyed[k] != null && keyed[k].chars().allMatch(Character::isDigit)) {
+                keyed[k] = "0";
+            }
+        }
         int i = 0;
         while (i < words.length) {
             if (isFinding[i]) {
                 i++;
                 continue;
             }
-            PhraseMatcher.Match<ContextRule> match = m.longestAt(words, i);
+            PhraseMatcher.Match<ContextRule> match = m.longestAt(keyed, i);
             if (match == null) {
                 i++;
                 continue;
@@ -73,8 +96,14 @@ public final class ContextAnnotator {
                 }
             }
             if (len != match.length()) {
-                i++;
-                continue;
+                // "sin signos de" + the finding "signos de irritación peritoneal": the longest trigger that
+                // ends before the finding ("sin") applies
+                match = m.longestAt(java.util.Arrays.copyOf(keyed, i + len), i);
+                if (match == null) {
+                    i++;
+                    continue;
+                }
+                len = match.length();
             }
             Hit h = new Hit(i, len, match.payload());
             for (int k = 0; k < len; k++) {
@@ -99,37 +128,81 @@ public final class ContextAnnotator {
         Set<TriggerCategory> out = EnumSet.noneOf(TriggerCategory.class);
         int seen = 0;
         boolean crossedComma = false;
-        boolean clean = true;
+        // words seen since the last finding (walking left) that are neither findings nor connectors: the
+        // head of a list item; an item whose head is such words is no bare list item ("here for palpitations")
+        boolean unclean = false;
+        boolean brokenList = false;
+        boolean coordinated = false;
         boolean asserted = false;
+        boolean familyOnly = false;
+        boolean reported = false;
         for (int i = first - 1; i >= sentenceStart && seen < FORWARD_WINDOW; i--) {
             if (words[i] == null) {
                 // a comma: the scope goes on only through a list of findings ("niega fiebre, tos")
                 crossedComma = true;
-                clean = true;
+                coordinated = true;
+                brokenList |= unclean;
+                unclean = false;
                 continue;
             }
             Hit h = at[i];
             if (h == null) {
-                if (!isFinding[i] && !CONNECTORS.contains(words[i])) {
-                    clean = false;
+                if (isFinding[i]) {
+                    unclean = false;
+                } else if (CONNECTORS.contains(words[i])) {
+                    coordinated |= COORDINATORS.contains(words[i]);
+                } else {
+                    unclean = true;
                     asserted |= ASSERTIONS.contains(words[i]);
+                    reported |= REPORTING.contains(words[i]);
                 }
                 seen++;
                 continue;
             }
             ContextRule r = h.rule();
             if (r.category() == TriggerCategory.TERMINATE) {
-                break;
+                if (!MODIFIER_TERMINATORS.contains(r.phrase())) {
+                    break;
+                }
+                if (coordinated && h.first() > sentenceStart && isFinding[h.first() - 1]) {
+                    // "niega vómitos con sangre y heces negras": "con sangre" qualifies the finding before it
+                    // and the list goes on after it
+                    unclean = false;
+                } else {
+                    // "sin fiebre, con tos": a new assertion; only a relative named as its subject reaches
+                    // past it ("hermano en la guardería con catarro")
+                    familyOnly = true;
+                }
+                i = h.first();
+                seen++;
+                continue;
+            }
+            if (r.direction() == Direction.SUBJECT) {
+                if (isSubject(h.first(), sentenceStart) && !reported) {
+                    if (!(crossedComma && (brokenList || unclean))) {
+                        out.add(r.category());
+                    }
+                    break;
+                }
+                unclean = true;
+                i = h.first();
+                seen++;
+                continue;
+            }
+            if (familyOnly) {
+                i = h.first();
+                seen++;
+                continue;
             }
             if (r.direction() == Direction.FORWARD || r.direction() == Direction.BIDIRECTIONAL) {
                 boolean listDenial = r.category() == TriggerCategory.NEGATED && LIST_DENIALS.contains(r.phrase())
                         && !asserted;
-                if (crossedComma && !clean && !listDenial) {
+                if (crossedComma && (brokenList || unclean) && !listDenial) {
                     break;
                 }
                 out.add(r.category());
             } else {
-                clean = false;
+                unclean = true;
             }
             i = h.first();
             seen++;
@@ -159,6 +232,23 @@ public final class ContextAnnotator {
         out.remove(TriggerCategory.PSEUDO);
         out.remove(TriggerCategory.TERMINATE);
         return out;
+    }
+
+    /**
+     * Whether the relative at word {@code i} heads its clause: only determiners and connectors stand between
+     * it and the start of the sentence or the last comma ("Padre diabético", "his brother had…"), unlike
+     * "traído por su madre" or "acude con su madre".
+     */
+    private boolean isSubject(int i, int sentenceStart) {
+        for (int k = i - 1; k >= sentenceStart; k--) {
+            if (words[k] == null) {
+                return true;
+            }
+            if (!DETERMINERS.contains(words[k])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

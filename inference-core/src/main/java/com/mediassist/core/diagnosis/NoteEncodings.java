@@ -1,0 +1,101 @@
+package com.mediassist.core.diagnosis;
+
+import com.mediassist.core.knowledge.Finding;
+import com.mediassist.core.knowledge.Knowledge;
+import com.mediassist.core.knowledge.PatientFindings;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Clinical findings that DDXPlus encodes in more than one way depending on the pathology (a sore throat is
+ * {@code E_97} for a cold but pain located in the pharynx for viral pharyngitis). Read from
+ * {@code diagnosis/note-encodings.tsv}. Immutable and thread-safe.
+ */
+public final class NoteEncodings {
+
+    /** The shipped table's resource path. */
+    public static final String RESOURCE = "diagnosis/note-encodings.tsv";
+
+    /** One row: the finding as the reader writes it and its alternative encoding. */
+    record Alternative(String finding, List<String> instead) {
+    }
+
+    private final List<Alternative> rows;
+
+    private NoteEncodings(List<Alternative> rows) {
+        this.rows = List.copyOf(rows);
+    }
+
+    /** No alternatives: the note path then scores exactly what an answer sheet would. */
+    public static NoteEncodings none() {
+        return new NoteEncodings(List.of());
+    }
+
+    /**
+     * The shipped table.
+     *
+     * @throws DiagnosisException.ModelRunException when the resource is missing or a line is malformed
+     */
+    public static NoteEncodings loadDefault() {
+        List<Alternative> rows = new ArrayList<>();
+        try (InputStream in = NoteEncodings.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new DiagnosisException.ModelRunException(RESOURCE + " is missing from the class path", null);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            int line = 0;
+            for (String s = r.readLine(); s != null; s = r.readLine()) {
+                line++;
+                if (s.isBlank() || s.startsWith("#")) {
+                    continue;
+                }
+                String[] c = s.split("\t");
+                if (c.length < 2 || c[0].isBlank() || c[1].isBlank()) {
+                    throw new DiagnosisException.ModelRunException(RESOURCE + " line " + line
+                            + ": expected finding<TAB>alternative encoding, found \"" + s + "\"", null);
+                }
+                rows.add(new Alternative(c[0].strip(), Arrays.stream(c[1].split(",")).map(String::strip).toList()));
+            }
+        } catch (IOException e) {
+            throw new DiagnosisException.ModelRunException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+        }
+        return new NoteEncodings(rows);
+    }
+
+    /**
+     * The patient's findings with one finding re-encoded, one variant per applicable row: a row applies when
+     * the finding is present and none of its alternative's evidences is stated (present or denied).
+     *
+     * @param knowledge validates the re-encoded findings
+     */
+    List<PatientFindings> variants(PatientFindings p, Knowledge knowledge) {
+        List<PatientFindings> out = new ArrayList<>();
+        List<String> present = p.present().stream().map(Finding::toString).toList();
+        List<String> absent = p.absent().stream().map(e -> e.value()).toList();
+        for (Alternative a : rows) {
+            if (!present.contains(a.finding())) {
+                continue;
+            }
+            boolean stated = a.instead().stream().anyMatch(alt -> {
+                String code = alt.contains(Finding.VALUE_SEPARATOR) ? alt.substring(0, alt.indexOf(Finding.VALUE_SEPARATOR)) : alt;
+                return present.contains(alt) || absent.contains(code)
+                        || !alt.contains(Finding.VALUE_SEPARATOR) && present.contains(code);
+            });
+            if (stated) {
+                continue;
+            }
+            List<String> v = new ArrayList<>(present);
+            v.remove(a.finding());
+            v.addAll(a.instead());
+            out.add(knowledge.findings(p.age(), p.sex().name(), v, absent));
+        }
+        return out;
+    }
+}
