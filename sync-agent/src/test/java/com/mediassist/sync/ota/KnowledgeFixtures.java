@@ -61,7 +61,17 @@ public final class KnowledgeFixtures {
 
     /** The shipped knowledge packed as {@code version} into {@code out}, then {@code change} applied and re-hashed. */
     public static Path pack(Path work, String version, Change change) throws IOException {
+        return pack(work, version, d -> { }, change);
+    }
+
+    /**
+     * The shipped knowledge with {@code edit} made to it (new knowledge: golden cases are recorded from it)
+     * packed as {@code version}, then {@code change} applied to the packed bundle and re-hashed.
+     */
+    public static Path pack(Path work, String version, Change edit, Change change) throws IOException {
         Path source = shippedCopy(work.resolve("source-" + version));
+        edit.apply(source);
+        rehash(source);
         Path out = work.resolve("knowledge-" + version);
         KnowledgeBundleWriter.write(new KnowledgeBundleWriter.Spec(source, version, "test knowledge " + version, "0.1.0",
                 INPUTS), out, Clock.systemUTC());

@@ -46,12 +46,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Over-the-air bundles against the real shipped bundle, the real ONNX engine and a TUF repository the
  * test signs itself, while four threads keep diagnosing: a good bundle is switched to; a bundle whose
- * golden case fails, whose model crashes on load, or that the repository serves under attack is
- * refused; a bundle that fails the health gate is rolled back. No diagnosis request fails throughout.
+ * golden case fails, whose model crashes on load, whose model is genuinely slow, or that the repository
+ * serves under attack is refused; a bundle that fails the health gate is rolled back. No diagnosis request
+ * fails throughout.
  */
 class BundleUpdatesUnderLoadTest {
 
     static final String ID = "ddxplus-diagnosis";
+    /** Matrix squarings per diagnosis in the slow model (each ~2 GFLOP). */
+    static final int SLOW_ROUNDS = 10;
 
     @TempDir
     Path tmp;
@@ -61,6 +64,7 @@ class BundleUpdatesUnderLoadTest {
     DiagnosisService diagnosis;
     BundleUpdateService service;
     Duration maxP95 = Duration.ofSeconds(30);
+    Duration goldenBudget = Duration.ofSeconds(30);
 
     ExecutorService load;
     final AtomicBoolean stop = new AtomicBoolean();
@@ -215,6 +219,26 @@ class BundleUpdatesUnderLoadTest {
     }
 
     @Test
+    void refusesAGenuinelySlowModelBeforeItServes() throws Exception {
+        goldenBudget = Duration.ofSeconds(1);
+        start();
+        String before = activeVersion();
+        // Same answers (the golden cases' probabilities still match), but every diagnosis multiplies
+        // 982 x 982 matrices: far beyond the one-second budget of one case.
+        publish("2.9.7", variant("2.9.7", d -> SlowOnnx.slowDown(d.resolve("model.onnx"), "features", SLOW_ROUNDS)));
+        assertThatThrownBy(() -> service.updates().importSnapshot(repo.dir))
+                .isInstanceOfSatisfying(BundleRefusedException.class,
+                        e -> assertThat(e.reason()).contains("over the latency budget of 1000 ms"));
+        assertThat(activeVersion()).isEqualTo(before);
+        assertThat(service.updates().state().activeBundle()).isEmpty();
+        assertThat(service.updates().state().history()).last().satisfies(h -> {
+            assertThat(h.event()).isEqualTo("refused");
+            assertThat(h.bundle()).isEqualTo(ID + "-2.9.7");
+        });
+        assertThat(versionsSeen).containsOnlyKeys(before);
+    }
+
+    @Test
     void refusesABundleSwappedOnTheServerAndKeepsServingTheOldOne() throws Exception {
         start();
         String before = activeVersion();
@@ -316,47 +340,6 @@ class BundleUpdatesUnderLoadTest {
     }
 
     OtaConfig otaConfig() {
-        Duration p95 = maxP95;
-        return new OtaConfig() {
-            public Optional<String> repositoryUrl() {
-                return Optional.empty();
-            }
-
-            public Duration pollInterval() {
-                return Duration.ofHours(6);
-            }
-
-            public Duration stateCheckInterval() {
-                return Duration.ofMillis(100);
-            }
-
-            public int keep() {
-                return 3;
-            }
-
-            public Gate gate() {
-                return new Gate() {
-                    public int minRequests() {
-                        return 20;
-                    }
-
-                    public Duration window() {
-                        return Duration.ofMinutes(2);
-                    }
-
-                    public double maxErrorRate() {
-                        return 0.01;
-                    }
-
-                    public double maxFallbackRate() {
-                        return 0.2;
-                    }
-
-                    public Duration maxP95Latency() {
-                        return p95;
-                    }
-                };
-            }
-        };
+        return TestOtaConfig.with(maxP95, goldenBudget);
     }
 }
