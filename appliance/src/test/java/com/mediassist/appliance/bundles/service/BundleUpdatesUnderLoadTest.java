@@ -8,13 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mediassist.appliance.diagnosis.service.BundleConfig;
 import com.mediassist.appliance.diagnosis.service.DiagnosisConfig;
 import com.mediassist.appliance.diagnosis.service.DiagnosisService;
-import com.mediassist.core.bundle.BundleLoader;
-import com.mediassist.core.bundle.BundleManifest;
 import com.mediassist.core.diagnosis.DiagnosisResult;
 import com.mediassist.core.knowledge.Knowledge;
 import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.knowledge.PatientFindings;
+import com.mediassist.sync.ota.DiagnosisFixtures;
 import com.mediassist.sync.ota.HistoryEntry;
+import com.mediassist.sync.ota.KnowledgeFixtures;
 import com.mediassist.sync.ota.OtaException.BundleRefusedException;
 import com.mediassist.sync.ota.OtaException.RepositoryRefusedException;
 import com.mediassist.sync.ota.OtaState;
@@ -36,8 +36,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,48 +117,12 @@ class BundleUpdatesUnderLoadTest {
     // ---- the repository's bundles ----
 
     /** A copy of the shipped bundle as version {@code version}, {@code change} applied, manifest re-hashed. */
-    Path variant(String version, FileChange change) throws IOException {
-        Path dir = tmp.resolve("v" + version);
-        try (Stream<Path> s = Files.list(shipped)) {
-            Files.createDirectories(dir);
-            for (Path f : s.toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
-        change.apply(dir);
-        BundleManifest m = new ObjectMapper().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .readValue(dir.resolve(BundleManifest.FILE_NAME).toFile(), BundleManifest.class);
-        List<BundleManifest.FileEntry> files = new ArrayList<>();
-        for (BundleManifest.FileEntry f : m.files()) {
-            Path p = dir.resolve(f.path());
-            files.add(new BundleManifest.FileEntry(f.path(), BundleLoader.sha256(p), Files.size(p)));
-        }
-        new BundleManifest(m.format(), m.id(), version, m.createdAt(), m.minApplianceVersion(), m.provenance(), files,
-                m.model(), m.knowledge(), m.signature()).write(dir);
-        return dir;
-    }
-
-    interface FileChange {
-        void apply(Path dir) throws IOException;
+    Path variant(String version, KnowledgeFixtures.Change change) throws IOException {
+        return DiagnosisFixtures.variant(shipped, tmp.resolve("v" + version), version, change);
     }
 
     void publish(String version, Path bundleDir) throws IOException {
-        ObjectNode custom = TestRepository.JSON.createObjectNode().put("bundleId", ID).put("version", version)
-                .put("kind", "diagnosis").put("minApplianceVersion", "0.1.0").put("encoding", "ternary-v2");
-        repo.addTarget("bundles/" + ID + "-" + version + ".zip", zip(bundleDir), custom);
-        repo.bumpAndPublish();
-    }
-
-    static byte[] zip(Path dir) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(bytes); Stream<Path> s = Files.list(dir)) {
-            for (Path f : s.sorted().toList()) {
-                z.putNextEntry(new ZipEntry(f.getFileName().toString()));
-                Files.copy(f, z);
-                z.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
+        DiagnosisFixtures.publish(repo, version, bundleDir);
     }
 
     String activeVersion() {

@@ -3,19 +3,16 @@ package com.mediassist.appliance.bundles.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mediassist.core.bundle.BundleLoader;
-import com.mediassist.core.bundle.BundleManifest;
 import com.mediassist.core.bundle.VerifiedBundle;
 import com.mediassist.core.diagnosis.DiagnosisEngine;
 import com.mediassist.core.diagnosis.DiagnosisOptions;
 import com.mediassist.core.diagnosis.DiagnosisResult;
 import com.mediassist.core.knowledge.Knowledge;
 import com.mediassist.core.knowledge.Language;
-import java.nio.file.Files;
+import com.mediassist.sync.ota.DiagnosisFixtures;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,23 +29,8 @@ class SlowModelEngineTest {
     @Test
     void answersByTheFallbackPastTheBudgetAndClosesWhileTheSlowRunIsInFlight() throws Exception {
         Path shipped = Path.of("../models/target/bundle");
-        Path dir = Files.createDirectories(tmp.resolve("slow"));
-        try (Stream<Path> s = Files.list(shipped)) {
-            for (Path f : s.toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
-        SlowOnnx.slowDown(dir.resolve("model.onnx"), "features", 30);
-        BundleManifest m = new com.fasterxml.jackson.databind.ObjectMapper()
-                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .readValue(dir.resolve(BundleManifest.FILE_NAME).toFile(), BundleManifest.class);
-        List<BundleManifest.FileEntry> files = new ArrayList<>();
-        for (BundleManifest.FileEntry f : m.files()) {
-            files.add(new BundleManifest.FileEntry(f.path(), BundleLoader.sha256(dir.resolve(f.path())),
-                    Files.size(dir.resolve(f.path()))));
-        }
-        new BundleManifest(m.format(), m.id(), m.version(), m.createdAt(), m.minApplianceVersion(), m.provenance(), files,
-                m.model(), m.knowledge(), m.signature()).write(dir);
+        Path dir = DiagnosisFixtures.variant(shipped, tmp.resolve("slow"), "2.9.9",
+                d -> SlowOnnx.slowDown(d.resolve("model.onnx"), "features", 30));
         VerifiedBundle vb = new BundleLoader("0.1.0").load(dir);
         DiagnosisEngine engine = DiagnosisEngine.open(vb, DiagnosisOptions.defaults().withOnnxTimeout(Duration.ofMillis(200)));
         Knowledge k = engine.knowledge();
