@@ -42,6 +42,7 @@ import picocli.CommandLine.Option;
                 com.mediassist.models.loop.LoopCommands.Retrain.class,
                 com.mediassist.models.loop.LoopCommands.GateCommand.class,
                 com.mediassist.models.tuf.TufCommands.Publish.class,
+                com.mediassist.models.knowledge.KnowledgeBundleCommand.class,
                 com.mediassist.models.tuf.TufCommands.Keys.class,
                 com.mediassist.models.medication.EvaluateMedicationCommand.class,
                 com.mediassist.models.deid.DeidCommands.Train.class,

@@ -12,7 +12,7 @@ import com.mediassist.core.knowledge.Knowledge;
 import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.knowledge.Sex;
 import com.mediassist.core.medication.Alert;
-import com.mediassist.core.workup.WorkupPlanner;
+import com.mediassist.appliance.knowledge.ActiveKnowledge;
 import com.mediassist.store.Transaction;
 import com.mediassist.store.consultations.Consultation;
 import com.mediassist.store.feedback.FeedbackAction;
@@ -56,15 +56,14 @@ public class UploadEvents {
     private static final ObjectMapper NOTE_JSON = new ObjectMapper();
 
     private final DiagnosisService diagnosis;
-    private final Set<String> testCodes;
+    private final ActiveKnowledge knowledge;
     private final SyncConfig config;
     private final Clock clock;
     private final NoteUpload notes;
 
-    public UploadEvents(DiagnosisService diagnosis, WorkupPlanner workup, SyncConfig config, Clock clock) {
+    public UploadEvents(DiagnosisService diagnosis, ActiveKnowledge knowledge, SyncConfig config, Clock clock) {
         this.diagnosis = diagnosis;
-        this.testCodes = workup.pathologies().stream().flatMap(p -> p.tests().stream()).map(WorkupPlanner.Entry::test)
-                .collect(Collectors.toUnmodifiableSet());
+        this.knowledge = knowledge;
         this.config = config;
         this.clock = clock;
         this.notes = noteUpload(config.uploadNotes());
@@ -103,17 +102,18 @@ public class UploadEvents {
 
     /**
      * The bundle that serves {@code kind} here: the loaded diagnosis bundle for diagnoses and
-     * questions, the appliance's knowledge (as configured) otherwise. The client's claim is ignored.
+     * questions, the active knowledge (named {@code knowledgeSource}, with the active knowledge bundle's
+     * version) otherwise. The client's claim is ignored.
      *
      * @throws ApiProblemException 409 when a diagnosis suggestion is reported while no bundle is loaded
      */
-    public Served served(SuggestionKind kind, String knowledgeSource, String knowledgeVersion) {
+    public Served served(SuggestionKind kind, String knowledgeSource) {
         if (kind == SuggestionKind.DIAGNOSIS || kind == SuggestionKind.QUESTION) {
             BundleManifest m = diagnosis.activeBundle().orElseThrow(() -> new ApiProblemException(409,
                     "Diagnosis unavailable", "no diagnosis bundle is loaded, so no " + kind.code() + " suggestion was shown"));
             return new Served(m.id(), m.version());
         }
-        return new Served(knowledgeSource, knowledgeVersion);
+        return new Served(knowledgeSource, knowledge.current().version());
     }
 
     /** The loaded diagnosis bundle, when there is one. */
@@ -129,7 +129,8 @@ public class UploadEvents {
     public String validItem(SuggestionKind kind, String item) {
         String code = item.strip();
         Optional<FeedbackKind> uploadKind = uploadKind(kind);
-        if (kind == SuggestionKind.TEST && !testCodes.contains(code)) {
+        if (kind == SuggestionKind.TEST && knowledge.current().workup().pathologies().stream()
+                .flatMap(p -> p.tests().stream()).noneMatch(t -> t.test().equals(code))) {
             throw ApiProblemException.badField("item", "'" + clip(code) + "' is not a test of the workup knowledge");
         }
         if (uploadKind.isPresent() && (kind == SuggestionKind.DIAGNOSIS || kind == SuggestionKind.QUESTION)) {

@@ -11,6 +11,7 @@ import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.knowledge.Pathology;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,8 @@ public record GoldenCases(String format, double tolerance, List<GoldenCase> case
     public static final String ROLE = "goldenCases";
     /** The file name the vendor build uses. */
     public static final String FILE_NAME = "golden-cases.json";
+    /** Golden cases over the latency budget that refuse a bundle. */
+    public static final int SLOW_CASES_REFUSED = 3;
     /** How many candidates of each answer are compared. */
     public static final int COMPARED = 3;
 
@@ -130,9 +133,32 @@ public record GoldenCases(String format, double tolerance, List<GoldenCase> case
      * @throws GoldenCaseMismatchException at the first case that differs, naming it with expected and found
      */
     public void check(DiagnosisEngine engine) {
+        check(engine, null);
+    }
+
+    /**
+     * Runs every case on {@code engine} and compares, the cases after the first (which warms the engine
+     * up) within {@code budget}: a model too slow for the clinic is refused before it serves. A pause of
+     * the machine may delay one case or two, so the bundle is refused at the {@value #SLOW_CASES_REFUSED}th
+     * case over the budget.
+     *
+     * @param budget the longest one case may take; {@code null}: no limit
+     * @throws GoldenCaseMismatchException at the first case that differs, naming it with expected and found
+     * @throws GoldenCaseTooSlowException  at the {@value #SLOW_CASES_REFUSED}th case that took longer than
+     *                                     {@code budget}
+     */
+    public void check(DiagnosisEngine engine, Duration budget) {
         Knowledge k = engine.knowledge();
+        boolean first = true;
+        int slow = 0;
         for (GoldenCase c : cases) {
+            long start = System.nanoTime();
             DiagnosisResult r = engine.diagnose(k.findings(c.age(), c.sex(), c.present(), c.absent()), Language.EN);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            if (budget != null && !first && took.compareTo(budget) > 0 && ++slow >= SLOW_CASES_REFUSED) {
+                throw new GoldenCaseTooSlowException(c.name(), budget, took);
+            }
+            first = false;
             if (!c.method().equals(r.model().method())) {
                 throw new GoldenCaseMismatchException(c.name(), "answered by " + c.method(),
                         "answered by " + r.model().method() + (r.fallbackReason() == null ? "" : " (" + r.fallbackReason() + ")"));
@@ -148,6 +174,33 @@ public record GoldenCases(String format, double tolerance, List<GoldenCase> case
                             String.format(Locale.ROOT, "candidate %d %s %.4f", i + 1, e.code(), e.probability()), got);
                 }
             }
+        }
+    }
+
+    /** A golden case took longer than the latency budget of one diagnosis. */
+    public static final class GoldenCaseTooSlowException extends DiagnosisException {
+        private final String goldenCase;
+        private final Duration budget;
+        private final Duration took;
+
+        public GoldenCaseTooSlowException(String goldenCase, Duration budget, Duration took) {
+            super(String.format(Locale.ROOT, "golden case %s took %d ms; %d cases over the latency budget of %d ms",
+                    goldenCase, took.toMillis(), SLOW_CASES_REFUSED, budget.toMillis()), null);
+            this.goldenCase = goldenCase;
+            this.budget = budget;
+            this.took = took;
+        }
+
+        public String goldenCase() {
+            return goldenCase;
+        }
+
+        public Duration budget() {
+            return budget;
+        }
+
+        public Duration took() {
+            return took;
         }
     }
 

@@ -39,8 +39,6 @@ public final class PreventiveCareEngine {
 
     /** Class-path resource of the rules. */
     public static final String RESOURCE = "knowledge/prevention/rules.json";
-    /** Knowledge version (from the knowledge manifest) of the shipped preventive-care knowledge. */
-    public static final String VERSION = KnowledgeManifest.shipped().version();
     private static final String BMI_LOINC = "loinc:39156-5";
 
     private final List<Rule> rules;
@@ -68,7 +66,10 @@ public final class PreventiveCareEngine {
     /** Concepts that cannot last longer than this many months from their onset (a pregnancy). */
     private static final Map<String, Integer> MAX_MONTHS = Map.of("pregnancy", 10);
 
-    private PreventiveCareEngine(List<Rule> rules, ConditionCatalog conditions, Clock clock) {
+    private final String version;
+
+    private PreventiveCareEngine(String version, List<Rule> rules, ConditionCatalog conditions, Clock clock) {
+        this.version = version;
         this.rules = rules;
         this.conditions = conditions;
         this.clock = clock;
@@ -81,20 +82,33 @@ public final class PreventiveCareEngine {
      * @throws KnowledgeFormatException when the rules are missing or malformed
      */
     public static PreventiveCareEngine loadDefault(Clock clock) {
+        return load(KnowledgeManifest.shipped(), clock);
+    }
+
+    /**
+     * Loads the rules and condition catalogue of a knowledge bundle (the shipped one or one delivered
+     * over the air), hash-verified through its manifest; reports carry the bundle's knowledge version.
+     *
+     * @param clock source of "today"
+     * @throws KnowledgeFormatException when the rules are missing or malformed
+     */
+    public static PreventiveCareEngine load(KnowledgeManifest bundle, Clock clock) {
         Objects.requireNonNull(clock, "clock");
-        try (InputStream in = KnowledgeManifest.shipped().open(RESOURCE.substring(KnowledgeManifest.CLASSPATH_ROOT.length()))) {
-            if (in == null) {
-                throw new KnowledgeFormatException(RESOURCE, 0, "resource not found in the class path");
-            }
-            ConditionCatalog catalog = ConditionCatalog.loadDefault();
+        try (InputStream in = bundle.open(RESOURCE.substring(KnowledgeManifest.CLASSPATH_ROOT.length()))) {
+            ConditionCatalog catalog = ConditionCatalog.load(bundle);
             List<Rule> rules = new ArrayList<>();
             for (JsonNode n : new ObjectMapper().readTree(in)) {
                 rules.add(rule(n, catalog));
             }
-            return new PreventiveCareEngine(List.copyOf(rules), catalog, clock);
+            return new PreventiveCareEngine(bundle.version(), List.copyOf(rules), catalog, clock);
         } catch (IOException e) {
             throw new KnowledgeFormatException(RESOURCE, 0, "cannot be read as JSON", e);
         }
+    }
+
+    /** @return the knowledge version these rules come from (reported with every report) */
+    public String version() {
+        return version;
     }
 
     private static Rule rule(JsonNode n, ConditionCatalog catalog) {
@@ -177,7 +191,7 @@ public final class PreventiveCareEngine {
         }
         int age = Period.between(profile.birthDate(), today).getYears();
         if (profile.deceased()) {
-            return new PreventiveCareReport(today, age, programme, List.of(), VERSION, true);
+            return new PreventiveCareReport(today, age, programme, List.of(), version, true);
         }
         Set<String> concepts = new HashSet<>();
         Set<String> ever = new HashSet<>();
@@ -226,7 +240,7 @@ public final class PreventiveCareEngine {
                 items.add(evaluate(r, programme, p, age, concepts, ever, smoking, today, language));
             }
         }
-        return new PreventiveCareReport(today, age, programme, items, VERSION, false);
+        return new PreventiveCareReport(today, age, programme, items, version, false);
     }
 
     private PreventiveItem evaluate(Rule r, Programme programme, PreventionProfile p, int age, Set<String> concepts,

@@ -29,8 +29,11 @@ public final class WorkupPlanner {
 
     /** Class-path resource of the shipped knowledge. */
     public static final String RESOURCE = "knowledge/workup/recommended-tests.json";
-    /** Knowledge version (from the knowledge manifest) of the shipped recommended-tests knowledge. */
-    public static final String VERSION = KnowledgeManifest.shipped().version();
+    /** @return the knowledge version these tests come from (reported with every plan) */
+    public String version() {
+        return version;
+    }
+
     /** Score factor of a second-line test relative to a first-line one. */
     public static final double SECOND_LINE_FACTOR = 0.5;
 
@@ -54,7 +57,11 @@ public final class WorkupPlanner {
     private final List<Pathology> pathologies;
     private final Map<String, Pathology> byName;
 
-    private WorkupPlanner(Map<String, Bilingual> testNames, List<Pathology> pathologies, Map<String, Pathology> byName) {
+    private final String version;
+
+    private WorkupPlanner(String version, Map<String, Bilingual> testNames, List<Pathology> pathologies,
+                          Map<String, Pathology> byName) {
+        this.version = version;
         this.testNames = testNames;
         this.pathologies = pathologies;
         this.byName = byName;
@@ -62,17 +69,24 @@ public final class WorkupPlanner {
 
     /** Loads {@value #RESOURCE}. @throws KnowledgeFormatException when missing or malformed */
     public static WorkupPlanner loadDefault() {
-        try (InputStream in = KnowledgeManifest.shipped().open(RESOURCE.substring(KnowledgeManifest.CLASSPATH_ROOT.length()))) {
-            if (in == null) {
-                throw new KnowledgeFormatException(RESOURCE, 0, "resource not found in the class path");
-            }
-            return parse(new ObjectMapper().readTree(in));
+        return load(KnowledgeManifest.shipped());
+    }
+
+    /**
+     * Loads the recommended tests of a knowledge bundle (the shipped one or one delivered over the air),
+     * hash-verified through its manifest; plans report the bundle's knowledge version.
+     *
+     * @throws KnowledgeFormatException when missing or malformed
+     */
+    public static WorkupPlanner load(KnowledgeManifest bundle) {
+        try (InputStream in = bundle.open(RESOURCE.substring(KnowledgeManifest.CLASSPATH_ROOT.length()))) {
+            return parse(bundle.version(), new ObjectMapper().readTree(in));
         } catch (IOException e) {
             throw new KnowledgeFormatException(RESOURCE, 0, "cannot be read as JSON", e);
         }
     }
 
-    private static WorkupPlanner parse(JsonNode root) {
+    private static WorkupPlanner parse(String version, JsonNode root) {
         Map<String, Bilingual> tests = new LinkedHashMap<>();
         root.path("tests").fields().forEachRemaining(e ->
                 tests.put(e.getKey(), new Bilingual(req(e.getValue(), "es"), req(e.getValue(), "en"))));
@@ -109,7 +123,7 @@ public final class WorkupPlanner {
                 byName.put(key(icd), path);
             }
         }
-        return new WorkupPlanner(Collections.unmodifiableMap(tests), List.copyOf(list), byName);
+        return new WorkupPlanner(version, Collections.unmodifiableMap(tests), List.copyOf(list), byName);
     }
 
     private static String req(JsonNode n, String field) {
@@ -187,6 +201,6 @@ public final class WorkupPlanner {
         }
         tests.sort(Comparator.comparingDouble(RecommendedTest::score).reversed()
                 .thenComparing(t -> !t.firstLine()).thenComparing(RecommendedTest::test));
-        return new WorkupPlan(tests, unknown, VERSION);
+        return new WorkupPlan(tests, unknown, version);
     }
 }

@@ -61,12 +61,14 @@ public final class TufCommands {
         }
     }
 
-    @Command(name = "publish", description = "Signs a gated bundle into the update repository (TUF targets, snapshot, timestamp).")
+    @Command(name = "publish", description = "Signs a gated diagnosis bundle or a knowledge bundle into the update repository (TUF targets, snapshot, timestamp).")
     public static final class Publish implements Callable<Integer> {
         @Option(names = "--data-dir", required = true, description = "vendor data directory")
         Path dataDir;
-        @Option(names = "--bundle", required = true, description = "bundle directory (with the gate.json 'models gate' wrote)")
+        @Option(names = "--bundle", description = "diagnosis bundle directory (with the gate.json 'models gate' wrote)")
         Path bundle;
+        @Option(names = "--knowledge", description = "knowledge bundle directory ('models knowledge-bundle' wrote it)")
+        Path knowledge;
         @Option(names = "--force-without-gate", description = "publish without a passing gate (needs --reason; recorded)")
         boolean force;
         @Option(names = "--reason", description = "why the gate is skipped (recorded in publish-log.jsonl)")
@@ -74,14 +76,18 @@ public final class TufCommands {
 
         @Override
         public Integer call() throws IOException {
+            if ((bundle == null) == (knowledge == null)) {
+                throw new IllegalArgumentException("name exactly one of --bundle DIR and --knowledge DIR");
+            }
             if (force && (reason == null || reason.isBlank())) {
                 throw new IllegalArgumentException("--force-without-gate needs --reason R");
             }
             if (!force && reason != null) {
                 throw new IllegalArgumentException("--reason is only for --force-without-gate");
             }
-            TufRepository.Published p = new TufRepository(dataDir, Clock.systemUTC())
-                    .publish(bundle, ModelsCli.MIN_APPLIANCE_VERSION, force ? reason : null);
+            TufRepository repository = new TufRepository(dataDir, Clock.systemUTC());
+            TufRepository.Published p = knowledge != null ? repository.publishKnowledge(knowledge)
+                    : repository.publish(bundle, ModelsCli.MIN_APPLIANCE_VERSION, force ? reason : null);
             System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of(
                     "target", p.target(), "sha256", p.sha256(), "length", p.length(), "targetsVersion", p.targetsVersion(),
                     "gate", p.gate())));

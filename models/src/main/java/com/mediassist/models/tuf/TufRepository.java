@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mediassist.core.bundle.BundleLoader;
 import com.mediassist.core.bundle.BundleManifest;
 import com.mediassist.core.bundle.VerifiedBundle;
+import com.mediassist.core.knowledge.bundle.KnowledgeManifest;
+import com.mediassist.core.knowledge.set.KnowledgeGoldenCases;
 import com.mediassist.models.json.CanonicalJson;
 import com.mediassist.models.tuf.TufException.GateNotPassedException;
 import com.mediassist.models.tuf.TufException.KeysException;
@@ -163,11 +165,59 @@ public final class TufRepository {
         VerifiedBundle vb = new BundleLoader(minAppliance).load(bundleDir);
         BundleManifest m = vb.manifest();
         String gate = gateStatus(bundleDir, forceReason);
+        List<String> names = new ArrayList<>();
+        names.add(BundleManifest.FILE_NAME);
+        m.files().forEach(f -> names.add(f.path()));
+        if (m.signature() != null) {
+            names.add(m.signature());
+        }
+        ObjectNode custom = RoleKey.JSON.createObjectNode();
+        custom.put("bundleId", m.id());
+        custom.put("version", m.version());
+        custom.put("kind", m.model() != null ? "diagnosis" : "knowledge");
+        custom.put("minApplianceVersion", m.minApplianceVersion());
+        if (m.model() != null && m.model().encoding() != null) {
+            custom.put("encoding", m.model().encoding());
+        }
+        return sign(bundleDir, names, custom, gate);
+    }
+
+    /**
+     * Zips a knowledge bundle ({@code models knowledge-bundle} wrote it; every file verified against its
+     * manifest, golden cases included) into the repository as {@code bundles/<id>-<version>.zip} with
+     * {@code custom.kind} {@code knowledge}, its {@code format} and {@code minApplianceVersion}, then signs new
+     * targets, snapshot and timestamp metadata.
+     *
+     * @throws TargetExistsException when this target name is already published with other bytes
+     * @throws com.mediassist.core.knowledge.bundle.KnowledgeBundleException when a file differs from the manifest
+     * @throws IllegalArgumentException when the bundle ships no golden cases
+     */
+    public Published publishKnowledge(Path bundleDir) throws IOException {
+        KnowledgeManifest m = KnowledgeManifest.fromDirectory(bundleDir);
+        m.verifyAll();
+        if (!m.files().containsKey(KnowledgeGoldenCases.FILE_NAME)) {
+            throw new IllegalArgumentException("knowledge bundle " + bundleDir + " has no " + KnowledgeGoldenCases.FILE_NAME
+                    + " in its manifest: a box refuses it");
+        }
+        List<String> names = new ArrayList<>(m.files().keySet());
+        names.add("manifest.json");
+        ObjectNode custom = RoleKey.JSON.createObjectNode();
+        custom.put("bundleId", m.bundleId());
+        custom.put("version", m.bundleVersion());
+        custom.put("kind", "knowledge");
+        custom.put("minApplianceVersion", m.minApplianceVersion());
+        custom.put("format", m.format());
+        return sign(bundleDir, names, custom, "knowledge: golden cases recorded by the build");
+    }
+
+    private Published sign(Path bundleDir, List<String> entries, ObjectNode custom, String gate) throws IOException {
+        String id = custom.get("bundleId").asText();
+        String bundleVersion = custom.get("version").asText();
         RoleKey targetsKey = RoleKey.read(onlineKey(dataDir, "targets"));
-        String name = "bundles/" + m.id() + "-" + m.version() + ".zip";
+        String name = "bundles/" + id + "-" + bundleVersion + ".zip";
         Path tmp = Files.createTempFile(dataDir, "publish", ".zip");
         try {
-            zip(bundleDir, m, tmp);
+            zip(bundleDir, entries, tmp);
             String sha = sha256(Files.readAllBytes(tmp));
             long length = Files.size(tmp);
             ObjectNode previous = latest("targets").map(n -> (ObjectNode) n.get("signed"))
@@ -180,7 +230,7 @@ public final class TufRepository {
                 }
             }
             // TUF consistent snapshots: the target file is <dir>/<sha256>.<filename>.
-            Path spec = targets.resolve("bundles").resolve(sha + "." + m.id() + "-" + m.version() + ".zip");
+            Path spec = targets.resolve("bundles").resolve(sha + "." + id + "-" + bundleVersion + ".zip");
             Files.createDirectories(spec.getParent());
             if (!Files.exists(spec)) {
                 Files.move(tmp, spec, StandardCopyOption.ATOMIC_MOVE);
@@ -193,14 +243,7 @@ public final class TufRepository {
             ObjectNode entry = RoleKey.JSON.createObjectNode();
             entry.put("length", length);
             entry.putObject("hashes").put("sha256", sha);
-            ObjectNode custom = entry.putObject("custom");
-            custom.put("bundleId", m.id());
-            custom.put("version", m.version());
-            custom.put("kind", m.model() != null ? "diagnosis" : "knowledge");
-            custom.put("minApplianceVersion", m.minApplianceVersion());
-            if (m.model() != null && m.model().encoding() != null) {
-                custom.put("encoding", m.model().encoding());
-            }
+            entry.set("custom", custom);
             list.set(name, entry);
             writeSnapshotAndTimestamp(t, now, targetsKey);
             ObjectNode record = RoleKey.JSON.createObjectNode();
@@ -349,13 +392,8 @@ public final class TufRepository {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void zip(Path bundleDir, BundleManifest m, Path zip) throws IOException {
-        List<String> names = new ArrayList<>();
-        names.add(BundleManifest.FILE_NAME);
-        m.files().forEach(f -> names.add(f.path()));
-        if (m.signature() != null) {
-            names.add(m.signature());
-        }
+    private static void zip(Path bundleDir, List<String> entries, Path zip) throws IOException {
+        List<String> names = new ArrayList<>(entries);
         names.sort(null);
         FileTime time = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
         try (OutputStream os = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(os)) {

@@ -45,10 +45,26 @@ public final class BundleStore {
     static final long MAX_UNPACKED = 2L * 1024 * 1024 * 1024;
 
     private final Path root;
+    private final Path tuf;
 
     /** @param dataDir the appliance's data directory; the store is its {@code ota/} subdirectory */
     public BundleStore(Path dataDir) {
         this.root = dataDir.resolve("ota").toAbsolutePath().normalize();
+        this.tuf = root.resolve("tuf");
+    }
+
+    private BundleStore(Path root, Path tuf) {
+        this.root = root;
+        this.tuf = tuf;
+    }
+
+    /**
+     * The store of knowledge bundles, {@code <data-dir>/ota/knowledge/} (its own bundles, staging, state and
+     * lock), trusting the same TUF metadata as the diagnosis bundles ({@code ota/tuf/}).
+     */
+    public static BundleStore knowledge(Path dataDir) {
+        BundleStore diagnosis = new BundleStore(dataDir);
+        return new BundleStore(diagnosis.root().resolve("knowledge"), diagnosis.tufDir());
     }
 
     public Path root() {
@@ -56,7 +72,7 @@ public final class BundleStore {
     }
 
     public Path tufDir() {
-        return root.resolve("tuf");
+        return tuf;
     }
 
     Path bundlesDir() {

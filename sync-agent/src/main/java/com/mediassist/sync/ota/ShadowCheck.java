@@ -8,7 +8,8 @@ import com.mediassist.core.diagnosis.GoldenCases;
 import com.mediassist.sync.ota.OtaException.BundleRefusedException;
 
 /**
- * Opens a staged bundle in a shadow engine, beside the live one, and runs the golden cases it ships;
+ * Opens a staged bundle in a shadow engine, beside the live one, and runs the golden cases it ships, each
+ * within the latency budget of one diagnosis (a model too slow for the clinic is refused);
  * the engine is closed again whatever happens. A bundle without golden cases is refused: the box
  * cannot tell that it runs the model as the vendor did.
  */
@@ -18,7 +19,7 @@ final class ShadowCheck {
     }
 
     /** @throws BundleRefusedException naming the failing case or the reason the engine did not open */
-    static void run(VerifiedBundle bundle, DiagnosisOptions options) throws BundleRefusedException {
+    static void run(VerifiedBundle bundle, DiagnosisOptions options, java.time.Duration budget) throws BundleRefusedException {
         String label = bundle.manifest().id() + "-" + bundle.manifest().version();
         GoldenCases golden;
         try {
@@ -28,7 +29,7 @@ final class ShadowCheck {
             throw new BundleRefusedException(label, e.getMessage(), e);
         }
         try (DiagnosisEngine shadow = DiagnosisEngine.open(bundle, options)) {
-            golden.check(shadow);
+            golden.check(shadow, budget);
         } catch (RuntimeException e) {
             throw new BundleRefusedException(label, "shadow engine: " + e.getMessage(), e);
         }

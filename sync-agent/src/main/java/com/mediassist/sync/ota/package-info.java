@@ -3,6 +3,8 @@
  * (TUF, then the bundle's own hashes), run its golden cases in a shadow engine, switch atomically,
  * watch a health gate and roll back automatically; keep the last N bundles. All state lives in
  * {@code <data-dir>/ota/} and changes by atomic renames, so a power loss leaves the old or the new
- * bundle active, never none. {@link com.mediassist.sync.ota.BundleUpdates} is the entry point.
+ * bundle active, never none. {@link com.mediassist.sync.ota.BundleUpdates} takes diagnosis bundles,
+ * {@link com.mediassist.sync.ota.KnowledgeUpdates} knowledge bundles (state in {@code ota/knowledge/}); both
+ * are {@link com.mediassist.sync.ota.OtaUpdates}.
  */
 package com.mediassist.sync.ota;

@@ -16,7 +16,10 @@ import java.util.List;
  * @param lastProblem   the background work's last problem, or null
  * @param kept          bundles kept on disk, oldest first
  * @param history       update history, newest first (at most 50)
+ * @param knowledge     the same for knowledge bundles ({@code running}: the knowledge version answering now;
+ *                      its own {@code knowledge} is null)
  */
 public record BundlesView(String active, String previous, String staged, String running, String watching,
-                          boolean polling, String lastProblem, List<BundleRef> kept, List<HistoryEntry> history) {
+                          boolean polling, String lastProblem, List<BundleRef> kept, List<HistoryEntry> history,
+                          BundlesView knowledge) {
 }

@@ -28,6 +28,13 @@ public interface OtaConfig {
     @WithDefault("3")
     int keep();
 
+    /**
+     * The longest one golden case may take in the shadow engine before a switch (after the first, which warms
+     * it up): a model slower than this is refused before it serves. Default {@code PT1S}.
+     */
+    @WithDefault("PT1S")
+    Duration goldenCaseBudget();
+
     /** The health gate after a switch. */
     Gate gate();
 

@@ -1,5 +1,6 @@
 /**
- * {@link com.mediassist.appliance.bundles.service.BundleUpdateService}: the appliance side of
+ * {@link com.mediassist.appliance.bundles.service.BundleUpdateService} (diagnosis bundles) and
+ * {@link com.mediassist.appliance.bundles.service.KnowledgeUpdateService} (knowledge bundles): the appliance side of
  * {@code com.mediassist.sync.ota} (polling, live switch, health gate, automatic rollback), configured
  * by {@link com.mediassist.appliance.bundles.service.OtaConfig}.
  */

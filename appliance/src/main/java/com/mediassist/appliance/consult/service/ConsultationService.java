@@ -167,7 +167,7 @@ public class ConsultationService {
             throw ApiProblemException.badField("reason", "is required when overriding a suggestion");
         }
         // Provenance and codes are the server's: the client's "model" is ignored, unknown items refused.
-        UploadEvents.Served served = uploads.served(kind, config.knowledgeSource(), config.knowledgeVersion());
+        UploadEvents.Served served = uploads.served(kind, config.knowledgeSource());
         String bundle = served.bundle();
         String version = served.version();
         String item = uploads.validItem(kind, request.item());

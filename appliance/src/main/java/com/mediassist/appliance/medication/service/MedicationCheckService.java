@@ -4,7 +4,8 @@ import com.mediassist.appliance.audit.AuditService;
 import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.medication.MedicationCheckRequest;
 import com.mediassist.core.medication.MedicationCheckResult;
-import com.mediassist.core.medication.MedicationChecker;
+import com.mediassist.appliance.knowledge.ActiveKnowledge;
+import com.mediassist.core.knowledge.set.KnowledgeSet;
 import com.mediassist.store.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -17,12 +18,12 @@ import java.util.List;
 @ApplicationScoped
 public class MedicationCheckService {
 
-    private final MedicationChecker checker;
+    private final ActiveKnowledge knowledge;
     private final Database database;
     private final AuditService audit;
 
-    public MedicationCheckService(MedicationChecker checker, Database database, AuditService audit) {
-        this.checker = checker;
+    public MedicationCheckService(ActiveKnowledge knowledge, Database database, AuditService audit) {
+        this.knowledge = knowledge;
         this.database = database;
         this.audit = audit;
     }
@@ -37,6 +38,12 @@ public class MedicationCheckService {
      */
     public Outcome check(List<String> medications, Long patientId, List<String> allergies, List<String> conditions,
                          Double egfr, Language language) {
+        return knowledge.use(set -> check(set, medications, patientId, allergies, conditions, egfr, language));
+    }
+
+    /** One check answered from one knowledge set (its conditions catalogue and its checker). */
+    private Outcome check(KnowledgeSet set, List<String> medications, Long patientId, List<String> allergies,
+                          List<String> conditions, Double egfr, Language language) {
         List<String> meds = new ArrayList<>(medications);
         List<String> alls = new ArrayList<>(allergies);
         List<String> conds = new ArrayList<>(conditions);
@@ -46,7 +53,7 @@ public class MedicationCheckService {
             PatientClinicalData data = database.inTransaction(tx -> {
                 tx.patients().get(patientId);
                 PatientClinicalData d = PatientClinicalData.from(tx.history().all(patientId),
-                        checker.knowledge().conditions());
+                        set.medication().knowledge().conditions());
                 audit.record(tx, "medication-check.read", patientId, "medications=" + medications.size());
                 return d;
             });
@@ -58,7 +65,7 @@ public class MedicationCheckService {
                 gfr = data.egfr();
             }
         }
-        return new Outcome(checker.check(new MedicationCheckRequest(meds, alls, conds, gfr, language)), stored);
+        return new Outcome(set.medication().check(new MedicationCheckRequest(meds, alls, conds, gfr, language)), stored);
     }
 
     /**

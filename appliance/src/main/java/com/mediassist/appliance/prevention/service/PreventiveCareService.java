@@ -5,7 +5,7 @@ import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.prevention.ConditionFact;
 import com.mediassist.core.prevention.HistoryItem;
 import com.mediassist.core.prevention.PreventionProfile;
-import com.mediassist.core.prevention.PreventiveCareEngine;
+import com.mediassist.appliance.knowledge.ActiveKnowledge;
 import com.mediassist.core.prevention.PreventiveCareReport;
 import com.mediassist.core.prevention.Programme;
 import com.mediassist.core.prevention.Sex;
@@ -43,12 +43,12 @@ public class PreventiveCareService {
 
     private final Database database;
     private final AuditService audit;
-    private final PreventiveCareEngine engine;
+    private final ActiveKnowledge knowledge;
 
-    public PreventiveCareService(Database database, AuditService audit, PreventiveCareEngine engine) {
+    public PreventiveCareService(Database database, AuditService audit, ActiveKnowledge knowledge) {
         this.database = database;
         this.audit = audit;
-        this.engine = engine;
+        this.knowledge = knowledge;
     }
 
     /** @throws com.mediassist.store.patients.PatientNotFoundException for an unknown patient */
@@ -60,7 +60,7 @@ public class PreventiveCareService {
             audit.record(tx, "preventive-care.read", patientId, "programme=" + programme.code());
             return profile(patient, history, notes);
         });
-        return engine.evaluate(profile, programme, language);
+        return knowledge.use(k -> k.prevention().evaluate(profile, programme, language));
     }
 
     /**

@@ -1,12 +1,12 @@
 package com.mediassist.appliance.workup.rest;
 
+import com.mediassist.appliance.knowledge.ActiveKnowledge;
 import com.mediassist.appliance.medication.rest.Notices;
 import com.mediassist.appliance.medication.service.RequestChecks;
 import com.mediassist.appliance.problem.ApiProblemException;
 import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.workup.DifferentialEntry;
 import com.mediassist.core.workup.WorkupPlan;
-import com.mediassist.core.workup.WorkupPlanner;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -23,11 +23,11 @@ import java.util.List;
 @RolesAllowed({"doctor", "admin"})
 public class RecommendedTestsResource {
 
-    private final WorkupPlanner planner;
+    private final ActiveKnowledge knowledge;
     private final RequestChecks checks;
 
-    public RecommendedTestsResource(WorkupPlanner planner, RequestChecks checks) {
-        this.planner = planner;
+    public RecommendedTestsResource(ActiveKnowledge knowledge, RequestChecks checks) {
+        this.knowledge = knowledge;
         this.checks = checks;
     }
 
@@ -55,7 +55,7 @@ public class RecommendedTestsResource {
             }
             entries.add(new DifferentialEntry(c.pathology(), c.probability()));
         }
-        WorkupPlan plan = planner.recommend(entries, language);
+        WorkupPlan plan = knowledge.use(k -> k.workup().recommend(entries, language));
         return new RecommendedTestsResponse(plan.tests(), plan.unknownPathologies(), plan.knowledgeVersion(),
                 language.code(), Notices.advisory(language));
     }

@@ -22,6 +22,24 @@ class BundlesResourceTest {
 
     @Test
     @TestSecurity(user = "boss", roles = "admin")
+    void adminSeesTheShippedKnowledgeActiveAndItsVersionRunning() {
+        given().get("/api/v1/bundles").then().statusCode(200)
+                .body("knowledge.active", startsWith("shipped "))
+                .body("knowledge.running", startsWith("mediassist-knowledge "))
+                .body("knowledge.previous", equalTo(null));
+    }
+
+    @Test
+    @TestSecurity(user = "boss", roles = "admin")
+    void knowledgeRollbackWithNothingToGoBackToIsAProblemAndAnUnknownKindIsRefused() {
+        given().header("X-CSRF-Token", "x").post("/api/v1/bundles/rollback?kind=knowledge").then().statusCode(409)
+                .body("type", equalTo("https://mediassist.example/problems/ota/nothing-to-roll-back"));
+        given().header("X-CSRF-Token", "x").post("/api/v1/bundles/rollback?kind=model").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "boss", roles = "admin")
     void rollbackWithNothingToGoBackToIsAProblem() {
         given().header("X-CSRF-Token", "x").post("/api/v1/bundles/rollback").then().statusCode(409)
                 .contentType("application/problem+json")

@@ -8,13 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mediassist.appliance.diagnosis.service.BundleConfig;
 import com.mediassist.appliance.diagnosis.service.DiagnosisConfig;
 import com.mediassist.appliance.diagnosis.service.DiagnosisService;
-import com.mediassist.core.bundle.BundleLoader;
-import com.mediassist.core.bundle.BundleManifest;
 import com.mediassist.core.diagnosis.DiagnosisResult;
 import com.mediassist.core.knowledge.Knowledge;
 import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.knowledge.PatientFindings;
+import com.mediassist.sync.ota.DiagnosisFixtures;
 import com.mediassist.sync.ota.HistoryEntry;
+import com.mediassist.sync.ota.KnowledgeFixtures;
 import com.mediassist.sync.ota.OtaException.BundleRefusedException;
 import com.mediassist.sync.ota.OtaException.RepositoryRefusedException;
 import com.mediassist.sync.ota.OtaState;
@@ -36,8 +36,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,12 +44,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Over-the-air bundles against the real shipped bundle, the real ONNX engine and a TUF repository the
  * test signs itself, while four threads keep diagnosing: a good bundle is switched to; a bundle whose
- * golden case fails, whose model crashes on load, or that the repository serves under attack is
- * refused; a bundle that fails the health gate is rolled back. No diagnosis request fails throughout.
+ * golden case fails, whose model crashes on load, whose model is genuinely slow, or that the repository
+ * serves under attack is refused; a bundle that fails the health gate is rolled back. No diagnosis request
+ * fails throughout.
  */
 class BundleUpdatesUnderLoadTest {
 
     static final String ID = "ddxplus-diagnosis";
+    /** Matrix squarings per diagnosis in the slow model (each ~2 GFLOP). */
+    static final int SLOW_ROUNDS = 10;
 
     @TempDir
     Path tmp;
@@ -61,6 +62,7 @@ class BundleUpdatesUnderLoadTest {
     DiagnosisService diagnosis;
     BundleUpdateService service;
     Duration maxP95 = Duration.ofSeconds(30);
+    Duration goldenBudget = Duration.ofSeconds(30);
 
     ExecutorService load;
     final AtomicBoolean stop = new AtomicBoolean();
@@ -115,48 +117,12 @@ class BundleUpdatesUnderLoadTest {
     // ---- the repository's bundles ----
 
     /** A copy of the shipped bundle as version {@code version}, {@code change} applied, manifest re-hashed. */
-    Path variant(String version, FileChange change) throws IOException {
-        Path dir = tmp.resolve("v" + version);
-        try (Stream<Path> s = Files.list(shipped)) {
-            Files.createDirectories(dir);
-            for (Path f : s.toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
-        change.apply(dir);
-        BundleManifest m = new ObjectMapper().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .readValue(dir.resolve(BundleManifest.FILE_NAME).toFile(), BundleManifest.class);
-        List<BundleManifest.FileEntry> files = new ArrayList<>();
-        for (BundleManifest.FileEntry f : m.files()) {
-            Path p = dir.resolve(f.path());
-            files.add(new BundleManifest.FileEntry(f.path(), BundleLoader.sha256(p), Files.size(p)));
-        }
-        new BundleManifest(m.format(), m.id(), version, m.createdAt(), m.minApplianceVersion(), m.provenance(), files,
-                m.model(), m.knowledge(), m.signature()).write(dir);
-        return dir;
-    }
-
-    interface FileChange {
-        void apply(Path dir) throws IOException;
+    Path variant(String version, KnowledgeFixtures.Change change) throws IOException {
+        return DiagnosisFixtures.variant(shipped, tmp.resolve("v" + version), version, change);
     }
 
     void publish(String version, Path bundleDir) throws IOException {
-        ObjectNode custom = TestRepository.JSON.createObjectNode().put("bundleId", ID).put("version", version)
-                .put("kind", "diagnosis").put("minApplianceVersion", "0.1.0").put("encoding", "ternary-v2");
-        repo.addTarget("bundles/" + ID + "-" + version + ".zip", zip(bundleDir), custom);
-        repo.bumpAndPublish();
-    }
-
-    static byte[] zip(Path dir) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(bytes); Stream<Path> s = Files.list(dir)) {
-            for (Path f : s.sorted().toList()) {
-                z.putNextEntry(new ZipEntry(f.getFileName().toString()));
-                Files.copy(f, z);
-                z.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
+        DiagnosisFixtures.publish(repo, version, bundleDir);
     }
 
     String activeVersion() {
@@ -212,6 +178,26 @@ class BundleUpdatesUnderLoadTest {
                 .isInstanceOfSatisfying(BundleRefusedException.class,
                         e -> assertThat(e.reason()).contains("naive-bayes-fallback").contains("could not be opened"));
         assertThat(activeVersion()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAGenuinelySlowModelBeforeItServes() throws Exception {
+        goldenBudget = Duration.ofSeconds(1);
+        start();
+        String before = activeVersion();
+        // Same answers (the golden cases' probabilities still match), but every diagnosis multiplies
+        // 982 x 982 matrices: far beyond the one-second budget of one case.
+        publish("2.9.7", variant("2.9.7", d -> SlowOnnx.slowDown(d.resolve("model.onnx"), "features", SLOW_ROUNDS)));
+        assertThatThrownBy(() -> service.updates().importSnapshot(repo.dir))
+                .isInstanceOfSatisfying(BundleRefusedException.class,
+                        e -> assertThat(e.reason()).contains("over the latency budget of 1000 ms"));
+        assertThat(activeVersion()).isEqualTo(before);
+        assertThat(service.updates().state().activeBundle()).isEmpty();
+        assertThat(service.updates().state().history()).last().satisfies(h -> {
+            assertThat(h.event()).isEqualTo("refused");
+            assertThat(h.bundle()).isEqualTo(ID + "-2.9.7");
+        });
+        assertThat(versionsSeen).containsOnlyKeys(before);
     }
 
     @Test
@@ -316,47 +302,6 @@ class BundleUpdatesUnderLoadTest {
     }
 
     OtaConfig otaConfig() {
-        Duration p95 = maxP95;
-        return new OtaConfig() {
-            public Optional<String> repositoryUrl() {
-                return Optional.empty();
-            }
-
-            public Duration pollInterval() {
-                return Duration.ofHours(6);
-            }
-
-            public Duration stateCheckInterval() {
-                return Duration.ofMillis(100);
-            }
-
-            public int keep() {
-                return 3;
-            }
-
-            public Gate gate() {
-                return new Gate() {
-                    public int minRequests() {
-                        return 20;
-                    }
-
-                    public Duration window() {
-                        return Duration.ofMinutes(2);
-                    }
-
-                    public double maxErrorRate() {
-                        return 0.01;
-                    }
-
-                    public double maxFallbackRate() {
-                        return 0.2;
-                    }
-
-                    public Duration maxP95Latency() {
-                        return p95;
-                    }
-                };
-            }
-        };
+        return TestOtaConfig.with(maxP95, goldenBudget);
     }
 }

@@ -31,6 +31,8 @@ import java.util.Objects;
  */
 public final class KnowledgeManifest {
 
+    /** The knowledge format this code reads: the tables, columns and rule shapes of the shipped bundle. */
+    public static final String FORMAT = "mediassist-knowledge/1";
     /** Root of the shipped bundle in the class path. */
     public static final String CLASSPATH_ROOT = "knowledge/";
     private static final String MANIFEST = "manifest.json";
@@ -56,14 +58,18 @@ public final class KnowledgeManifest {
 
     private final String version;
     private final String provenance;
+    private final String format;
+    private final String minApplianceVersion;
     private final Map<String, Entry> files;
     private final Source source;
     private final String location;
 
-    private KnowledgeManifest(String version, String provenance, Map<String, Entry> files, Source source,
-                              String location) {
+    private KnowledgeManifest(String version, String provenance, String format, String minApplianceVersion,
+                              Map<String, Entry> files, Source source, String location) {
         this.version = version;
         this.provenance = provenance;
+        this.format = format;
+        this.minApplianceVersion = minApplianceVersion;
         this.files = files;
         this.source = source;
         this.location = location;
@@ -115,6 +121,12 @@ public final class KnowledgeManifest {
         }
         String version = text(root, "knowledgeVersion");
         String provenance = text(root, "provenance");
+        if (!version.trim().contains(" ")) {
+            throw new InvalidKnowledgeManifestException("\"knowledgeVersion\" must be '<bundle id> <version>', found '"
+                    + version + "'", null);
+        }
+        String format = root.has("format") ? text(root, "format") : FORMAT;
+        String minAppliance = root.has("minApplianceVersion") ? text(root, "minApplianceVersion") : "0";
         JsonNode list = root.get("files");
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw new InvalidKnowledgeManifestException("\"files\" must be a non-empty array", null);
@@ -134,7 +146,7 @@ public final class KnowledgeManifest {
                 throw new InvalidKnowledgeManifestException("file listed twice: " + path, null);
             }
         }
-        return new KnowledgeManifest(version, provenance, Map.copyOf(files), source, location);
+        return new KnowledgeManifest(version, provenance, format, minAppliance, Map.copyOf(files), source, location);
     }
 
     private static String text(JsonNode n, String field) {
@@ -198,6 +210,42 @@ public final class KnowledgeManifest {
         return version;
     }
 
+    /** @return the bundle id, the first word of the knowledge version ({@code mediassist-knowledge}) */
+    public String bundleId() {
+        return version.trim().substring(0, version.trim().lastIndexOf(' '));
+    }
+
+    /** @return the bundle's version, the last word of the knowledge version ({@code 2026.11.28-1}) */
+    public String bundleVersion() {
+        return version.trim().substring(version.trim().lastIndexOf(' ') + 1);
+    }
+
+    /** @return the knowledge format the bundle is written in (default {@value #FORMAT}) */
+    public String format() {
+        return format;
+    }
+
+    /** @return the oldest appliance version that can run the bundle (default {@code 0}) */
+    public String minApplianceVersion() {
+        return minApplianceVersion;
+    }
+
+    /**
+     * Reads and verifies every listed file at once, as a bundle delivered over the air is checked before
+     * it is opened.
+     *
+     * @throws MissingKnowledgeFileException  when a file is absent
+     * @throws KnowledgeHashMismatchException when a file differs from the manifest
+     */
+    public void verifyAll() {
+        files.keySet().forEach(this::bytes);
+    }
+
+    /** @return where the bundle is read from (a folder, or the class path) */
+    public String location() {
+        return location;
+    }
+
     /** @return who assembled the bundle and from what */
     public String provenance() {
         return provenance;
@@ -208,7 +256,8 @@ public final class KnowledgeManifest {
         return files;
     }
 
-    static String sha256(byte[] data) {
+    /** @return the lower-case hex SHA-256 of {@code data}, as manifests list it */
+    public static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {
