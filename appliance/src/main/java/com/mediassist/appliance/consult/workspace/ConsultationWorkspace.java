@@ -21,6 +21,7 @@ import com.mediassist.appliance.status.Module;
 import com.mediassist.appliance.status.LatencyRecorder;
 import com.mediassist.appliance.status.ModuleSwitch;
 import com.mediassist.appliance.summary.service.SummaryService;
+import com.mediassist.appliance.knowledge.ActiveKnowledge;
 import com.mediassist.appliance.workup.rest.RecommendedTestsResponse;
 import com.mediassist.core.InferenceCoreException;
 import com.mediassist.core.diagnosis.DiagnosisException.DiagnosisUnavailableException;
@@ -41,7 +42,6 @@ import com.mediassist.core.summary.lexicon.ClinicalLabels;
 import com.mediassist.core.text.TextFold;
 import com.mediassist.core.workup.DifferentialEntry;
 import com.mediassist.core.workup.WorkupPlan;
-import com.mediassist.core.workup.WorkupPlanner;
 import com.mediassist.store.Database;
 import com.mediassist.store.consultations.Consultation;
 import com.mediassist.store.consultations.ConsultationUpdate;
@@ -83,7 +83,8 @@ public class ConsultationWorkspace {
     private final ConsultationAccess access;
     private final DiagnosisService diagnosis;
     private final SummaryService summaries;
-    private final WorkupPlanner workup;
+    /** Recommended tests come from the active knowledge bundle (switched over the air). */
+    private final ActiveKnowledge activeKnowledge;
     private final MedicationCheckService medication;
     private final PreventiveCareService preventive;
     /** The short clinical labels the next questions are asked with, for the recorded evidences too. */
@@ -93,7 +94,7 @@ public class ConsultationWorkspace {
     private final Clock clock;
 
     public ConsultationWorkspace(Database database, ObjectMapper json, ConsultationService consultations,
-            ConsultationAccess access, DiagnosisService diagnosis, SummaryService summaries, WorkupPlanner workup,
+            ConsultationAccess access, DiagnosisService diagnosis, SummaryService summaries, ActiveKnowledge activeKnowledge,
             MedicationCheckService medication, PreventiveCareService preventive, ModuleSwitch modules,
             LatencyRecorder latencies, Clock clock) {
         this.database = database;
@@ -102,7 +103,7 @@ public class ConsultationWorkspace {
         this.access = access;
         this.diagnosis = diagnosis;
         this.summaries = summaries;
-        this.workup = workup;
+        this.activeKnowledge = activeKnowledge;
         this.medication = medication;
         this.preventive = preventive;
         this.modules = modules;
@@ -474,8 +475,9 @@ public class ConsultationWorkspace {
             return switchedOff(Module.RECOMMENDED_TESTS);
         }
         return guarded(Module.RECOMMENDED_TESTS, () -> {
-            WorkupPlan plan = workup.recommend(ddx.answer().differential().stream()
-                    .map(d -> new DifferentialEntry(d.code(), d.probability())).toList(), language);
+            List<DifferentialEntry> entries = ddx.answer().differential().stream()
+                    .map(d -> new DifferentialEntry(d.code(), d.probability())).toList();
+            WorkupPlan plan = activeKnowledge.use(k -> k.workup().recommend(entries, language));
             return WorkspaceView.Section.ok(new RecommendedTestsResponse(plan.tests(), plan.unknownPathologies(),
                     plan.knowledgeVersion(), language.code(), Notices.advisory(language)));
         });

@@ -75,10 +75,12 @@ public class MedicationCheckService {
     public Outcome check(List<String> medications,
                          java.util.Map<com.mediassist.store.history.HistoryKind, List<com.mediassist.store.history.HistoryItem>> history,
                          Language language) {
-        PatientClinicalData data = PatientClinicalData.from(history, checker.knowledge().conditions());
-        List<String> meds = new ArrayList<>(medications);
-        meds.addAll(data.medications());
-        return new Outcome(checker.check(new MedicationCheckRequest(meds, data.allergies(), data.conditions(), data.egfr(),
-                language)), data.medications());
+        return knowledge.use(set -> {
+            PatientClinicalData data = PatientClinicalData.from(history, set.medication().knowledge().conditions());
+            List<String> meds = new ArrayList<>(medications);
+            meds.addAll(data.medications());
+            return new Outcome(set.medication().check(new MedicationCheckRequest(meds, data.allergies(),
+                    data.conditions(), data.egfr(), language)), data.medications());
+        });
     }
 }

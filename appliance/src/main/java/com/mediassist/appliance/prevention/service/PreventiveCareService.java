@@ -69,7 +69,8 @@ public class PreventiveCareService {
      */
     public PreventiveCareReport evaluate(Patient patient, Map<HistoryKind, List<com.mediassist.store.history.HistoryItem>> history,
                                          List<SignedNote> notes, Programme programme, Language language) {
-        return engine.evaluate(profile(patient, history, notes), programme, language);
+        PreventionProfile profile = profile(patient, history, notes);
+        return knowledge.use(k -> k.prevention().evaluate(profile, programme, language));
     }
 
     static PreventionProfile profile(Patient patient,
