@@ -423,8 +423,11 @@ public class ConsultationWorkspace {
         }
         List<String> presentList = new ArrayList<>();
         present.values().forEach(presentList::addAll);
+        boolean fromNote = note != null && note.evidences().stream().map(ConsultationWorkspace::codeOf)
+                .anyMatch(present::containsKey);
         return new WorkspaceView.DiagnosisInput(List.copyOf(presentList), List.copyOf(absent),
-                unmapped.stream().limit(com.mediassist.appliance.diagnosis.rest.DiagnosisRequest.MAX_UNMAPPED).toList());
+                unmapped.stream().limit(com.mediassist.appliance.diagnosis.rest.DiagnosisRequest.MAX_UNMAPPED).toList(),
+                fromNote);
     }
 
     private static String codeOf(String evidence) {
@@ -459,7 +462,9 @@ public class ConsultationWorkspace {
                 return WorkspaceView.Section.without(WorkspaceView.Status.FAILED, problem(ProblemTypes.ENGINE_FAILED,
                         "Findings refused", 422, e.item() + ": " + e.reason()));
             }
-            return WorkspaceView.Section.ok(diagnosis.diagnose(findings, input.unmapped(), language));
+            return WorkspaceView.Section.ok(input.fromNote()
+                    ? diagnosis.diagnoseNote(findings, input.unmapped(), language)
+                    : diagnosis.diagnose(findings, input.unmapped(), language));
         });
     }
 

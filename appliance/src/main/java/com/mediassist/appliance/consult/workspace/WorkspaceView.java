@@ -92,7 +92,7 @@ public record WorkspaceView(ConsultationView consultation, String language, Inst
      * @param absent   evidence codes denied
      * @param unmapped note findings without an evidence, counted against the answer's fit
      */
-    public record DiagnosisInput(List<String> present, List<String> absent, List<String> unmapped) {
+    public record DiagnosisInput(List<String> present, List<String> absent, List<String> unmapped, boolean fromNote) {
     }
 
     /** A final diagnosis: a pathology code from the differential, or a name with a null code. */

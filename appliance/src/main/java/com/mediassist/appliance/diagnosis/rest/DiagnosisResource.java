@@ -39,7 +39,11 @@ public class DiagnosisResource {
         this.service = service;
     }
 
-    /** The differential, red flags and next questions for the patient described in the body. */
+    /**
+     * The differential, red flags and next questions for the patient described in the body. A body with
+     * {@code unmappedFindings} (even empty) comes from a note and is diagnosed as one
+     * ({@link DiagnosisService#diagnoseNote}).
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public DiagnosisResult diagnose(DiagnosisRequest request) {
@@ -56,7 +60,11 @@ public class DiagnosisResource {
         }
         List<String> unmapped = unmapped(request.unmappedFindings());
         try {
-            return service.diagnose(findings, unmapped, lang);
+            // unmappedFindings is what the note reader (/api/v1/summary) returns: a request that carries it
+            // describes a note, whose findings may stand for more than one DDXPlus coding
+            return request.unmappedFindings() != null
+                    ? service.diagnoseNote(findings, unmapped, lang)
+                    : service.diagnose(findings, unmapped, lang);
         } catch (DiagnosisUnavailableException e) {
             throw unavailable(e);
         }

@@ -5,6 +5,7 @@ import com.mediassist.core.bundle.BundleLoader;
 import com.mediassist.core.bundle.BundleManifest;
 import com.mediassist.core.bundle.VerifiedBundle;
 import com.mediassist.core.diagnosis.DiagnosisEngine;
+import com.mediassist.core.diagnosis.NoteEncodings;
 import com.mediassist.core.diagnosis.EngineSlot;
 import com.mediassist.core.diagnosis.DiagnosisException.DiagnosisUnavailableException;
 import com.mediassist.core.diagnosis.DiagnosisOptions;
@@ -149,11 +150,28 @@ public class DiagnosisService {
      * @throws DiagnosisUnavailableException when no bundle is loaded, with the reason
      */
     public DiagnosisResult diagnose(PatientFindings findings, List<String> unmappedFindings, Language language) {
+        return answered(e -> e.diagnose(findings, unmappedFindings, language));
+    }
+
+    /**
+     * Diagnoses findings read from a doctor's note: the engine also scores the other DDXPlus codings
+     * of a note finding ({@link NoteEncodings}, e.g. a sore throat coded for a cold or for pharyngitis)
+     * and keeps each condition's better result.
+     *
+     * @throws DiagnosisUnavailableException when no bundle is loaded, with the reason
+     */
+    public DiagnosisResult diagnoseNote(PatientFindings findings, List<String> unmappedFindings, Language language) {
+        return answered(e -> e.diagnoseNote(findings, unmappedFindings, language, NOTE_ENCODINGS));
+    }
+
+    private static final NoteEncodings NOTE_ENCODINGS = NoteEncodings.loadDefault();
+
+    private DiagnosisResult answered(java.util.function.Function<DiagnosisEngine, DiagnosisResult> call) {
         long start = System.nanoTime();
         boolean fallback = false;
         boolean failed = true;
         try {
-            DiagnosisResult r = slot.withEngine(e -> e.diagnose(findings, unmappedFindings, language), unavailableReason);
+            DiagnosisResult r = slot.withEngine(call::apply, unavailableReason);
             fallback = r.fallback();
             failed = false;
             return r;
