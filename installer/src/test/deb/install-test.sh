@@ -59,6 +59,7 @@ cleanup() {
   rm -rf --one-file-system "$R" "$service_log"
 }
 trap cleanup EXIT
+trap "exit 143" TERM INT
 step "unpacking the root into $R"
 tar --numeric-owner -xpf "$tarball" -I zstd -C "$R"
 printf '#!/bin/sh\nexit 101\n' > "$R/usr/sbin/policy-rc.d"; chmod 755 "$R/usr/sbin/policy-rc.d"
@@ -89,8 +90,9 @@ start_service() {
     [ $((SECONDS - started)) -lt 180 ] || fail "the service was not ready within 180 s"
     sleep 1
   done
-  pass "service ready over HTTPS on port $port after $((SECONDS - started)) s (as user $user, ExecStart of the unit)"
+  pass "service ready over HTTPS on port $port after $((SECONDS - started)) s (as user $user, ExecStart of the unit), RSS $(rss_mb) MB"
 }
+rss_mb() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$service_pid/status"; }
 stop_service() {
   kill -TERM "$service_pid"
   local rc=0; wait "$service_pid" || rc=$?
@@ -185,6 +187,12 @@ has_patient() {
 create_patient PKG-0001
 has_patient PKG-0001 || fail "patient PKG-0001 not found after creating it"
 pass "wrote patient PKG-0001 through the API"
+if [ "${BENCH:-0}" = 1 ]; then # BENCHMARKS.md: resident memory under 50 concurrent doctors
+  echo "BENCH rss_before_load_mb=$(rss_mb)"
+  echo "BENCH $(java "$here/LoadDoctors.java" "$base" "$R/etc/mediassist/tls/mediassist.crt" "$token" \
+    "${BENCH_DOCTORS:-50}" "${BENCH_SECONDS:-60}") cpu_cores=$(nproc) load_average=$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "BENCH rss_after_load_mb=$(rss_mb) (MemoryMax of the unit: $(unit_value MemoryMax))"
+fi
 stop_service
 
 step "nightly backup with retention (BACKUP_KEEP=2, three runs)"
