@@ -11,10 +11,6 @@ set -euo pipefail
 old_deb=$(readlink -f "$1"); new_deb=$(readlink -f "$2"); port=$3
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../../../.." && pwd)
-cache="${XDG_CACHE_HOME:-$HOME/.cache}/mediassist"
-suite=${DEBIAN_SUITE:-bookworm}
-mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
-tarball="$cache/debian-$suite-minbase-systemd.tar.zst"
 
 step() { echo "== $(date -u +%H:%M:%S) $*"; }
 fail() { echo "FAIL: $*" >&2; [ -f "${service_log:-/nonexistent}" ] && tail -n 40 "$service_log" >&2; exit 1; }
@@ -25,23 +21,7 @@ for tool in zstd curl chroot mount systemd-analyze java; do
   command -v "$tool" >/dev/null || fail "$tool is missing on this machine"
 done
 
-# ---- The cached Debian root ---------------------------------------------------------------------
-if [ ! -f "$tarball" ]; then
-  step "making the cached $suite minbase root (once): $tarball"
-  mkdir -p "$cache"
-  build=$(mktemp -d "$cache/root-build.XXXXXX")
-  if command -v mmdebstrap >/dev/null; then
-    mmdebstrap --quiet --variant=minbase --include=systemd "$suite" "$build/root" "$mirror"
-  elif command -v debootstrap >/dev/null; then
-    debootstrap --variant=minbase --include=systemd "$suite" "$build/root" "$mirror" >/dev/null
-  else
-    fail "neither mmdebstrap nor debootstrap is installed (apt-get install mmdebstrap)"
-  fi
-  rm -rf "$build/root/var/cache/apt/archives/"*.deb
-  tar --numeric-owner -C "$build/root" -cf - . | zstd -q -T0 -o "$build/root.tar.zst"
-  mv "$build/root.tar.zst" "$tarball"
-  rm -rf --one-file-system "$build"
-fi
+tarball=$(bash "$here/root-tarball.sh") || fail "no cached Debian root"
 
 R=$(mktemp -d /var/tmp/mediassist-install-test.XXXXXX)
 service_pid=""
@@ -56,7 +36,7 @@ cleanup() {
     [ "$(readlink "$p/root" 2>/dev/null)" = "$R" ] && kill -KILL "${p#/proc/}" 2>/dev/null || true
   done
   mountpoint -q "$R/proc" && umount "$R/proc"
-  rm -rf --one-file-system "$R" "$service_log"
+  rm -rf --one-file-system "$R" "$service_log" "$R.cookies"
 }
 trap cleanup EXIT
 trap "exit 143" TERM INT
