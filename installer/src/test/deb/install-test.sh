@@ -173,6 +173,8 @@ if [ "${BENCH:-0}" = 1 ]; then # BENCHMARKS.md: resident memory under 50 concurr
     "${BENCH_DOCTORS:-50}" "${BENCH_SECONDS:-60}") cpu_cores=$(nproc) load_average=$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "BENCH rss_after_load_mb=$(rss_mb) (MemoryMax of the unit: $(unit_value MemoryMax))"
 fi
+patients_before_upgrade=$(https -H "Authorization: Bearer $token" "$base/api/v1/patients" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
+[ -n "$patients_before_upgrade" ] || fail "GET /api/v1/patients gave no total"
 stop_service
 
 step "nightly backup with retention (BACKUP_KEEP=2, three runs)"
@@ -209,7 +211,7 @@ pass "audit chain intact after the upgrade"
 
 step "mediassist db restore of the backup taken before the upgrade"
 restore_out=$(in_root mediassist db restore "$backup" 2>&1) || fail "db restore: $restore_out"
-echo "$restore_out" | grep -q "^restored 1 patients" || fail "the restore did not bring back the state before the upgrade: $restore_out"
+echo "$restore_out" | grep -q "^restored $patients_before_upgrade patients" || fail "the restore did not bring back the state before the upgrade: $restore_out"
 pass "restored: $(echo "$restore_out" | head -n 1)"
 
 step "installing the older $old_version over a database of a newer schema"
