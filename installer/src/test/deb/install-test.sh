@@ -15,6 +15,9 @@ repo=$(cd "$here/../../../.." && pwd)
 step() { echo "== $(date -u +%H:%M:%S) $*"; }
 fail() { echo "FAIL: $*" >&2; [ -f "${service_log:-/nonexistent}" ] && tail -n 40 "$service_log" >&2; exit 1; }
 pass() { echo "PASS $*"; }
+# grep that reads all its input: grep -q stops early, and the writer of the pipe then fails (EPIPE,
+# or SIGPIPE; a JVM starts this script with SIGPIPE ignored), which pipefail reports as a failure.
+has() { grep "$@" >/dev/null; }
 
 [ "$(id -u)" = 0 ] || fail "must run as root (chroot and mount)"
 for tool in zstd curl chroot mount systemd-analyze java; do
@@ -55,7 +58,8 @@ expect_mode() { # path, expected "mode user:group"
 old_version=$(dpkg-deb -f "$old_deb" Version); new_version=$(dpkg-deb -f "$new_deb" Version)
 
 # ---- Start and stop the service the way its unit does ----------------------------------------------
-unit_value() { sed -n "s/^$1=//p" "$R/lib/systemd/system/mediassist.service" | head -n 1; }
+unit_value() { awk -v k="$1=" 'index($0, k) == 1 && !done { print substr($0, length(k) + 1); done = 1 }' \
+  "$R/lib/systemd/system/mediassist.service"; }
 start_service() {
   local user exec env dir umask_
   user=$(unit_value User); exec=$(unit_value ExecStart); env=$(unit_value Environment)
@@ -91,9 +95,9 @@ login() { # user, password -> sets $cookies
   [ -n "$csrf" ] || fail "no csrf-token cookie from /login"
   headers=$(https -b "$jar" -c "$jar" -D - -o /dev/null -H 'Content-Type: application/x-www-form-urlencoded' \
     --data-urlencode "j_username=$1" --data-urlencode "j_password=$2" "$base/j_security_check?csrf=$csrf")
-  echo "$headers" | grep -q '^HTTP/[0-9.]* 302' || fail "login as $1 over HTTPS was not accepted: $headers"
+  echo "$headers" | has '^HTTP/[0-9.]* 302' || fail "login as $1 over HTTPS was not accepted: $headers"
   for c in mediassist-session mediassist-sid; do
-    echo "$headers" | grep -i "^set-cookie: $c=" | grep -qi '; *secure' || fail "the $c cookie is not Secure: $headers"
+    echo "$headers" | grep -i "^set-cookie: $c=" | has -i '; *secure' || fail "the $c cookie is not Secure: $headers"
   done
   [ "$(https -b "$jar" -o /dev/null -w '%{http_code}' "$base/api/v1/me")" = 200 ] || fail "GET /api/v1/me after login"
   pass "logged in as $1 over HTTPS; session cookies are Secure"
@@ -120,7 +124,7 @@ grep -q "password: $password" "$R/etc/mediassist/initial-admin-password" || fail
 [ -f "$R/usr/share/mediassist/bundles/default/manifest.json" ] || fail "no shipped bundle in the package"
 pass "user, directories, modes, certificate, first admin (console + root-only file) and enabled units"
 in_root /usr/lib/mediassist/runtime/bin/keytool -printcert -file /etc/mediassist/tls/mediassist.crt \
-  | grep -q 'IPAddress: 127.0.0.1' || fail "the certificate does not name 127.0.0.1"
+  | has 'IPAddress: 127.0.0.1' || fail "the certificate does not name 127.0.0.1"
 pass "self-signed certificate with the box's names and addresses: $(in_root /usr/lib/mediassist/runtime/bin/keytool \
   -printcert -file /etc/mediassist/tls/mediassist.crt | grep -E 'DNSName|IPAddress' | tr -s ' \n' ' ')"
 
@@ -142,14 +146,14 @@ step "starting $old_version"
 start_service
 listening=$(ss -Hltnp 2>/dev/null | grep -c "pid=$service_pid," || true)
 [ "$listening" = 1 ] || fail "the appliance listens on $listening TCP sockets, expected only HTTPS: $(ss -Hltnp | grep "pid=$service_pid,")"
-ss -Hltnp | grep "pid=$service_pid," | grep -q ":$port " || fail "the appliance does not listen on $port"
+ss -Hltnp | grep "pid=$service_pid," | has ":$port " || fail "the appliance does not listen on $port"
 pass "only the HTTPS port listens; no plain HTTP port"
 status_out=$(in_root mediassist status 2>&1) || fail "mediassist status: $status_out"
-echo "$status_out" | grep -q "^version: *$old_version" || fail "mediassist status shows no version $old_version: $status_out"
+echo "$status_out" | has "^version: *$old_version" || fail "mediassist status shows no version $old_version: $status_out"
 pass "mediassist status: $(echo "$status_out" | grep appliance:)"
 check_out=$(in_root mediassist check --min-disk-mb 200 --min-memory-mb 200 2>&1) || fail "mediassist check: $check_out"
 for name in port certificate "audit chain" clock bundles "file modes" "configuration modes"; do
-  echo "$check_out" | grep -q "^PASS $name:" || fail "mediassist check has no passing '$name' line: $check_out"
+  echo "$check_out" | has "^PASS $name:" || fail "mediassist check has no passing '$name' line: $check_out"
 done
 pass "mediassist check: $(echo "$check_out" | tail -n 1)"
 login admin "$password"
@@ -162,7 +166,7 @@ create_patient() { # number
   [ "$code" = 201 ] || fail "creating patient $1 answered $code"
 }
 has_patient() {
-  https -H "Authorization: Bearer $token" "$base/api/v1/patients?q=$1" | grep -q "\"patientNumber\":\"$1\""
+  https -H "Authorization: Bearer $token" "$base/api/v1/patients?q=$1" | has "\"patientNumber\":\"$1\""
 }
 create_patient PKG-0001
 has_patient PKG-0001 || fail "patient PKG-0001 not found after creating it"
@@ -195,23 +199,23 @@ upgrade_out=$(dpkg_i /root/new.deb 2>&1) || fail "dpkg -i $new_version: $upgrade
 backup=$(echo "$upgrade_out" | sed -n 's/^mediassist: backup before the upgrade: //p')
 [ -n "$backup" ] && [ -f "$R$backup" ] || fail "no backup named before the upgrade: $upgrade_out"
 expect_mode "$backup" "600 mediassist:mediassist"
-echo "$upgrade_out" | grep -q "password:" && fail "the upgrade made a new first admin"
+echo "$upgrade_out" | has "password:" && fail "the upgrade made a new first admin"
 pass "upgraded in $((SECONDS - started)) s; backup first: $backup"
 grep -q "^QUARKUS_HTTP_SSL_PORT=$port$" "$R/etc/mediassist/mediassist.env" || fail "the upgrade lost the configuration"
 start_service
 status_out=$(in_root mediassist status 2>&1) || fail "mediassist status after the upgrade: $status_out"
-echo "$status_out" | grep -q "^version: *$new_version" || fail "status does not show $new_version: $status_out"
+echo "$status_out" | has "^version: *$new_version" || fail "status does not show $new_version: $status_out"
 login admin "$password"
 has_patient PKG-0001 || fail "patient PKG-0001 is gone after the upgrade"
 pass "data intact after the upgrade (patient PKG-0001, admin password)"
 create_patient PKG-0002
 stop_service
-in_root mediassist audit verify | grep -q '^PASS' || fail "audit chain after the upgrade"
+in_root mediassist audit verify | has '^PASS' || fail "audit chain after the upgrade"
 pass "audit chain intact after the upgrade"
 
 step "mediassist db restore of the backup taken before the upgrade"
 restore_out=$(in_root mediassist db restore "$backup" 2>&1) || fail "db restore: $restore_out"
-echo "$restore_out" | grep -q "^restored $patients_before_upgrade patients" || fail "the restore did not bring back the state before the upgrade: $restore_out"
+echo "$restore_out" | has "^restored $patients_before_upgrade patients" || fail "the restore did not bring back the state before the upgrade: $restore_out"
 pass "restored: $(echo "$restore_out" | head -n 1)"
 
 step "installing the older $old_version over a database of a newer schema"
@@ -219,7 +223,7 @@ java -cp "$(ls "$repo"/installer/target/lib/sqlite-jdbc-*.jar | head -n 1)" "$he
   "$R/var/lib/mediassist/mediassist.db" 999 || fail "could not mark the database as schema 999"
 in_root chown mediassist:mediassist /var/lib/mediassist/mediassist.db
 downgrade_out=$(dpkg_i /root/old.deb 2>&1) && fail "the older package installed over a newer database: $downgrade_out"
-echo "$downgrade_out" | grep -q "REFUSED: /var/lib/mediassist/mediassist.db has schema version 999" \
+echo "$downgrade_out" | has "REFUSED: /var/lib/mediassist/mediassist.db has schema version 999" \
   || fail "the refusal does not say why: $downgrade_out"
 [ "$(in_root dpkg-query -W -f '${Version} ${Status}' mediassist)" = "$new_version install ok installed" ] \
   || fail "the refused downgrade changed the installed package: $(in_root dpkg-query -W mediassist)"

@@ -15,6 +15,9 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 step() { echo "== $(date -u +%H:%M:%S) $*"; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
 pass() { echo "PASS $*"; }
+# grep that reads all its input: grep -q stops early, and the writer of the pipe then fails (EPIPE,
+# or SIGPIPE; a JVM starts this script with SIGPIPE ignored), which pipefail reports as a failure.
+has() { grep "$@" >/dev/null; }
 command -v systemd-nspawn >/dev/null || { echo "SKIP: systemd-nspawn is not installed (apt-get install systemd-container)"; exit 77; }
 [ "$(id -u)" = 0 ] || fail "must run as root"
 tarball=$(bash "$here/root-tarball.sh") || fail "no cached Debian root"
@@ -68,24 +71,24 @@ in_ct() { nsenter -t "$pid1" -a env DEBIAN_FRONTEND=noninteractive "$@"; }
 step "installing $old_version under systemd"
 started=$SECONDS
 out=$(in_ct dpkg -i /root/old.deb 2>&1) || fail "dpkg -i $old_version: $out"
-echo "$out" | grep -q "is running and healthy" || fail "the postinst did not report a healthy start: $out"
+echo "$out" | has "is running and healthy" || fail "the postinst did not report a healthy start: $out"
 [ "$(in_ct systemctl is-active mediassist.service)" = active ] || fail "mediassist.service is not active"
 [ "$(in_ct systemctl is-active mediassist-backup.timer)" = active ] || fail "the backup timer is not active"
 pass "installed, started by systemd and healthy in $((SECONDS - started)) s"
 main=$(in_ct systemctl show -p MainPID --value mediassist.service)
 status=$(in_ct cat "/proc/$main/status")
-echo "$status" | grep -q '^NoNewPrivs:[[:space:]]*1' || fail "NoNewPrivs is not set: $status"
-echo "$status" | grep -q '^Seccomp:[[:space:]]*2' || fail "no seccomp filter: $status"
-echo "$status" | grep -q '^CapBnd:[[:space:]]*0000000000000000' || fail "capabilities left: $status"
+echo "$status" | has '^NoNewPrivs:[[:space:]]*1' || fail "NoNewPrivs is not set: $status"
+echo "$status" | has '^Seccomp:[[:space:]]*2' || fail "no seccomp filter: $status"
+echo "$status" | has '^CapBnd:[[:space:]]*0000000000000000' || fail "capabilities left: $status"
 [ "$(in_ct stat -c %U "/proc/$main")" = mediassist ] || fail "the service does not run as mediassist"
 pass "the JVM runs sandboxed: user mediassist, NoNewPrivs 1, seccomp filter, no capabilities, RSS $(echo "$status" | awk '/^VmRSS/ {printf "%d MB", $2 / 1024}')"
-in_ct journalctl -u mediassist.service --no-pager 2>/dev/null | grep -q "password:" && fail "a password reached the journal"
+in_ct journalctl -u mediassist.service --no-pager 2>/dev/null | has "password:" && fail "a password reached the journal"
 pass "no password in the journal"
 
 step "upgrading to a broken build ($broken_version)"
 sed -i 's/^UPGRADE_HEALTH_WAIT=.*/UPGRADE_HEALTH_WAIT=40/' "$R/etc/mediassist/mediassist.env"
 out=$(in_ct dpkg -i /root/broken.deb 2>&1) && fail "dpkg accepted a build that fails its health check: $out"
-echo "$out" | grep -q "$broken_version did not pass its health check; the service is left STOPPED" \
+echo "$out" | has "$broken_version did not pass its health check; the service is left STOPPED" \
   || fail "the failed health check was not reported: $out"
 backup=$(echo "$out" | sed -n 's/^mediassist: the data as it was before the upgrade is in //p')
 [ -n "$backup" ] && [ -f "$R$backup" ] || fail "the message names no existing backup: $out"
@@ -96,8 +99,8 @@ pass "health check failed: service $state, backup named: $backup"
 step "going back: mediassist db restore, then $old_version again"
 out=$(in_ct mediassist db restore "$backup" 2>&1) || fail "db restore: $out"
 out=$(in_ct dpkg -i /root/old.deb 2>&1) || fail "reinstalling $old_version: $out"
-echo "$out" | grep -q "is running and healthy" || fail "$old_version did not come back healthy: $out"
-in_ct mediassist status | grep -q "^version: *$old_version" || fail "status does not show $old_version"
+echo "$out" | has "is running and healthy" || fail "$old_version did not come back healthy: $out"
+in_ct mediassist status | has "^version: *$old_version" || fail "status does not show $old_version"
 pass "the clinic is back on $old_version, healthy"
 
 step "dpkg -r under systemd"
