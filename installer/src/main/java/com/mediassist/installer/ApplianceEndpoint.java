@@ -27,6 +27,12 @@ record ApplianceEndpoint(URI base, Optional<ServerCertificate> certificate) {
         return new ApplianceEndpoint(URI.create("http://127.0.0.1:" + port(env, "QUARKUS_HTTP_PORT", 8080)), cert);
     }
 
+    /** HTTPS on the configured port when the certificate is configured but cannot be read. */
+    static ApplianceEndpoint unreadableCertificate(Map<String, String> env) {
+        return new ApplianceEndpoint(URI.create("https://127.0.0.1:" + port(env, "QUARKUS_HTTP_SSL_PORT", 8443)),
+                Optional.empty());
+    }
+
     int port() {
         return base.getPort();
     }

@@ -61,9 +61,20 @@ final class CheckCommand extends StoreCommand {
         results.add(writable);
         results.add(disk(writable.pass() ? dir : existingAncestor(dir)));
         results.add(memory());
-        ApplianceEndpoint endpoint = ApplianceEndpoint.of(context().env());
+        ApplianceEndpoint endpoint;
+        Result certificate;
+        try {
+            endpoint = ApplianceEndpoint.of(context().env());
+            certificate = InstallationChecks.certificate(endpoint, context().clock());
+        } catch (CliFailure unreadable) {
+            if (unreadable.usage()) {
+                throw unreadable;
+            }
+            endpoint = ApplianceEndpoint.unreadableCertificate(context().env());
+            certificate = new Result("certificate", false, unreadable.getMessage());
+        }
         results.add(port(resolvePort(endpoint), endpoint));
-        results.add(InstallationChecks.certificate(endpoint, context().clock()));
+        results.add(certificate);
         if (writable.pass()) {
             Result database = database(dir.resolve(Database.FILE_NAME));
             results.add(database);

@@ -172,8 +172,11 @@ class InstallationCommandsTest {
         env.put(ServerCertificate.KEY_STORE_PASSWORD, "wrong");
         Run check = run(env, "check", "--min-disk-mb", "1", "--min-memory-mb", "1");
         assertThat(check.exit()).isEqualTo(MediAssistCli.EXIT_FAILED);
-        assertThat(check.err()).contains("cannot read the TLS key store", ServerCertificate.KEY_STORE_PASSWORD)
-                .doesNotContain("wrong");
+        assertThat(check.out()).contains("FAIL certificate: cannot read the TLS key store",
+                ServerCertificate.KEY_STORE_PASSWORD, "PASS memory:").doesNotContain("wrong");
+        Run status = run(env, "status");
+        assertThat(status.exit()).isEqualTo(MediAssistCli.EXIT_FAILED);
+        assertThat(status.err()).contains("cannot read the TLS key store").doesNotContain("wrong");
     }
 
     @Test
