@@ -86,7 +86,8 @@ in_ct journalctl -u mediassist.service --no-pager 2>/dev/null | has "password:" 
 pass "no password in the journal"
 
 step "upgrading to a broken build ($broken_version)"
-sed -i 's/^UPGRADE_HEALTH_WAIT=.*/UPGRADE_HEALTH_WAIT=40/' "$R/etc/mediassist/mediassist.env"
+# A broken build never gets ready: a short wait is enough to see the failure.
+sed -i 's/^UPGRADE_HEALTH_WAIT=.*/UPGRADE_HEALTH_WAIT=15/' "$R/etc/mediassist/mediassist.env"
 out=$(in_ct dpkg -i /root/broken.deb 2>&1) && fail "dpkg accepted a build that fails its health check: $out"
 echo "$out" | has "$broken_version did not pass its health check; the service is left STOPPED" \
   || fail "the failed health check was not reported: $out"
@@ -97,6 +98,7 @@ state=$(in_ct systemctl is-active mediassist.service || true)
 pass "health check failed: service $state, backup named: $backup"
 
 step "going back: mediassist db restore, then $old_version again"
+sed -i 's/^UPGRADE_HEALTH_WAIT=.*/UPGRADE_HEALTH_WAIT=180/' "$R/etc/mediassist/mediassist.env"
 out=$(in_ct mediassist db restore "$backup" 2>&1) || fail "db restore: $out"
 out=$(in_ct dpkg -i /root/old.deb 2>&1) || fail "reinstalling $old_version: $out"
 echo "$out" | has "is running and healthy" || fail "$old_version did not come back healthy: $out"
