@@ -22,17 +22,27 @@ import picocli.CommandLine.Option;
  * {@code check}: preflight of a machine before the appliance is started on it. Prints one
  * {@code PASS}/{@code FAIL} line per check and exits 1 when any fails.
  */
-@Command(name = "check", description = "Preflight: Java version, free disk and memory, the HTTP port, write access "
-        + "to the data directory, the database if one exists, and that the data directory and its files are "
-        + "readable by their owner only. Exit 1 when any check fails.")
+@Command(name = "check", description = "Preflight: Java version, free disk and memory, the HTTP(S) port, write access "
+        + "to the data directory, the database if one exists, the audit chain, the clock, the TLS certificate's "
+        + "expiry, the bundles' file hashes, and that the data and configuration files are not readable by "
+        + "other accounts. Exit 1 when any check fails.")
 final class CheckCommand extends StoreCommand {
 
     /** The Java feature release the appliance needs. */
     static final int MIN_JAVA = 17;
 
     @Option(names = "--port", paramLabel = "PORT",
-            description = "HTTP port the appliance will listen on (default: $QUARKUS_HTTP_PORT, else 8080).")
+            description = "Port the appliance listens on (default: $QUARKUS_HTTP_SSL_PORT or 8443 when a TLS certificate "
+                    + "is configured, else $QUARKUS_HTTP_PORT or 8080).")
     Integer port;
+
+    @Option(names = "--config-dir", defaultValue = "/etc/mediassist", paramLabel = "DIR",
+            description = "Configuration directory of an installed box, checked when it exists (default: ${DEFAULT-VALUE}).")
+    Path configDir;
+
+    @Option(names = "--bundles-dir", defaultValue = "/usr/share/mediassist/bundles", paramLabel = "DIR",
+            description = "Shipped bundles of an installed box, checked when it exists (default: ${DEFAULT-VALUE}).")
+    Path shippedBundles;
 
     @Option(names = "--min-disk-mb", defaultValue = "2048", paramLabel = "MB",
             description = "Free disk needed in the data directory (default: ${DEFAULT-VALUE} MB).")
@@ -51,10 +61,31 @@ final class CheckCommand extends StoreCommand {
         results.add(writable);
         results.add(disk(writable.pass() ? dir : existingAncestor(dir)));
         results.add(memory());
-        results.add(port(resolvePort()));
+        ApplianceEndpoint endpoint;
+        Result certificate;
+        try {
+            endpoint = ApplianceEndpoint.of(context().env());
+            certificate = InstallationChecks.certificate(endpoint, context().clock());
+        } catch (CliFailure unreadable) {
+            if (unreadable.usage()) {
+                throw unreadable;
+            }
+            endpoint = ApplianceEndpoint.unreadableCertificate(context().env());
+            certificate = new Result("certificate", false, unreadable.getMessage());
+        }
+        results.add(port(resolvePort(endpoint), endpoint));
+        results.add(certificate);
         if (writable.pass()) {
-            results.add(database(dir.resolve(Database.FILE_NAME)));
+            Result database = database(dir.resolve(Database.FILE_NAME));
+            results.add(database);
             results.add(modes(dir));
+            if (database.pass() && Files.exists(dir.resolve(Database.FILE_NAME))) {
+                results.addAll(InstallationChecks.auditAndClock(options(), context().clock()));
+            }
+        }
+        results.add(InstallationChecks.bundles(List.of(dir.resolve("bundles"), dir.resolve("ota"), shippedBundles)));
+        if (Files.isDirectory(configDir)) {
+            results.add(InstallationChecks.configModes(configDir));
         }
         for (Result r : results) {
             out().println((r.pass() ? "PASS " : "FAIL ") + r.name() + ": " + r.detail());
@@ -65,22 +96,14 @@ final class CheckCommand extends StoreCommand {
         return failed == 0 ? MediAssistCli.EXIT_OK : MediAssistCli.EXIT_FAILED;
     }
 
-    private int resolvePort() {
+    private int resolvePort(ApplianceEndpoint endpoint) {
         if (port != null) {
             if (port < 1 || port > 65535) {
                 throw new CliFailure("--port must be between 1 and 65535, got " + port, true);
             }
             return port;
         }
-        String fromEnv = context().env().get("QUARKUS_HTTP_PORT");
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            try {
-                return Integer.parseInt(fromEnv.strip());
-            } catch (NumberFormatException e) {
-                throw new CliFailure("QUARKUS_HTTP_PORT is not a port number: " + fromEnv, true);
-            }
-        }
-        return 8080;
+        return endpoint.port();
     }
 
     private static Result java() {
@@ -103,12 +126,13 @@ final class CheckCommand extends StoreCommand {
     }
 
     private Result disk(Path dir) {
-        try {
-            long freeMb = Files.getFileStore(dir).getUsableSpace() / (1024 * 1024);
-            return new Result("disk", freeMb >= minDiskMb, freeMb + " MB free in " + dir + ", need " + minDiskMb + " MB");
-        } catch (IOException e) {
-            return new Result("disk", false, "cannot read free space of " + dir + ": " + e);
+        // statvfs through File, not Files.getFileStore: that one needs the mount table, which a chroot lacks.
+        long usable = dir.toFile().getUsableSpace();
+        if (usable == 0 && !Files.isDirectory(dir)) {
+            return new Result("disk", false, "cannot read free space of " + dir);
         }
+        long freeMb = usable / (1024 * 1024);
+        return new Result("disk", freeMb >= minDiskMb, freeMb + " MB free in " + dir + ", need " + minDiskMb + " MB");
     }
 
     private Result memory() {
@@ -141,12 +165,22 @@ final class CheckCommand extends StoreCommand {
         return OptionalLong.empty();
     }
 
-    private static Result port(int port) {
+    /** Free, or used by the MediAssist appliance of this box (which then answers its health check). */
+    private static Result port(int port, ApplianceEndpoint endpoint) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
             return new Result("port", true, port + " is free");
         } catch (IOException e) {
+            if (port == endpoint.port()) {
+                try {
+                    ApplianceEndpoint.Health health = endpoint.ready();
+                    return new Result("port", true, port + " is used by the running MediAssist appliance ("
+                            + (health.up() ? "ready" : "not ready: HTTP " + health.status()) + ")");
+                } catch (IOException notMediAssist) {
+                    // Something else holds the port: fall through to the failure below.
+                }
+            }
             return new Result("port", false, port + " is in use or not allowed (" + e.getMessage()
                     + "); stop what uses it or choose another with quarkus.http.port");
         }
@@ -183,7 +217,8 @@ final class CheckCommand extends StoreCommand {
         return p == null ? Path.of(".").toAbsolutePath() : p;
     }
 
-    private record Result(String name, boolean pass, String detail) {
+    /** One check's outcome, printed as one {@code PASS}/{@code FAIL} line. */
+    record Result(String name, boolean pass, String detail) {
         Result {
             name = name.toLowerCase(Locale.ROOT);
         }

@@ -17,7 +17,8 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "mediassist", mixinStandardHelpOptions = true, versionProvider = MediAssistCli.Version.class,
         description = "Set up and look after a MediAssist appliance: users, API tokens, database, audit log, preflight.",
         subcommands = {UsersCommand.class, TokensCommand.class, DbCommand.class, AuditCommand.class,
-                CheckCommand.class, SyncCommand.class, BundlesCommand.class, DeidCommand.class, HelpCommand.class})
+                CheckCommand.class, StatusCommand.class, SyncCommand.class, BundlesCommand.class, DeidCommand.class,
+                HelpCommand.class})
 public final class MediAssistCli {
 
     public static final int EXIT_OK = 0;

@@ -16,7 +16,7 @@ class StatusResourceTest {
         given().get("/api/v1/consultations/424242").then().statusCode(404);
         given().get("/api/v1/status").then().statusCode(200)
                 .body("modules.name", hasItems("diagnosis", "medication", "recommended-tests", "preventive-care",
-                        "summary", "database", "diagnosis-fallback"))
+                        "summary", "database", "diagnosis-fallback", "tls-certificate"))
                 .body("bundle.version", org.hamcrest.Matchers.notNullValue())
                 .body("modules.find { it.name == 'database' }.state", org.hamcrest.Matchers.equalTo("up"))
                 .body("latencies.endpoint", hasItems("GET /api/v1/consultations/{id}"));
