@@ -1,7 +1,8 @@
 -- wrk script: "a doctor updates the consultation". Each request is one doctor's action on their own
 -- open consultation (the note as typed and a symptom picked), answered with the whole consultation
 -- view (note reading, differential, tests, medication check, preventive care).
--- Environment: BENCH_IDS (comma-separated consultation ids), BENCH_COOKIE, BENCH_CSRF.
+-- Environment: BENCH_IDS (comma-separated consultation ids), BENCH_COOKIE, BENCH_CSRF, and BENCH_THINK_MS
+-- (optional): a doctor's pause between two updates (0: none, every connection sends as fast as it can).
 local ids = {}
 for id in string.gmatch(os.getenv("BENCH_IDS"), "[^,]+") do ids[#ids + 1] = id end
 local next = 0
@@ -18,5 +19,12 @@ wrk.body = '{"language":"es","commands":[' ..
 request = function()
   next = next % #ids + 1
   return wrk.format(nil, "/api/v1/consultations/" .. ids[next] .. "/commands")
+end
+local think = tonumber(os.getenv("BENCH_THINK_MS") or "0") or 0
+if think > 0 then
+  -- wrk waits this long (milliseconds) before each request of a connection: one doctor's pace
+  delay = function()
+    return think
+  end
 end
 -- wrk itself reports non-2xx answers ("Non-2xx or 3xx responses").
