@@ -6,6 +6,8 @@ import com.mediassist.store.migration.AppliedMigration;
 import com.mediassist.store.migration.MigrationRunner;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -135,8 +137,33 @@ public final class Database extends DelegatingRepositories implements AutoClosea
      */
     public <R, X extends Exception> R inTransaction(TransactionCallback<R, X> work) throws X {
         checkOpen();
-        return translate(() -> jdbi.inTransaction(handle -> work.inTransaction(new Transaction(handle, options))));
+        // Every transaction takes SQLite's write lock at BEGIN; waiting for it in SQLite's busy handler
+        // means sleeping in steps of up to 100 ms. Writers of this process queue here instead, in
+        // arrival order, and wake as soon as the previous one commits (other processes, such as the CLI,
+        // still meet the busy timeout).
+        boolean locked = writers.isHeldByCurrentThread();
+        if (!locked) {
+            try {
+                locked = writers.tryLock(options.busyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StorageFailureException("interrupted while waiting for a transaction on "
+                        + options.databaseFile(), e);
+            }
+            if (!locked) {
+                throw new StorageFailureException("database " + options.databaseFile() + " is busy: no transaction "
+                        + "could start within " + options.busyTimeout().toMillis() + " ms", null);
+            }
+        }
+        try {
+            return translate(() -> jdbi.inTransaction(handle -> work.inTransaction(new Transaction(handle, options))));
+        } finally {
+            writers.unlock();
+        }
     }
+
+    /** Orders this process's transactions (see {@link #inTransaction}); fair, reentrant. */
+    private final ReentrantLock writers = new ReentrantLock(true);
 
     /** {@link #inTransaction(TransactionCallback)} for work without a result. */
     public <X extends Exception> void useTransaction(TransactionConsumer<X> work) throws X {
