@@ -68,6 +68,14 @@ public class MedicationCheckService {
         return new Outcome(set.medication().check(new MedicationCheckRequest(meds, alls, conds, gfr, language)), stored);
     }
 
+    /** The check against a record: the medicines typed plus those, the allergies, conditions and eGFR it holds. */
+    private static Outcome check(KnowledgeSet set, List<String> medications, PatientClinicalData data, Language language) {
+        List<String> meds = new ArrayList<>(medications);
+        meds.addAll(data.medications());
+        return new Outcome(set.medication().check(new MedicationCheckRequest(meds, data.allergies(), data.conditions(),
+                data.egfr(), language)), data.medications());
+    }
+
     /**
      * Checks the medicines against a patient's history the caller has read (and audited) in its own
      * transaction: the consultation view reads the record once for every engine.
@@ -75,12 +83,7 @@ public class MedicationCheckService {
     public Outcome check(List<String> medications,
                          java.util.Map<com.mediassist.store.history.HistoryKind, List<com.mediassist.store.history.HistoryItem>> history,
                          Language language) {
-        return knowledge.use(set -> {
-            PatientClinicalData data = PatientClinicalData.from(history, set.medication().knowledge().conditions());
-            List<String> meds = new ArrayList<>(medications);
-            meds.addAll(data.medications());
-            return new Outcome(set.medication().check(new MedicationCheckRequest(meds, data.allergies(),
-                    data.conditions(), data.egfr(), language)), data.medications());
-        });
+        return knowledge.use(set -> check(set, medications,
+                PatientClinicalData.from(history, set.medication().knowledge().conditions()), language));
     }
 }
