@@ -125,30 +125,40 @@ class SyncAgentTest {
     void keepsEventsWhenTlsFails() throws Exception {
         fiveSimilarConsultations();
         fx.clock.advance(Duration.ofHours(73));
-        // An https:// URL to a server that answers the TLS hello in plain text: the handshake fails.
+        // A real TLS server on loopback whose certificate the box does not trust (self-signed, made by
+        // keytool): the handshake fails deterministically, as it would behind an intercepting proxy.
+        Path store = dir.resolve("untrusted.p12");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-noprompt", "-alias", "vendor", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-validity", "2", "-dname", "CN=127.0.0.1", "-keystore", store.toString(),
+                "-storetype", "PKCS12", "-storepass", "store-secret").redirectErrorStream(true).start();
+        String keytoolOutput = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(keytoolOutput).isZero();
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(store)) {
+            ks.load(in, "store-secret".toCharArray());
+        }
+        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "store-secret".toCharArray());
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(kmf.getKeyManagers(), null, null);
+        com.sun.net.httpserver.HttpsServer server = com.sun.net.httpserver.HttpsServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        server.start();
         RunResult r;
-        try (java.net.ServerSocket plain = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
-            Thread server = new Thread(() -> {
-                try (java.net.Socket s = plain.accept()) {
-                    // Read the client's hello first and keep the socket open until the client gives up,
-                    // so the client always sees plain text where a TLS record should be (not a bare close).
-                    s.getInputStream().read(new byte[4096]);
-                    s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
-                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    s.getOutputStream().flush();
-                    s.setSoTimeout(10_000);
-                    while (s.getInputStream().read(new byte[4096]) >= 0) {
-                        // drain until the client closes
-                    }
-                } catch (java.io.IOException e) {
-                    // the client went away
-                }
-            });
-            server.start();
-            URI https = URI.create("https://127.0.0.1:" + plain.getLocalPort());
+        try {
+            URI https = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
             SyncAgent agent = fx.agent(fx.options(https).withRequestTimeout(Duration.ofSeconds(10)));
             r = agent.runOnce(false);
-            server.join(10_000);
+        } finally {
+            server.stop(0);
         }
         SyncAgent agent = fx.agent(fx.options(vendor.url()));
         assertThat(r.failure()).hasValueSatisfying(f -> assertThat(f).containsIgnoringCase("TLS"));

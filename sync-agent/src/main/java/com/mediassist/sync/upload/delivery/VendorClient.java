@@ -63,7 +63,7 @@ public final class VendorClient {
             throw new DeliveryException(0, "TLS failure talking to " + batches + ": " + e.getMessage(), e);
         } catch (IOException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (e.getCause() instanceof SSLException || message.toLowerCase(java.util.Locale.ROOT).contains("ssl")) {
+            if (causedByTls(e) || message.toLowerCase(java.util.Locale.ROOT).contains("ssl")) {
                 throw new DeliveryException(0, "TLS failure talking to " + batches + ": " + message, e);
             }
             throw new DeliveryException(0, "connection failed to " + batches + ": " + message, e);
@@ -103,5 +103,15 @@ public final class VendorClient {
     private static String clip(String s) {
         String one = s.replaceAll("\\s+", " ").strip();
         return one.length() > MAX_DETAIL ? one.substring(0, MAX_DETAIL) + "…" : one;
+    }
+
+    /** Whether a TLS failure is anywhere in the cause chain (the JDK client often wraps it twice). */
+    private static boolean causedByTls(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SSLException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
