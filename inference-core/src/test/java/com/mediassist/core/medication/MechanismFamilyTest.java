@@ -105,7 +105,27 @@ class MechanismFamilyTest {
         "acitretin-progestogen, acitretina, drospirenona, moderate, false, progestogen-only",
         "central-alpha2-agonist-tricyclic, moxonidina, amitriptilina, moderate, false, antihypertensive",
         "maoi-tricyclic, rasagilina, ciclobenzaprina, contraindicated, true, serotonin",
-        "saquinavir-qt-risk, saquinavir, ondansetrón, contraindicated, true, QT"})
+        "saquinavir-qt-risk, saquinavir, ondansetrón, contraindicated, true, QT",
+        // third pass: label-named weak inhibitors, coumarins, oestrogens, MAOIs, cisapride, NNRTIs, HIV PIs
+        "pk-cyp1a2-weak-inhibitor-nti, teofilina, famotidina, moderate, false, weak CYP1A2",
+        "pk-cyp1a2-weak-inhibitor-nti, oxtriphylline, alopurinol, moderate, false, weak CYP1A2",
+        "pk-cyp1a2-weak-inhibitor-sensitive, tizanidina, alopurinol, major, true, weak CYP1A2",
+        "pk-cyp3a4-moderate-inhibitor-sensitive, cisapride, verapamilo, contraindicated, true, CYP3A4",
+        "pk-cyp3a4-strong-inducer-inducer-sensitive, etravirina, primidona, contraindicated, true, CYP3A4 inducer",
+        "pk-cyp3a4-strong-inducer-inducer-sensitive, itraconazol, rifampicina, major, true, CYP3A4 inducer",
+        "pk-cyp3a4-strong-inhibitor-moderate, triamcinolone, claritromicina, moderate, false, CYP3A4",
+        "vka-inr-potentiator, acenocumarol, fenofibrato, moderate, false, INR",
+        "vka-barbiturate, acenocumarol, butalbital, moderate, false, INR",
+        "estrogen-contraceptive-enzyme-inducer, estradiol, topiramato, moderate, false, contraceptive",
+        "progestogen-contraceptive-enzyme-inducer, desogestrel, griseofulvin, moderate, false, contraceptive",
+        "maoi-dibenzazepine, tranylcypromine, oxcarbazepina, contraindicated, true, hypertensive",
+        "cisapride-qt-label, cisapride, levomepromazina, contraindicated, true, torsades",
+        "tipranavir-protease-inhibitor, tipranavir, fosamprenavir, major, true, virological",
+        "methotrexate-salicylate, metotrexato, magnesium salicylate, moderate, false, clearance of methotrexate",
+        "saquinavir-qt-possible, saquinavir, sertralina, major, true, QT",
+        "serotonergic-load, nefazodone, sertralina, moderate, false, serotonin",
+        "qt-known-possible, haloperidol, norfloxacino, moderate, false, QT",
+        "nephrotoxic-additive, vancomicina, amphotericin b, moderate, false, kidney"})
     void alertsWithTheClassSeverity(String ruleId, String a, String b, String severity, boolean interrupt,
                                     String mechanism) {
         Alert alert = strongest(a, b);
@@ -142,7 +162,15 @@ class MechanismFamilyTest {
         "cimetidina, atomoxetina, weak CYP2D6 inhibitor with a sensitive substrate",
         "fluvastatina, glimepirida, weak CYP2C9 inhibitor",
         "pantoprazol, clopidogrel, weak CYP2C19 inhibitor with the prodrug",
-        "alopurinol, tizanidina, weak CYP1A2 inhibitor with a sensitive substrate",
+        "alopurinol, melatonina, weak CYP1A2 inhibitor with a sensitive substrate whose label names none",
+        "aciclovir, clozapina, weak CYP1A2 inhibitor with a narrow-range substrate whose label names none",
+        "ranitidina, acenocumarol, H2 antagonist that does not raise the INR with a coumarin",
+        "gabapentina, acenocumarol, anticonvulsant that induces no enzyme with a coumarin",
+        "levetiracetam, estradiol, anticonvulsant that induces no enzyme with an oestrogen",
+        "levetiracetam, levonorgestrel, anticonvulsant that induces no enzyme with a progestogen",
+        "rasagilina, carbamazepina, MAO-B inhibitor whose label does not forbid carbamazepine",
+        "selegilina, lamotrigina, MAO inhibitor with an anticonvulsant that is not a dibenzazepine",
+        "efavirenz, raltegravir, NNRTI with an integrase inhibitor",
         "azitromicina, dabigatrán, weak P-gp inhibitor with a narrow-range substrate",
         "domperidona, levodopa, peripheral dopamine antagonist with levodopa",
         "codeína, loratadina, opioid with a non-sedating antihistamine",
@@ -213,6 +241,10 @@ class MechanismFamilyTest {
             Set<String> ids = Arrays.stream(m.getAnnotation(CsvSource.class).value())
                     .map(s -> s.substring(0, s.indexOf(',')).trim()).collect(Collectors.toSet());
             ids.add("anticholinergic-burden");
+            var alone = MechanismWithoutTableTest.class.getDeclaredMethod("ruleFindsTheTablePairOnItsOwn",
+                    String.class, String.class, String.class, String.class);
+            Arrays.stream(alone.getAnnotation(CsvSource.class).value())
+                    .map(s -> s.substring(0, s.indexOf(',')).trim()).forEach(ids::add);
             return ids;
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
