@@ -142,7 +142,16 @@ class MechanismFamilyTest {
         "ulipristal-progestogen, ulipristal, desogestrel, moderate, false, progesterone receptor",
         "ziprasidone-qt-possible, ziprasidona, mirtazapina, moderate, false, QT",
         "lamotrigine-enzyme-inducer, lamotrigina, fenitoína, moderate, false, glucuronidation",
-        "corticosteroid-enzyme-inducer, prednisona, carbamazepina, moderate, false, clearance"})
+        "corticosteroid-enzyme-inducer, prednisona, carbamazepina, moderate, false, clearance",
+        "phenytoin-label-raising, fenitoína, metilfenidato, moderate, false, phenytoin levels",
+        "phenytoin-label-raising, fenitoína, trazodona, moderate, false, phenytoin levels",
+        "ciclosporin-label-interacting, ciclosporina, alopurinol, moderate, false, ciclosporin",
+        "pk-cyp2d6-moderate-inhibitor-sensitive, ritonavir, venlafaxina, moderate, false, CYP2D6",
+        "pk-cyp3a4-strong-inhibitor-moderate, itraconazol, flurazepam, moderate, false, CYP3A4",
+        "pk-cyp3a4-strong-inhibitor-moderate, ketoconazol, chlordiazepoxide, moderate, false, CYP3A4",
+        "pk-cyp3a4-strong-inhibitor-moderate, ritonavir, clorazepato, moderate, false, CYP3A4",
+        "pk-cyp3a4-strong-inhibitor-moderate, claritromicina, buprenorfina, moderate, false, CYP3A4",
+        "pk-cyp3a4-strong-inducer-nti, carbamazepina, fenobarbital, moderate, false, CYP3A4 inducer"})
     void alertsWithTheClassSeverity(String ruleId, String a, String b, String severity, boolean interrupt,
                                     String mechanism) {
         Alert alert = strongest(a, b);
@@ -201,6 +210,9 @@ class MechanismFamilyTest {
         "azitromicina, verapamilo, macrolide that does not inhibit CYP3A4 with verapamil",
         "pimozida, amoxicilina, pimozide with an antibiotic that is no macrolide",
         "gentamicina, ceftriaxona, aminoglycoside with a drug that is no neuromuscular blocker",
+        "fenitoína, paracetamol, phenytoin with a drug its label does not name",
+        "ciclosporina, paracetamol, ciclosporin with a drug its label does not name",
+        "ritonavir, lorazepam, ritonavir with a glucuronidated benzodiazepine",
         "azitromicina, dabigatrán, weak P-gp inhibitor with a narrow-range substrate",
         "domperidona, levodopa, peripheral dopamine antagonist with levodopa",
         "codeína, loratadina, opioid with a non-sedating antihistamine",
