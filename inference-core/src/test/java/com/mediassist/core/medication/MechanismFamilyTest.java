@@ -107,7 +107,7 @@ class MechanismFamilyTest {
         "maoi-tricyclic, rasagilina, ciclobenzaprina, contraindicated, true, serotonin",
         "saquinavir-qt-risk, saquinavir, ondansetrón, contraindicated, true, QT",
         // third pass: label-named weak inhibitors, coumarins, oestrogens, MAOIs, cisapride, NNRTIs, HIV PIs
-        "pk-cyp1a2-weak-inhibitor-nti, teofilina, famotidina, moderate, false, weak CYP1A2",
+        "pk-cyp1a2-weak-inhibitor-nti, teofilina, propafenona, moderate, false, weak CYP1A2",
         "pk-cyp1a2-weak-inhibitor-nti, oxtriphylline, alopurinol, moderate, false, weak CYP1A2",
         "pk-cyp1a2-weak-inhibitor-sensitive, tizanidina, alopurinol, major, true, weak CYP1A2",
         "pk-cyp3a4-moderate-inhibitor-sensitive, cisapride, verapamilo, contraindicated, true, CYP3A4",
