@@ -151,7 +151,11 @@ class MechanismFamilyTest {
         "pk-cyp3a4-strong-inhibitor-moderate, ketoconazol, chlordiazepoxide, moderate, false, CYP3A4",
         "pk-cyp3a4-strong-inhibitor-moderate, ritonavir, clorazepato, moderate, false, CYP3A4",
         "pk-cyp3a4-strong-inhibitor-moderate, claritromicina, buprenorfina, moderate, false, CYP3A4",
-        "pk-cyp3a4-strong-inducer-nti, carbamazepina, fenobarbital, moderate, false, CYP3A4 inducer"})
+        "pk-cyp3a4-strong-inducer-nti, carbamazepina, fenobarbital, moderate, false, CYP3A4 inducer",
+        "nonselective-beta-blocker-hypoglycaemic, propranolol, gliclazida, moderate, false, hypoglycaemia",
+        "nonselective-beta-blocker-epinephrine, propranolol, adrenalina, moderate, false, epinephrine",
+        "potassium-chloride-anticholinergic, cloruro potásico, oxibutinina, moderate, false, potassium chloride",
+        "pk-cyp3a4-strong-inhibitor-moderate, itraconazol, clonazepam, moderate, false, CYP3A4"})
     void alertsWithTheClassSeverity(String ruleId, String a, String b, String severity, boolean interrupt,
                                     String mechanism) {
         Alert alert = strongest(a, b);
@@ -213,6 +217,9 @@ class MechanismFamilyTest {
         "fenitoína, paracetamol, phenytoin with a drug its label does not name",
         "ciclosporina, paracetamol, ciclosporin with a drug its label does not name",
         "ritonavir, lorazepam, ritonavir with a glucuronidated benzodiazepine",
+        "bisoprolol, insulina, cardioselective beta-blocker with insulin",
+        "propranolol, metformina, non-selective beta-blocker with metformin, which causes no hypoglycaemia",
+        "cloruro potásico, loratadina, potassium chloride with a non-anticholinergic antihistamine",
         "azitromicina, dabigatrán, weak P-gp inhibitor with a narrow-range substrate",
         "domperidona, levodopa, peripheral dopamine antagonist with levodopa",
         "codeína, loratadina, opioid with a non-sedating antihistamine",
