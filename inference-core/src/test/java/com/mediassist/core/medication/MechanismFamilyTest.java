@@ -155,7 +155,10 @@ class MechanismFamilyTest {
         "nonselective-beta-blocker-hypoglycaemic, propranolol, gliclazida, moderate, false, hypoglycaemia",
         "nonselective-beta-blocker-epinephrine, propranolol, adrenalina, moderate, false, epinephrine",
         "potassium-chloride-anticholinergic, cloruro potásico, oxibutinina, moderate, false, potassium chloride",
-        "pk-cyp3a4-strong-inhibitor-moderate, itraconazol, clonazepam, moderate, false, CYP3A4"})
+        "pk-cyp3a4-strong-inhibitor-moderate, itraconazol, clonazepam, moderate, false, CYP3A4",
+        "acid-suppressant-ph-dependent, cimetidina, gefitinib, major, true, gastric pH",
+        "antacid-ph-dependent, aluminum hydroxide, dasatinib, moderate, false, absorption",
+        "antacid-ph-dependent, magaldrate, atazanavir, moderate, false, absorption"})
     void alertsWithTheClassSeverity(String ruleId, String a, String b, String severity, boolean interrupt,
                                     String mechanism) {
         Alert alert = strongest(a, b);
@@ -220,6 +223,7 @@ class MechanismFamilyTest {
         "bisoprolol, insulina, cardioselective beta-blocker with insulin",
         "propranolol, metformina, non-selective beta-blocker with metformin, which causes no hypoglycaemia",
         "cloruro potásico, loratadina, potassium chloride with a non-anticholinergic antihistamine",
+        "sodium bicarbonate, amlodipino, antacid with a drug absorbed whatever the gastric pH",
         "azitromicina, dabigatrán, weak P-gp inhibitor with a narrow-range substrate",
         "domperidona, levodopa, peripheral dopamine antagonist with levodopa",
         "codeína, loratadina, opioid with a non-sedating antihistamine",
