@@ -16,7 +16,9 @@ import java.util.function.Function;
  * CYP2C19, CYP1A2 and P-gp (and how strongly), which are sensitive, narrow-therapeutic-range or prodrug
  * substrates, and the severity each perpetrator-class × substrate-class combination carries. Built from
  * {@code pk-profiles.csv} and {@code pk-severity.csv}; every finding is precomputed at load time so a
- * check costs one map lookup per pair of ingredients. Immutable and thread-safe.
+ * check costs one map lookup per pair of ingredients. A matrix cell whose severity reads {@code label}
+ * (e.g. weak inhibitor × narrow-range substrate) links only the substrates whose label names a severity for
+ * that perpetrator class. Immutable and thread-safe.
  */
 public final class MechanismTable {
 
@@ -40,8 +42,16 @@ public final class MechanismTable {
                            Map<String, Severity> overrides, String source) {
     }
 
+    /**
+     * One cell of the class matrix; {@code severity} is {@code null} for a {@value #LABEL_ONLY} cell, which
+     * links a pair only when the substrate's own row names a severity for that perpetrator class (a label
+     * that warns even about weak inhibitors), so the class alone never alerts.
+     */
     private record Grade(Severity severity, Bilingual mechanism, Bilingual management, String source) {
     }
+
+    /** The severity cell that applies only through a substrate's labelled override. */
+    static final String LABEL_ONLY = "label";
 
     private static final Set<String> PERPETRATOR_CLASSES = Set.of("strong", "moderate", "weak");
     private static final Set<String> SUBSTRATE_CLASSES = Set.of("sensitive", "moderate", "nti", "prodrug",
@@ -72,7 +82,8 @@ public final class MechanismTable {
             String role = role(r);
             String perp = oneOf(r, "perpetrator", PERPETRATOR_CLASSES);
             String sub = oneOf(r, "substrate", SUBSTRATE_CLASSES);
-            Grade g = new Grade(Severity.parse(severity.resource(), r.required("severity")),
+            String sev = r.required("severity");
+            Grade g = new Grade(LABEL_ONLY.equalsIgnoreCase(sev) ? null : Severity.parse(severity.resource(), sev),
                     new Bilingual(r.required("mechanism_es"), r.required("mechanism_en")),
                     new Bilingual(r.required("management_es"), r.required("management_en")), r.required("source"));
             if (grades.put(role + "|" + perp + "|" + sub, g) != null) {
@@ -114,7 +125,7 @@ public final class MechanismTable {
                 }
                 Grade g = grades.get(p.role + "|" + p.cls + "|" + s.cls);
                 Severity override = s.overrides.get(p.cls + "-" + p.role);
-                if (g == null) {
+                if (g == null || (g.severity == null && override == null)) {
                     continue;
                 }
                 Severity sev = override != null ? override : g.severity;
