@@ -25,7 +25,9 @@ import java.util.zip.ZipInputStream;
  * The box's OTA directory, {@code <data-dir>/ota/}:
  * <pre>
  *   tuf/            trusted TUF metadata, as verified (root.json is the trust anchor)
- *   bundles/ID-V/   kept bundles, each complete before the state names it
+ *   tuf/roots/      every root version trusted, N.root.json (to re-verify kept bundles after a rotation)
+ *   bundles/ID-V/   kept bundles, each complete before the state names it; ID-V/.tuf/ holds the signed
+ *                   metadata and the target it was verified with ({@link BundleSignatures})
  *   staging/        downloads and unpacking in progress (wiped whenever a session starts)
  *   state.json      active, previous, staged, kept, history — replaced by an atomic rename
  *   .lock           serialises the appliance and bin/mediassist
@@ -73,6 +75,11 @@ public final class BundleStore {
 
     public Path tufDir() {
         return tuf;
+    }
+
+    /** Every root version the box trusted ({@code tuf/roots/}), shared by diagnosis and knowledge bundles. */
+    public com.mediassist.sync.tuf.RootHistory rootHistory() {
+        return new com.mediassist.sync.tuf.RootHistory(tuf.resolve("roots"));
     }
 
     Path bundlesDir() {
@@ -162,6 +169,10 @@ public final class BundleStore {
                 Path out = dir.resolve(e.getName()).normalize();
                 if (!out.startsWith(dir) || out.equals(dir)) {
                     throw new IOException("zip entry '" + e.getName() + "' points outside the bundle");
+                }
+                if (out.startsWith(dir.resolve(BundleSignatures.DIR))) {
+                    throw new IOException("zip entry '" + e.getName() + "' uses the name " + BundleSignatures.DIR
+                            + "/, where the box keeps a bundle's signed metadata");
                 }
                 if (e.isDirectory()) {
                     Files.createDirectories(out);
