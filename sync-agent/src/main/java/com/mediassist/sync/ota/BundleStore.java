@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mediassist.sync.ota.OtaException.StoreException;
 import com.mediassist.sync.tuf.AtomicFiles;
+import com.mediassist.sync.tuf.RootHistory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -78,8 +79,8 @@ public final class BundleStore {
     }
 
     /** Every root version the box trusted ({@code tuf/roots/}), shared by diagnosis and knowledge bundles. */
-    public com.mediassist.sync.tuf.RootHistory rootHistory() {
-        return new com.mediassist.sync.tuf.RootHistory(tuf.resolve("roots"));
+    public RootHistory rootHistory() {
+        return new RootHistory(tuf.resolve("roots"));
     }
 
     Path bundlesDir() {
