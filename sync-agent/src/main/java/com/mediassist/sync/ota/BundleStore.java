@@ -30,6 +30,7 @@ import java.util.zip.ZipInputStream;
  *   bundles/ID-V/   kept bundles, each complete before the state names it; ID-V/.tuf/ holds the signed
  *                   metadata and the target it was verified with ({@link BundleSignatures})
  *   staging/        downloads and unpacking in progress (wiped whenever a session starts)
+ *   import/         a repository snapshot zip being imported (wiped before and after)
  *   state.json      active, previous, staged, kept, history — replaced by an atomic rename
  *   .lock           serialises the appliance and bin/mediassist
  * </pre>
@@ -159,7 +160,26 @@ public final class BundleStore {
      * entries or {@link #MAX_UNPACKED} bytes.
      */
     Path unzip(Path zip, String name) throws IOException {
-        Path dir = Files.createDirectories(stagingDir().resolve(name));
+        return unzipInto(zip, stagingDir().resolve(name));
+    }
+
+    /**
+     * Unpacks a repository snapshot zip (from a USB stick) into {@code import/}, emptied first: not under
+     * {@code staging/}, which staging the bundle it holds empties. Same limits as {@link #unzip}.
+     */
+    Path unzipSnapshot(Path zip) throws IOException {
+        Path dir = root.resolve("import");
+        deleteTree(dir);
+        return unzipInto(zip, dir);
+    }
+
+    /** Removes what {@link #unzipSnapshot} unpacked. */
+    void dropSnapshot() throws IOException {
+        deleteTree(root.resolve("import"));
+    }
+
+    private Path unzipInto(Path zip, Path target) throws IOException {
+        Path dir = Files.createDirectories(target);
         int entries = 0;
         long total = 0;
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {

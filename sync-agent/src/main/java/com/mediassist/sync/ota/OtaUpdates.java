@@ -197,15 +197,27 @@ public abstract sealed class OtaUpdates<B> permits BundleUpdates, KnowledgeUpdat
      * gate as {@link #update()}; the trusted root must already be installed.
      */
     public Optional<BundleRef> importSnapshot(Path snapshot) throws OtaException {
-        Path dir = snapshot;
-        if (Files.isRegularFile(snapshot)) {
+        if (!Files.isRegularFile(snapshot)) {
+            return importFrom(snapshot, snapshot);
+        }
+        Path dir;
+        try {
+            dir = store.unzipSnapshot(snapshot);
+        } catch (IOException e) {
+            throw new StoreException("cannot unpack the snapshot " + snapshot, e);
+        }
+        try {
+            return importFrom(dir, snapshot);
+        } finally {
             try {
-                store.freshStaging();
-                dir = store.unzip(snapshot, "import");
+                store.dropSnapshot();
             } catch (IOException e) {
-                throw new StoreException("cannot unpack the snapshot " + snapshot, e);
+                // Left for the next import, which empties it first.
             }
         }
+    }
+
+    private Optional<BundleRef> importFrom(Path dir, Path snapshot) throws OtaException {
         if (!Files.isDirectory(dir.resolve("metadata"))) {
             throw new StoreException("the snapshot " + snapshot + " has no metadata/ directory", null);
         }
