@@ -152,8 +152,14 @@ status_out=$(in_root mediassist status 2>&1) || fail "mediassist status: $status
 echo "$status_out" | has "^version: *$old_version" || fail "mediassist status shows no version $old_version: $status_out"
 pass "mediassist status: $(echo "$status_out" | grep appliance:)"
 check_out=$(in_root mediassist check --min-disk-mb 200 --min-memory-mb 200 2>&1) || fail "mediassist check: $check_out"
-for name in port certificate "audit chain" clock bundles "file modes" "configuration modes"; do
+for name in port certificate "audit chain" clock "file modes" "configuration modes"; do
   echo "$check_out" | has "^PASS $name:" || fail "mediassist check has no passing '$name' line: $check_out"
+done
+for bundle in "ddxplus-diagnosis [^:]*: shipped with the software package (/usr/share/mediassist/bundles/default)" \
+              "ddxplus-diagnosis [^:]*: shipped with the software package (/var/lib/mediassist/bundles/shipped)" \
+              "mediassist-knowledge [^:]*: shipped with the software package (knowledge/ inside /usr/lib/mediassist/"; do
+  echo "$check_out" | has "^PASS bundle $bundle.*not signed by the update repository" \
+    || fail "mediassist check has no passing line for the bundle '$bundle': $check_out"
 done
 pass "mediassist check: $(echo "$check_out" | tail -n 1)"
 login admin "$password"

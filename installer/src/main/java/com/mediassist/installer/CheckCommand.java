@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "check", description = "Preflight: Java version, free disk and memory, the HTTP(S) port, write access "
         + "to the data directory, the database if one exists, the audit chain, the clock, the TLS certificate's "
-        + "expiry, the bundles' file hashes, and that the data and configuration files are not readable by "
-        + "other accounts. Exit 1 when any check fails.")
+        + "expiry, every bundle (shipped with the package: files against its manifest; taken over the air: its signed "
+        + "update metadata and every file against the signed target), and that the data and configuration files are "
+        + "not readable by other accounts. Exit 1 when any check fails.")
 final class CheckCommand extends StoreCommand {
 
     /** The Java feature release the appliance needs. */
@@ -83,7 +84,7 @@ final class CheckCommand extends StoreCommand {
                 results.addAll(InstallationChecks.auditAndClock(options(), context().clock()));
             }
         }
-        results.add(InstallationChecks.bundles(List.of(dir.resolve("bundles"), dir.resolve("ota"), shippedBundles)));
+        results.addAll(BundleChecks.all(dir, shippedBundles, context().clock()));
         if (Files.isDirectory(configDir)) {
             results.add(InstallationChecks.configModes(configDir));
         }

@@ -1,9 +1,5 @@
 package com.mediassist.installer;
 
-import com.mediassist.core.bundle.BundleException;
-import com.mediassist.core.bundle.BundleLoader;
-import com.mediassist.core.bundle.BundleManifest;
-import com.mediassist.core.bundle.VerifiedBundle;
 import com.mediassist.installer.CheckCommand.Result;
 import com.mediassist.store.Database;
 import com.mediassist.store.DatabaseOptions;
@@ -27,7 +23,7 @@ import java.util.stream.Stream;
 
 /**
  * The checks of {@code check} that concern an installed box: the TLS certificate, the audit chain
- * and the clock, the bundles on disk, and the configuration directory's file modes.
+ * and the clock, and the configuration directory's file modes ({@link BundleChecks} checks the bundles).
  */
 final class InstallationChecks {
 
@@ -106,42 +102,6 @@ final class InstallationChecks {
         } catch (DateTimeParseException e) {
             return new Result("clock", false, "the newest audit entry has an unreadable time '" + newestAuditEntry + "'");
         }
-    }
-
-    /** Every bundle under the roots: manifest format and every file's size and SHA-256. */
-    static Result bundles(List<Path> roots) {
-        BundleLoader loader = new BundleLoader(BundlesCommand.BundlesBase.version());
-        List<String> ok = new ArrayList<>();
-        List<String> bad = new ArrayList<>();
-        for (Path root : roots) {
-            if (!Files.isDirectory(root)) {
-                continue;
-            }
-            try (Stream<Path> found = Files.walk(root, 4)) {
-                for (Path manifest : found.filter(p -> p.getFileName().toString().equals(BundleManifest.FILE_NAME))
-                        .sorted().toList()) {
-                    Path dir = manifest.getParent();
-                    if (dir.toString().contains("/staging")) {
-                        continue;
-                    }
-                    try {
-                        VerifiedBundle b = loader.load(dir);
-                        ok.add(dir + " (" + b.manifest().id() + " " + b.manifest().version() + ")");
-                    } catch (BundleException e) {
-                        bad.add(dir + ": " + e.getMessage());
-                    }
-                }
-            } catch (IOException e) {
-                bad.add("cannot read " + root + ": " + e.getMessage());
-            }
-        }
-        if (!bad.isEmpty()) {
-            return new Result("bundles", false, String.join("; ", bad)
-                    + " (reinstall the package for a shipped bundle; mediassist bundles rollback for an update)");
-        }
-        return new Result("bundles", true, ok.isEmpty() ? "none on disk yet (the appliance unpacks its shipped bundle "
-                + "at first start)" : "file hashes match the manifests of " + String.join(", ", ok)
-                + " (updates' signatures were verified by TUF when staged)");
     }
 
     /** Nothing in the configuration directory readable or writable by other accounts (the public certificate aside). */

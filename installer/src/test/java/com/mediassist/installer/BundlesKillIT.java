@@ -123,6 +123,9 @@ class BundlesKillIT {
         BundleUpdates box = box(data);
         OtaState state = box.state();   // state.json parses
         assertThat(state.activeBundle().map(b -> b.version()).orElse("shipped")).isIn("shipped", NEW);
+        if (state.active() != null) {   // an active update kept the signed metadata it was verified with (check)
+            assertThat(box.recheck(state.active()).signature().target().path()).endsWith(NEW + ".zip");
+        }
         Optional<VerifiedBundle> runnable = box.runnable();   // what the appliance runs at its next start
         VerifiedBundle vb = runnable.isPresent() ? runnable.get() : new BundleLoader("0.1.0").load(shipped);
         try (DiagnosisEngine engine = DiagnosisEngine.open(vb, DiagnosisOptions.defaults()

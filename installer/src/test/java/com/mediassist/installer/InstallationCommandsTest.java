@@ -210,10 +210,12 @@ class InstallationCommandsTest {
                 + "\"output\":\"probabilities\",\"features\":[\"a\"],\"labels\":[\"b\"],\"temperature\":1.0,"
                 + "\"encoding\":\"ternary-v2\"},\"files\":[{\"path\":\"model.onnx\",\"size\":" + model.length
                 + ",\"sha256\":\"" + sha + "\"}]}");
-        CheckCommand.Result good = InstallationChecks.bundles(List.of(dir.resolve("bundles")));
+        CheckCommand.Result good = BundleChecks.shippedDiagnosis(List.of(dir.resolve("bundles"))).get(0);
         assertThat(good.pass()).as(good.detail()).isTrue();
+        assertThat(good.name()).isEqualTo("bundle b 1.0.0");
+        assertThat(good.detail()).contains("shipped with the software package", "not signed by the update repository");
         Files.writeString(bundle.resolve("model.onnx"), "model bytez");
-        CheckCommand.Result bad = InstallationChecks.bundles(List.of(dir.resolve("bundles")));
+        CheckCommand.Result bad = BundleChecks.shippedDiagnosis(List.of(dir.resolve("bundles"))).get(0);
         assertThat(bad.pass()).isFalse();
         assertThat(bad.detail()).contains("model.onnx");
     }

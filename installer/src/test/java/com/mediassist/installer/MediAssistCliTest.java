@@ -225,8 +225,8 @@ class MediAssistCliTest {
                 "--min-memory-mb", "1");
         assertThat(check.exit()).isZero();
         assertThat(check.out()).contains("PASS java:", "PASS data directory:", "PASS disk:", "PASS memory:",
-                "PASS port: " + freePort + " is free", "PASS database: none yet", "PASS file modes:", "PASS certificate: no TLS certificate configured", "PASS bundles: none on disk yet",
-                "all 9 checks passed");
+                "PASS port: " + freePort + " is free", "PASS database: none yet", "PASS file modes:", "PASS certificate: no TLS certificate configured", "PASS bundle ddxplus-diagnosis: none on disk yet",
+                "PASS bundle mediassist-knowledge ", "all 10 checks passed");
         assertThat(check.out()).doesNotContain("FAIL");
     }
 
@@ -238,7 +238,7 @@ class MediAssistCliTest {
                     "--min-disk-mb", String.valueOf(Long.MAX_VALUE / (1024 * 1024)), "--min-memory-mb", "1");
             assertThat(check.exit()).isEqualTo(MediAssistCli.EXIT_FAILED);
             assertThat(check.out()).contains("FAIL port: " + taken.getLocalPort(), "FAIL disk:", "PASS memory:",
-                    "2 of 9 checks failed");
+                    "2 of 10 checks failed");
         }
     }
 

@@ -87,7 +87,7 @@ public final class BundleWriter {
                 new BundleManifest.ModelSpec(MODEL_FILE, OnnxExport.INPUT, OnnxExport.OUTPUT,
                         new com.mediassist.core.knowledge.FeatureSpace(knowledge).names(), labels, trained.temperature(),
                         com.mediassist.core.knowledge.FeatureSpace.ENCODING),
-                Map.of("knowledge", KNOWLEDGE_FILE, "frequencies", FREQUENCIES_FILE), null);
+                Map.of("knowledge", KNOWLEDGE_FILE, "frequencies", FREQUENCIES_FILE));
         m.write(out);
         return withGoldenCases(out, m);
     }
@@ -110,7 +110,7 @@ public final class BundleWriter {
         Map<String, String> knowledge = new java.util.TreeMap<>(m.knowledge());
         knowledge.put(GoldenCases.ROLE, GoldenCases.FILE_NAME);
         BundleManifest withGolden = new BundleManifest(m.format(), m.id(), m.version(), m.createdAt(),
-                m.minApplianceVersion(), m.provenance(), files, m.model(), knowledge, m.signature());
+                m.minApplianceVersion(), m.provenance(), files, m.model(), knowledge);
         withGolden.write(out);
         return withGolden;
     }

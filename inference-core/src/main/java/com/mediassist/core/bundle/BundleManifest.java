@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code manifest.json} of a model bundle, format v1 (see {@code docs/bundle-format-v1.md}).
+ * {@code manifest.json} of a model bundle, format v1 (see {@code docs/bundle-format-v1.md}). The manifest is not
+ * signed itself: a bundle taken over the air is vouched for by the update repository's signed TUF metadata, which
+ * names the bundle zip's length and hashes (see {@code docs/ota.md}); the shipped one by the software package.
  *
  * @param format               always {@value #FORMAT}
  * @param id                   bundle id, e.g. {@code ddxplus-diagnosis}
@@ -17,14 +19,13 @@ import java.util.Map;
  * @param createdAt            ISO-8601 instant the bundle was built (from the build, so reproducible)
  * @param minApplianceVersion  the oldest appliance version that can load it
  * @param provenance           data, trainer and metrics
- * @param files                every file of the bundle (except the manifest and its signature)
+ * @param files                every file of the bundle (except the manifest itself)
  * @param model                the ONNX model's file, tensor names, features and labels
  * @param knowledge            the knowledge files by role ({@code knowledge}, {@code frequencies})
- * @param signature            the detached signature file name beside the manifest, when signed
  */
 public record BundleManifest(String format, String id, String version, String createdAt,
                              String minApplianceVersion, Provenance provenance, List<FileEntry> files,
-                             ModelSpec model, Map<String, String> knowledge, String signature) {
+                             ModelSpec model, Map<String, String> knowledge) {
 
     /** The format this code reads and writes. */
     public static final String FORMAT = "mediassist-bundle/1";

@@ -30,7 +30,7 @@ class BundleLoaderTest {
                 new BundleManifest.Provenance(List.of(), "t", Map.of(), Map.of(), "none"),
                 modelPath == null ? files : List.of(new BundleManifest.FileEntry(modelPath, "00", 1)),
                 new BundleManifest.ModelSpec("model.onnx", "features", "probabilities", List.of("a"), List.of("b"), 1.0, "ternary-v2"),
-                Map.of("knowledge", "knowledge.json"), null);
+                Map.of("knowledge", "knowledge.json"));
         m.write(dir);
         return m;
     }

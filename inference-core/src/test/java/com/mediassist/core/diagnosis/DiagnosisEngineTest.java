@@ -31,7 +31,7 @@ class DiagnosisEngineTest {
     private BundleManifest manifest(List<String> features) {
         return new BundleManifest(BundleManifest.FORMAT, "tiny", "1.2.3", "2026-01-01T00:00:00Z", "0.1.0", null, List.of(),
                 new BundleManifest.ModelSpec("model.onnx", "features", "probabilities", features,
-                        k.pathologies().stream().map(p -> p.code().value()).toList(), 1.0, FeatureSpace.ENCODING), Map.of(), null);
+                        k.pathologies().stream().map(p -> p.code().value()).toList(), 1.0, FeatureSpace.ENCODING), Map.of());
     }
 
     private DiagnosisEngine engine(Scorer scorer, DiagnosisOptions options) {

@@ -23,7 +23,7 @@ class GoldenCasesTest {
         BundleManifest m = new BundleManifest(BundleManifest.FORMAT, "tiny", "1.0.0", "2026-01-01T00:00:00Z", "0.1.0",
                 null, List.of(), new BundleManifest.ModelSpec("model.onnx", "features", "probabilities",
                 new FeatureSpace(k).names(), k.pathologies().stream().map(p -> p.code().value()).toList(), 1.0,
-                FeatureSpace.ENCODING), Map.of(), null);
+                FeatureSpace.ENCODING), Map.of());
         return new DiagnosisEngine(k, freq, m, s, DiagnosisOptions.defaults().withOnnxTimeout(java.time.Duration.ofSeconds(5)));
     }
 

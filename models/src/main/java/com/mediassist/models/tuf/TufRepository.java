@@ -168,9 +168,6 @@ public final class TufRepository {
         List<String> names = new ArrayList<>();
         names.add(BundleManifest.FILE_NAME);
         m.files().forEach(f -> names.add(f.path()));
-        if (m.signature() != null) {
-            names.add(m.signature());
-        }
         ObjectNode custom = RoleKey.JSON.createObjectNode();
         custom.put("bundleId", m.id());
         custom.put("version", m.version());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mediassist.sync.ota.OtaException.StoreException;
 import com.mediassist.sync.tuf.AtomicFiles;
+import com.mediassist.sync.tuf.RootHistory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -25,8 +26,11 @@ import java.util.zip.ZipInputStream;
  * The box's OTA directory, {@code <data-dir>/ota/}:
  * <pre>
  *   tuf/            trusted TUF metadata, as verified (root.json is the trust anchor)
- *   bundles/ID-V/   kept bundles, each complete before the state names it
+ *   tuf/roots/      every root version trusted, N.root.json (to re-verify kept bundles after a rotation)
+ *   bundles/ID-V/   kept bundles, each complete before the state names it; ID-V/.tuf/ holds the signed
+ *                   metadata and the target it was verified with ({@link BundleSignatures})
  *   staging/        downloads and unpacking in progress (wiped whenever a session starts)
+ *   import/         a repository snapshot zip being imported (wiped before and after)
  *   state.json      active, previous, staged, kept, history — replaced by an atomic rename
  *   .lock           serialises the appliance and bin/mediassist
  * </pre>
@@ -73,6 +77,11 @@ public final class BundleStore {
 
     public Path tufDir() {
         return tuf;
+    }
+
+    /** Every root version the box trusted ({@code tuf/roots/}), shared by diagnosis and knowledge bundles. */
+    public RootHistory rootHistory() {
+        return new RootHistory(tuf.resolve("roots"));
     }
 
     Path bundlesDir() {
@@ -151,7 +160,26 @@ public final class BundleStore {
      * entries or {@link #MAX_UNPACKED} bytes.
      */
     Path unzip(Path zip, String name) throws IOException {
-        Path dir = Files.createDirectories(stagingDir().resolve(name));
+        return unzipInto(zip, stagingDir().resolve(name));
+    }
+
+    /**
+     * Unpacks a repository snapshot zip (from a USB stick) into {@code import/}, emptied first: not under
+     * {@code staging/}, which staging the bundle it holds empties. Same limits as {@link #unzip}.
+     */
+    Path unzipSnapshot(Path zip) throws IOException {
+        Path dir = root.resolve("import");
+        deleteTree(dir);
+        return unzipInto(zip, dir);
+    }
+
+    /** Removes what {@link #unzipSnapshot} unpacked. */
+    void dropSnapshot() throws IOException {
+        deleteTree(root.resolve("import"));
+    }
+
+    private Path unzipInto(Path zip, Path target) throws IOException {
+        Path dir = Files.createDirectories(target);
         int entries = 0;
         long total = 0;
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
@@ -162,6 +190,10 @@ public final class BundleStore {
                 Path out = dir.resolve(e.getName()).normalize();
                 if (!out.startsWith(dir) || out.equals(dir)) {
                     throw new IOException("zip entry '" + e.getName() + "' points outside the bundle");
+                }
+                if (out.startsWith(dir.resolve(BundleSignatures.DIR))) {
+                    throw new IOException("zip entry '" + e.getName() + "' uses the name " + BundleSignatures.DIR
+                            + "/, where the box keeps a bundle's signed metadata");
                 }
                 if (e.isDirectory()) {
                     Files.createDirectories(out);

@@ -63,6 +63,38 @@ public abstract class OtaException extends Exception {
         }
     }
 
+    /**
+     * A kept bundle does not verify any more against the signed metadata it was installed with: a file of it was
+     * changed, added or removed, or its kept metadata is missing, forged or signed by too few keys.
+     */
+    public static final class UnverifiedBundleException extends OtaException {
+        private final String bundle;
+        private final String file;
+        private final String problem;
+
+        public UnverifiedBundleException(String bundle, String file, String problem, Throwable cause) {
+            super("bundle " + bundle + " does not verify: " + file + ": " + problem, cause);
+            this.bundle = bundle;
+            this.file = file;
+            this.problem = problem;
+        }
+
+        /** {@code <id>-<version>}. */
+        public String bundle() {
+            return bundle;
+        }
+
+        /** The file that does not verify (a bundle file, or a kept metadata file). */
+        public String file() {
+            return file;
+        }
+
+        /** What is wrong with it. */
+        public String problem() {
+            return problem;
+        }
+    }
+
     /** The OTA directory could not be read or written. */
     public static final class StoreException extends OtaException {
         public StoreException(String problem, Throwable cause) {

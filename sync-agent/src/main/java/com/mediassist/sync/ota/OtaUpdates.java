@@ -100,9 +100,13 @@ public abstract sealed class OtaUpdates<B> permits BundleUpdates, KnowledgeUpdat
                     throw new StoreException("a trusted root is already installed at " + anchor
                             + "; it changes only by a root rotation the repository signs", null);
                 }
-                AtomicFiles.write(anchor, Files.readAllBytes(rootFile));
+                byte[] root = Files.readAllBytes(rootFile);
+                store.rootHistory().keep(List.of(root));
+                AtomicFiles.write(anchor, root);
             } catch (IOException e) {
                 throw new StoreException("cannot install " + rootFile + " as the trusted root", e);
+            } catch (TufException e) {
+                throw new StoreException(rootFile + " is not TUF root metadata", e);
             }
             writer.write(state.log(entry("trusted", "root", "installed from " + rootFile)));
             return null;
@@ -131,9 +135,11 @@ public abstract sealed class OtaUpdates<B> permits BundleUpdates, KnowledgeUpdat
         try {
             targets = u.topLevelTargets();
         } catch (TufException e) {
+            rememberRoots(u);
             record("refused", "repository", e.getMessage());
             throw new RepositoryRefusedException(base, e);
         }
+        rememberRoots(u);
         OtaState state = store.read();
         String current = state.activeBundle().map(BundleRef::version).orElse(options.shippedVersion());
         Set<String> refused = new HashSet<>();
@@ -191,15 +197,27 @@ public abstract sealed class OtaUpdates<B> permits BundleUpdates, KnowledgeUpdat
      * gate as {@link #update()}; the trusted root must already be installed.
      */
     public Optional<BundleRef> importSnapshot(Path snapshot) throws OtaException {
-        Path dir = snapshot;
-        if (Files.isRegularFile(snapshot)) {
+        if (!Files.isRegularFile(snapshot)) {
+            return importFrom(snapshot, snapshot);
+        }
+        Path dir;
+        try {
+            dir = store.unzipSnapshot(snapshot);
+        } catch (IOException e) {
+            throw new StoreException("cannot unpack the snapshot " + snapshot, e);
+        }
+        try {
+            return importFrom(dir, snapshot);
+        } finally {
             try {
-                store.freshStaging();
-                dir = store.unzip(snapshot, "import");
+                store.dropSnapshot();
             } catch (IOException e) {
-                throw new StoreException("cannot unpack the snapshot " + snapshot, e);
+                // Left for the next import, which empties it first.
             }
         }
+    }
+
+    private Optional<BundleRef> importFrom(Path dir, Path snapshot) throws OtaException {
         if (!Files.isDirectory(dir.resolve("metadata"))) {
             throw new StoreException("the snapshot " + snapshot + " has no metadata/ directory", null);
         }
@@ -242,6 +260,8 @@ public abstract sealed class OtaUpdates<B> permits BundleUpdates, KnowledgeUpdat
             }
             shadow(opened, label);
             options.checkpoints().reached("verified");
+            rememberRoots(u);
+            BundleSignatures.keep(dir, u.evidence(t.path()), zip);
             Path kept = store.keep(dir, label);
             options.checkpoints().reached("kept");
             BundleRef ref = new BundleRef(options.bundleId(), c.version(), kept.getFileName().toString(),
@@ -306,6 +326,28 @@ public abstract sealed class OtaUpdates<B> permits BundleUpdates, KnowledgeUpdat
                     + (to == null ? "the shipped " + options.shippedVersion() : to.label()))));
             return Optional.ofNullable(to);
         });
+    }
+
+    /** Keeps every root the session trusted, so that kept bundles can be re-verified after a rotation. */
+    private void rememberRoots(Updater u) throws StoreException {
+        try {
+            store.rootHistory().keep(u.trustedRoots());
+        } catch (IOException | TufException e) {
+            throw new StoreException("cannot keep the trusted roots in " + store.rootHistory().dir(), e);
+        }
+    }
+
+    /**
+     * Checks a kept bundle again, offline: its signed metadata against the root trusted now and its files
+     * against the signed target ({@link BundleSignatures#verify}), then its files against its own manifest.
+     *
+     * @throws OtaException.UnverifiedBundleException naming the file whose signature or bytes do not verify
+     * @throws BundleRefusedException when its manifest does not verify
+     */
+    public BundleSignatures.Checked recheck(BundleRef ref) throws OtaException {
+        BundleSignatures.Checked checked = BundleSignatures.verify(store, ref);
+        verifyKept(ref);
+        return checked;
     }
 
     /** Verifies a kept bundle's files against its manifest and opens it. */

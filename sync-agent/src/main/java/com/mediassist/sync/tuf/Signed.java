@@ -168,9 +168,10 @@ public sealed interface Signed permits Signed.Root, Signed.Timestamp, Signed.Sna
         /**
          * Counts distinct valid signatures by the role's keys over {@code payload}.
          *
+         * @return how many verified (at least the threshold)
          * @throws TufException.SignatureThresholdException when fewer than the threshold verify
          */
-        void verify(byte[] payload, Map<String, String> signatures) throws TufException.SignatureThresholdException {
+        int verify(byte[] payload, Map<String, String> signatures) throws TufException.SignatureThresholdException {
             int valid = 0;
             for (String keyId : keyIds) {
                 TufKey key = keys.get(keyId);
@@ -182,6 +183,7 @@ public sealed interface Signed permits Signed.Root, Signed.Timestamp, Signed.Sna
             if (valid < threshold) {
                 throw new TufException.SignatureThresholdException(role, threshold, valid);
             }
+            return valid;
         }
     }
 

@@ -8,7 +8,9 @@ import com.mediassist.sync.tuf.TufException.RepositoryInconsistencyException;
 import com.mediassist.sync.tuf.TufException.RollbackVersionException;
 import com.mediassist.sync.tuf.TufException.VersionMismatchException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +30,10 @@ final class TrustedMetadata {
     private Metadata<Signed.Timestamp> timestamp;
     private Metadata<Signed.Snapshot> snapshot;
     private final Map<String, Metadata<Signed.Targets>> targets = new HashMap<>();
+    /** The exact bytes of what is trusted now, by role; kept so that a target's evidence can be stored. */
+    private final Map<String, byte[]> raw = new HashMap<>();
+    /** Every root trusted in this session, oldest first (the starting one and each accepted rotation). */
+    private final List<byte[]> roots = new ArrayList<>();
 
     /**
      * Starts from locally trusted root bytes, verified by themselves (an expired root is allowed here:
@@ -38,6 +44,18 @@ final class TrustedMetadata {
         Metadata<Signed.Root> r = Metadata.parse(rootBytes, Signed.Root.class, "root");
         r.signed().keysFor("root").verify(r.signedBytes(), r.signatures());
         this.root = r;
+        raw.put("root", rootBytes.clone());
+        roots.add(rootBytes.clone());
+    }
+
+    /** The exact bytes of the trusted metadata of {@code role} ({@code root}, {@code timestamp}, …), if loaded. */
+    Optional<byte[]> rawBytes(String role) {
+        return Optional.ofNullable(raw.get(role)).map(byte[]::clone);
+    }
+
+    /** Every root trusted in this session, oldest first, as the exact bytes verified. */
+    List<byte[]> roots() {
+        return roots.stream().map(byte[]::clone).toList();
     }
 
     Signed.Root root() {
@@ -70,6 +88,8 @@ final class TrustedMetadata {
         }
         next.signed().keysFor("root").verify(next.signedBytes(), next.signatures());
         root = next;
+        raw.put("root", data.clone());
+        roots.add(data.clone());
     }
 
     /**
@@ -101,6 +121,7 @@ final class TrustedMetadata {
             }
         }
         timestamp = next;
+        raw.put("timestamp", data.clone());
         checkTimestampCurrent();
     }
 
@@ -139,6 +160,7 @@ final class TrustedMetadata {
             }
         }
         snapshot = next;
+        raw.put("snapshot", data.clone());
         checkSnapshotFinal();
     }
 
@@ -182,6 +204,7 @@ final class TrustedMetadata {
             throw new ExpiredMetadataException(role, next.signed().expires(), now);
         }
         targets.put(role, next);
+        raw.put(role, data.clone());
         return next;
     }
 

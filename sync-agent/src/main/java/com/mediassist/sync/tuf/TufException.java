@@ -254,4 +254,30 @@ public abstract class TufException extends Exception {
             super(problem + ": " + cause.getMessage(), cause);
         }
     }
+
+    /**
+     * Signed metadata kept to re-verify an installed target (see {@link TargetEvidence}) does not prove it: a
+     * file is missing or unreadable, a signature threshold is not met, versions or hashes do not chain, or the
+     * target's bytes differ. {@link #file()} names the kept file; the cause is the failed check, when there is one.
+     */
+    public static final class EvidenceException extends TufException {
+        private final String file;
+        private final String problem;
+
+        public EvidenceException(String file, String problem, Throwable cause) {
+            super(file + ": " + problem, cause);
+            this.file = file;
+            this.problem = problem;
+        }
+
+        /** The kept file that does not verify ({@code targets.json}, {@code target.zip}, {@code roots/3.root.json}, …). */
+        public String file() {
+            return file;
+        }
+
+        /** What is wrong with it, in words. */
+        public String problem() {
+            return problem;
+        }
+    }
 }

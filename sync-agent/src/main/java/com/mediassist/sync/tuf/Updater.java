@@ -215,6 +215,30 @@ public final class Updater {
         throw new TargetNotFoundException(targetPath);
     }
 
+    /**
+     * The signed metadata that vouches for {@code targetPath} in this session, to keep beside the installed
+     * target ({@link TargetEvidence}). Only targets the top-level targets role lists have evidence.
+     *
+     * @throws TargetNotFoundException when the top-level targets metadata does not list it
+     */
+    public TargetEvidence evidence(String targetPath) throws TufException {
+        refresh();
+        if (!trusted.targets("targets").orElseThrow().signed().targets().containsKey(targetPath)) {
+            throw new TargetNotFoundException(targetPath);
+        }
+        return new TargetEvidence(targetPath, trusted.rawBytes("root").orElseThrow(),
+                trusted.rawBytes("timestamp").orElseThrow(), trusted.rawBytes("snapshot").orElseThrow(),
+                trusted.rawBytes("targets").orElseThrow());
+    }
+
+    /**
+     * Every root trusted in this session, oldest first, as the exact bytes verified: the one it started from and
+     * each rotation accepted (to keep in a {@link RootHistory}).
+     */
+    public List<byte[]> trustedRoots() {
+        return trusted.roots();
+    }
+
     /** {@code file} when it already holds the target's exact bytes. */
     public static Optional<Path> findCached(TargetFile target, Path file) {
         try {

@@ -5,6 +5,8 @@
  * version numbers that never go back, chained root rotation, length and hash limits on every download
  * and consistent snapshots. {@link com.mediassist.sync.tuf.Updater} is the entry point; every refusal
  * is a specific {@link com.mediassist.sync.tuf.TufException} carrying the facts. Trusted metadata is
- * stored as the exact bytes that were verified.
+ * stored as the exact bytes that were verified. {@link com.mediassist.sync.tuf.TargetEvidence} keeps the
+ * metadata that vouched for one downloaded target so that it can be verified again later, offline, through
+ * the roots kept in a {@link com.mediassist.sync.tuf.RootHistory}.
  */
 package com.mediassist.sync.tuf;

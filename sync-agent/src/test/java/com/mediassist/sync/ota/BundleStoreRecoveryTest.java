@@ -50,7 +50,7 @@ class BundleStoreRecoveryTest {
         new BundleManifest(BundleManifest.FORMAT, "ddxplus-diagnosis", version, NOW.toString(), "0.1.0", null,
                 List.of(new BundleManifest.FileEntry("model.onnx", BundleLoader.sha256(model), Files.size(model))),
                 new BundleManifest.ModelSpec("model.onnx", "features", "probabilities", List.of("E_1"), List.of("x"), 1.0,
-                        "ternary-v2"), Map.of(), null).write(dir);
+                        "ternary-v2"), Map.of()).write(dir);
         return new BundleRef("ddxplus-diagnosis", version, name, "test", NOW.toString());
     }
 

@@ -46,7 +46,7 @@ public final class DiagnosisFixtures {
             files.add(new BundleManifest.FileEntry(f.path(), BundleLoader.sha256(p), Files.size(p)));
         }
         new BundleManifest(m.format(), m.id(), version, m.createdAt(), m.minApplianceVersion(), m.provenance(), files,
-                m.model(), m.knowledge(), m.signature()).write(dir);
+                m.model(), m.knowledge()).write(dir);
         return dir;
     }
 

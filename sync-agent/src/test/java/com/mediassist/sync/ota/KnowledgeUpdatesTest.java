@@ -62,6 +62,18 @@ class KnowledgeUpdatesTest {
     }
 
     @Test
+    void installsFromARepositorySnapshotZippedOnAUsbStick() throws Exception {
+        // Unpacked under staging/ before, the snapshot was wiped by staging its own bundle (HTTP 404, "refused").
+        KnowledgeFixtures.publish(repo, "2099.1.7", KnowledgeFixtures.pack(tmp, "2099.1.7", d -> { }), KnowledgeManifest.FORMAT);
+        Path zip = tmp.resolve("usb.zip");
+        Files.write(zip, KnowledgeFixtures.zip(repo.dir));
+        assertThat(updates.importSnapshot(zip)).hasValueSatisfying(b -> assertThat(b.version()).isEqualTo("2099.1.7"));
+        assertThat(updates.recheck(updates.state().active()).signature().target().path())
+                .isEqualTo("bundles/mediassist-knowledge-2099.1.7.zip");
+        assertThat(updates.store().root().resolve("import")).doesNotExist();
+    }
+
+    @Test
     void refusesAKnowledgeBundleWhoseGoldenCaseFails() throws Exception {
         Path bundle = KnowledgeFixtures.pack(tmp, "2099.1.2", d -> {
             // The vendor's build recorded an alert this knowledge does not give: the box must notice.

@@ -33,7 +33,7 @@ public final class TestRepository {
 
     /** An Ed25519 key with its TUF key id. */
     public record Key(KeyPair pair, String id, ObjectNode json) {
-        byte[] sign(byte[] data) {
+        public byte[] sign(byte[] data) {
             try {
                 Signature s = Signature.getInstance("Ed25519");
                 s.initSign(pair.getPrivate());
