@@ -258,11 +258,14 @@ final class EvidenceStats {
             if (j != k && possible[j][e]) {
                 num += similarity[k][j] * share(j, f);
                 den += similarity[k][j];
-                relatives += similarity[k][j] * n[j];
+                relatives += similarity[k][j] * priorN[j];
             }
         }
         double g = den > 0 ? Math.max(0.01, Math.min(0.99, num / den)) : 0.5;
         double m = den > 0 ? Math.max(PRIOR_STRENGTH, RELATIVES_SHARE * relatives / den) : PRIOR_STRENGTH;
+        if (priorN[k] > 0) {
+            m *= (double) n[k] / priorN[k];
+        }
         return Math.max(UNLISTED, Math.min(1 - UNLISTED, (smoothCount[k][f] + m * g) / (n[k] + m)));
     }
 
