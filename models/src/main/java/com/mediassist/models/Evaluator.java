@@ -65,6 +65,17 @@ public final class Evaluator {
     private final int[] shownCount = new int[BINS];
     private double otherMass;
     private final Map<String, int[]> recall = new TreeMap<>();
+    private final List<Outcome> outcomes = new ArrayList<>();
+
+    /**
+     * One evaluated patient: its true pathology and the rank the engine gave it (0 = top candidate).
+     * Paired comparisons of two bundles on the same patients (the gate) read these.
+     *
+     * @param truth the true pathology's code
+     * @param rank  how many candidates the engine ranked above it
+     */
+    public record Outcome(String truth, int rank) {
+    }
 
     public Evaluator(Mode mode) {
         this.mode = mode;
@@ -226,6 +237,7 @@ public final class Evaluator {
         binCount[bin]++;
         binConfidence[bin] += probs[best];
         binCorrect[bin] += best == label ? 1 : 0;
+        outcomes.add(new Outcome(truth.code().value(), rank));
         int[] rc = recall.computeIfAbsent(truth.code().value(), c -> new int[3]);
         rc[0]++;
         rc[1] += rank < 1 ? 1 : 0;
@@ -240,6 +252,11 @@ public final class Evaluator {
             }
         }
         return ece;
+    }
+
+    /** Every patient evaluated so far, in evaluation order. */
+    public List<Outcome> outcomes() {
+        return List.copyOf(outcomes);
     }
 
     /** The totals as an ordered map, ready to print as JSON. */

@@ -230,7 +230,8 @@ final class EvidenceStats {
      * the pathologies DDXPlus describes alike,
      * <pre>
      *   P(f | k) = (count_kf + m_k · g_kf) / (n_k + m_k),
-     *   m_k      = max({@value #PRIOR_STRENGTH}, Σ_j w_kj · n_j / Σ_j w_kj / 3)   (the relatives' weight grows with their data)
+     *   m_k      = max({@value #PRIOR_STRENGTH}, Σ_j w_kj · b_j / Σ_j w_kj / 3) · n_k / b_k
+     *              (b = base patients, {@link TrainingCase#inPrior()}; the factor is 1 when b_k = 0)
      *   g_kf     = Σ_j w_kj · share_jf / Σ_j w_kj over the other pathologies j that list e,
      *   w_kj     = Jaccard(evidence list of k, evidence list of j) ^ {@value #SIMILARITY_POWER},
      *   share_jf = (count_jf + {@value #FEATURE_PSEUDO}) / (n_j + 2 × {@value #FEATURE_PSEUDO}),
@@ -245,7 +246,12 @@ final class EvidenceStats {
      * the pathology's patients said 8. The relatives' weight m_k grows with the patients they have: with
      * four patients a pathology their shares are as noisy as its own, with twenty they are the better
      * estimate of what a near-identical pathology shares (the learning loop measured this: with a fixed
-     * m = 2, adding the fleet's cases made the pathologies DDXPlus defines as near subsets worse).
+     * m = 2, adding the fleet's cases made the pathologies DDXPlus defines as near subsets worse). It is
+     * read from the base patients, a sample of every pathology, and scaled by the pathology's own growth
+     * n_k / b_k: the fleet's cases are a k-anonymous selection of the common pathologies, and letting
+     * them raise the weight of a rare pathology's relatives pulled it into its common neighbour (stable
+     * into unstable angina) while its own data stayed put. Without fleet cases, or when every pathology
+     * gains data alike, this is the same weight as before (docs/fleet.md).
      */
     double feature(int k, int e, int f) {
         if (!possible[k][e]) {
@@ -253,17 +259,32 @@ final class EvidenceStats {
         }
         double num = 0;
         double den = 0;
-        double relatives = 0;
         for (int j = 0; j < n.length; j++) {
             if (j != k && possible[j][e]) {
                 num += similarity[k][j] * share(j, f);
                 den += similarity[k][j];
-                relatives += similarity[k][j] * n[j];
             }
         }
         double g = den > 0 ? Math.max(0.01, Math.min(0.99, num / den)) : 0.5;
-        double m = den > 0 ? Math.max(PRIOR_STRENGTH, RELATIVES_SHARE * relatives / den) : PRIOR_STRENGTH;
+        double m = relativesWeight(k, e);
         return Math.max(UNLISTED, Math.min(1 - UNLISTED, (smoothCount[k][f] + m * g) / (n[k] + m)));
+    }
+
+    /**
+     * m_k of {@link #feature}: the weight, in patients, of the relatives' shares in pathology k's estimate
+     * of evidence e's features — set by the base patients, scaled by k's own growth.
+     */
+    double relativesWeight(int k, int e) {
+        double den = 0;
+        double relatives = 0;
+        for (int j = 0; j < n.length; j++) {
+            if (j != k && possible[j][e]) {
+                den += similarity[k][j];
+                relatives += similarity[k][j] * priorN[j];
+            }
+        }
+        double m = den > 0 ? Math.max(PRIOR_STRENGTH, RELATIVES_SHARE * relatives / den) : PRIOR_STRENGTH;
+        return priorN[k] > 0 ? m * n[k] / priorN[k] : m;
     }
 
     private double share(int j, int f) {
@@ -310,7 +331,7 @@ final class EvidenceStats {
         }
         List<PathologyCode> codes = knowledge.pathologies().stream().map(Pathology::code).toList();
         return new EvidenceFrequencies(codes, space.names().subList(0, space.evidenceFeatureCount()), prior, present,
-                ages, male, "P(f|k)=(count+m*g)/(n_k+m), m=max(" + PRIOR_STRENGTH + ", relatives' weighted patients/3),"
+                ages, male, "P(f|k)=(count+m*g)/(n_k+m), m=max(" + PRIOR_STRENGTH + ", relatives' weighted base patients/3)*n_k/base_k,"
                 + " counts on 0-10 scales spread 1/0.5/0.25 over neighbours, g = the share of f"
                 + " among the other pathologies listing the evidence weighted by Jaccard(evidence lists)^" + SIMILARITY_POWER
                 + ", if DDXPlus lists the evidence for k, else " + UNLISTED + "; add-one for prior (base patients only), age, sex");

@@ -20,9 +20,11 @@ import java.util.List;
  * @param synthetic whether it was sampled from frequencies rather than read from data
  * @param ageKnown  whether the age is known
  * @param sexKnown  whether the sex is known
- * @param inPrior   whether the case counts in the pathology prior P(k): base patients do; fleet cases
- *                  do not, because what leaves the clinics is selected by k-anonymity (groups of at
- *                  least k of one diagnosis), so their diagnosis mix over-represents common pathologies
+ * @param inPrior   whether the case counts in the pathology prior P(k) and in the base counts that set
+ *                  how much a pathology borrows from its relatives ({@link EvidenceStats#feature}): base
+ *                  patients do; fleet cases do not, because what leaves the clinics is selected by
+ *                  k-anonymity (groups of at least k of one diagnosis), so their diagnosis mix
+ *                  over-represents common pathologies
  */
 record TrainingCase(int label, int age, Sex sex, List<Finding> findings, EvidenceCode initial, boolean synthetic,
                     boolean ageKnown, boolean sexKnown, boolean inPrior) {

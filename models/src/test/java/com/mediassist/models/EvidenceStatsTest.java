@@ -129,8 +129,36 @@ class EvidenceStatsTest {
         var after = new EvidenceStats(knowledge, space, more);
         assertThat(after.frequencies().prior()).containsExactly(before.frequencies().prior());
         assertThat(after.patients(k)).isEqualTo(before.patients(k) + 10);
-        int f = space.indexOf(fleet.get(0).findings().get(0).evidence().value());
-        assertThat(after.frequencies().present()[k][f]).isNotEqualTo(before.frequencies().present()[k][f]);
+        // an evidence the fleet's ten show more often than the base patients: its estimate moves towards them
+        int e = knowledge.evidences().indexOf(knowledge.evidences().stream().filter(ev -> ev.isBinary() && share(fleet, ev.code().value())
+                > share(all.stream().filter(c -> c.label() == k).toList(), ev.code().value())).findFirst().orElseThrow());
+        int f = space.indexOf(knowledge.evidences().get(e).code().value());
+        assertThat(after.frequencies().present()[k][f]).isGreaterThan(before.frequencies().present()[k][f]);
+    }
+
+    @Test
+    void fleetCasesOfCommonRelativesDoNotRaiseTheWeightARarePathologyGivesThem() {
+        int stable = label("stable-angina");
+        int unstable = label("unstable-angina");
+        // k-anonymity lets the common relative's cases leave, not the rare one's
+        List<TrainingCase> fleet = all.stream().filter(c -> c.label() == unstable)
+                .map(c -> new TrainingCase(unstable, -1, null, c.findings(), c.initial(), false, false, false, false)).toList();
+        List<TrainingCase> more = new java.util.ArrayList<>(all);
+        more.addAll(fleet);
+        more.addAll(fleet);
+        var before = new EvidenceStats(knowledge, space, all);
+        var after = new EvidenceStats(knowledge, space, more);
+        int shared = java.util.stream.IntStream.range(0, knowledge.evidences().size())
+                .filter(e -> before.possible(stable, e) && before.possible(unstable, e)).findFirst().orElseThrow();
+        assertThat(after.relativesWeight(stable, shared)).isEqualTo(before.relativesWeight(stable, shared));
+        // the pathology that gained data keeps its balance between its own patients and its relatives
+        assertThat(after.relativesWeight(unstable, shared) / after.patients(unstable))
+                .isCloseTo(before.relativesWeight(unstable, shared) / before.patients(unstable), within(1e-12));
+    }
+
+    private static double share(List<TrainingCase> cases, String evidence) {
+        return (double) cases.stream().filter(c -> c.findings().stream().anyMatch(x -> x.evidence().value().equals(evidence))).count()
+                / cases.size();
     }
 
     @Test

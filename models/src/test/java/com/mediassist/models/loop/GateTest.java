@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mediassist.core.knowledge.Knowledge;
 import com.mediassist.core.knowledge.Pathology;
 import com.mediassist.models.DdxplusData;
+import com.mediassist.models.Evaluator;
 import com.mediassist.models.LearningLoop;
 import com.mediassist.models.ModelsCli;
 import com.mediassist.models.PatientRecord;
@@ -18,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The safety gate on held-out patients: a deliberately degraded candidate (the training patients of
  * the severe pathologies carry each other's labels) is refused and cannot be published without a
- * recorded reason; a candidate that loses one severe pathology's recall is refused even though its
- * total accuracy stays within the tolerance; a candidate no worse than the active bundle passes.
+ * recorded reason; a candidate that loses a severe pathology is refused even though its total
+ * accuracy stays within the tolerance; a candidate no worse than the active bundle passes; a severe
+ * pathology's recall counts as lower only beyond sampling noise (paired sign test) or when it is lost.
  */
 class GateTest {
 
@@ -111,19 +115,31 @@ class GateTest {
     void refusesACandidateThatLosesASeverePathologysRecallWhileItsTotalAccuracyStaysWithinTolerance() throws Exception {
         Knowledge k = DdxplusData.buildKnowledge(DATA);
         Pathology favoured = k.pathologyByName("Unstable angina").orElseThrow();
-        Pathology relabelled = k.pathologyByName("Possible NSTEMI / STEMI").orElseThrow();
-        // Deliberate damage: the NSTEMI/STEMI training patients are labelled unstable angina (a coding
-        // error in the confirmed cases), so the candidate's unstable angina grows over its near relatives;
-        // everything else is trained on the active bundle's patients.
-        List<String> lines = new ArrayList<>(Files.readAllLines(split.baseCsv(), StandardCharsets.UTF_8));
-        lines.replaceAll(l -> l.replace("," + relabelled.ddxplusName() + ",", "," + favoured.ddxplusName() + ","));
+        Pathology relabelled = k.pathologyByName("Stable angina").orElseThrow();
+        // Deliberate damage: a clinic coded its stable angina as unstable angina, and its confirmed cases came
+        // in five times over; so the candidate's unstable angina grows over its near relatives (a loss of
+        // recall well beyond chance). Everything else is trained on the active bundle's patients, so the
+        // totals hardly move.
+        List<String> lines = new ArrayList<>();
+        for (String l : Files.readAllLines(split.baseCsv(), StandardCharsets.UTF_8)) {
+            String coded = l.replace("," + relabelled.ddxplusName() + ",", "," + favoured.ddxplusName() + ",");
+            for (int i = 0; i < (coded.equals(l) ? 1 : 5); i++) {
+                lines.add(coded);
+            }
+        }
         Path csv = Files.write(dir.resolve("favoured.csv"), lines, StandardCharsets.UTF_8);
         Path candidate = dir.resolve("favoured");
         assertThat(ModelsCli.run("bundle", "--data", DATA.toString(), "--patients", csv.toString(),
                 "--out", candidate.toString(), "--bundle-version", "2.1.0")).isZero();
 
+        // evaluated on every development patient neither bundle trained on (835; 14 of stable angina): with the 3–4
+        // of one held-out fold no loss short of every patient can be told from chance
+        List<String> base = Files.readAllLines(split.baseCsv(), StandardCharsets.UTF_8);
+        List<String> pool = new ArrayList<>(Files.readAllLines(DATA.resolve("patients-dev.csv"), StandardCharsets.UTF_8));
+        pool.removeAll(base.subList(1, base.size()));
+        Path unseen = Files.write(dir.resolve("unseen.csv"), pool, StandardCharsets.UTF_8);
         assertThat(ModelsCli.run("gate", "--candidate", candidate.toString(), "--active", active.toString(),
-                "--patients", split.heldOutCsv().toString(), "--tolerance", "0.03")).isEqualTo(1);
+                "--patients", unseen.toString(), "--tolerance", "0.03")).isEqualTo(1);
         JsonNode report = new ObjectMapper().readTree(candidate.resolve("gate.json").toFile());
         for (JsonNode check : report.get("checks")) {
             if (check.get("check").asText().matches("(all|half)Evidence\\.top[15]")) {
@@ -131,39 +147,86 @@ class GateTest {
             }
         }
         assertThat(report.get("failures")).isNotEmpty().allSatisfy(f -> assertThat(f.asText())
-                .containsPattern("\\(severity [12]\\) is the top candidate of").doesNotContain(favoured.code().value()));
+                .containsPattern("\\(severity [12]\\) is the top candidate of [0-9.]+ of its patients, the active bundle [0-9.]+: "
+                        + "\\d+ lost, \\d+ gained, one-sided sign test p = 0\\.0[0-4]\\d* < 0.05")
+                .doesNotContain(favoured.code().value()));
     }
 
     @Test
-    void holdsTop1AndInDifferentialRecallOfSeverePathologiesWithoutTolerance() {
-        Knowledge k = DdxplusData.buildKnowledge(DATA);
-        Pathology severe = k.pathologies().stream().filter(p -> p.severity() == 1).findFirst().orElseThrow();
-        Pathology mild = k.pathologies().stream().filter(p -> p.severity() == 5).findFirst().orElseThrow();
-        java.util.Map<String, Double> full = java.util.Map.of(severe.code().value(), 1.0, mild.code().value(), 1.0);
-        java.util.Map<String, Double> worse = java.util.Map.of(severe.code().value(), 0.75, mild.code().value(), 0.5);
-        java.util.Map<String, java.util.Map<String, Object>> active = report(0.95, 0.99, full, full);
-        // better overall, one severe patient fewer at the top: refused in both modes
-        List<String> top1 = Gate.compare(report(0.96, 0.99, worse, full), active, k.pathologies(), 0.01, new ArrayList<>());
-        assertThat(top1).hasSize(2).allSatisfy(f -> assertThat(f).contains(severe.code().value()).contains("severity 1")
-                .contains("is the top candidate of 0.75"));
-        // the same at the top, one severe patient fewer in the differential: refused too
-        List<String> top5 = Gate.compare(report(0.96, 0.99, full, worse), active, k.pathologies(), 0.01, new ArrayList<>());
-        assertThat(top5).hasSize(2).allSatisfy(f -> assertThat(f).contains(severe.code().value()).contains("is in the differential of 0.75"));
-        assertThat(Gate.compare(active, active, k.pathologies(), 0.01, new ArrayList<>())).isEmpty();
-        assertThat(Gate.compare(report(0.935, 0.99, full, full), active, k.pathologies(), 0.01, new ArrayList<>()))
+    void aSeverePathologyThatLosesOnePatientOfFourIsWithinSamplingNoise() {
+        var active = report(0.95, severeOutcomes(4, 4, 0, 4));
+        var oneFewer = report(0.96, severeOutcomes(4, 3, 1, 4));
+        List<Map<String, Object>> made = new ArrayList<>();
+        assertThat(Gate.compare(oneFewer, active, K.pathologies(), 0.01, made)).isEmpty();
+        Map<String, Object> recall = made.stream().filter(m -> m.get("check").toString().contains(".recall[" + SEVERE.code().value()))
+                .findFirst().orElseThrow();
+        assertThat(recall).containsEntry("patients", 8).containsEntry("lost", 2).containsEntry("gained", 0)
+                .containsEntry("pValue", 0.25).containsEntry("ok", true);
+    }
+
+    @Test
+    void refusesASeverePathologyNoLongerFoundForAnyOfItsPatientsHoweverFewTheyAre() {
+        var active = report(0.95, severeOutcomes(1, 1, 0, 4));
+        var gone = report(0.96, severeOutcomes(1, 0, 1, 4));
+        assertThat(Gate.compare(gone, active, K.pathologies(), 0.01, new ArrayList<>()))
+                .containsExactly("allEvidence, halfEvidence: " + SEVERE.code().value() + " (severity 1) is the top candidate of"
+                        + " none of its patients, the active bundle 1.0 (2 lost, 0 gained)");
+    }
+
+    @Test
+    void refusesASevereRecallDropBeyondChanceAndTheSameInTheDifferential() {
+        var active = report(0.95, severeOutcomes(12, 12, 0, 4));
+        // half its patients fall from the top into the differential: top-1 recall 0.5, a drop no chance explains
+        List<String> top1 = Gate.compare(report(0.95, severeOutcomes(12, 6, 6, 4)), active, K.pathologies(), 0.01, new ArrayList<>());
+        assertThat(top1).singleElement().satisfies(f -> assertThat(f).contains(SEVERE.code().value()).contains("severity 1")
+                .contains("is the top candidate of 0.5").contains("12 lost, 0 gained").contains("p = 0.0002 < 0.05"));
+        // half its patients fall out of the differential too
+        List<String> both = Gate.compare(report(0.95, severeOutcomes(12, 6, 0, 4)), active, K.pathologies(), 0.01, new ArrayList<>());
+        assertThat(both).hasSize(2).anySatisfy(f -> assertThat(f).contains("is in the differential of 0.5"));
+        // a mild pathology's patients count only in the totals
+        assertThat(Gate.compare(report(0.95, severeOutcomes(12, 12, 0, 0)), active, K.pathologies(), 0.01, new ArrayList<>())).isEmpty();
+        assertThat(Gate.compare(active, active, K.pathologies(), 0.01, new ArrayList<>())).isEmpty();
+        assertThat(Gate.compare(report(0.935, severeOutcomes(12, 12, 0, 4)), active, K.pathologies(), 0.01, new ArrayList<>()))
                 .containsExactly("allEvidence top1 0.935 is more than 0.01 below the active 0.95",
                         "halfEvidence top1 0.935 is more than 0.01 below the active 0.95");
     }
 
-    private static java.util.Map<String, java.util.Map<String, Object>> report(double top1, double top5,
-                                                                               java.util.Map<String, Double> recall1,
-                                                                               java.util.Map<String, Double> recall5) {
-        java.util.Map<String, Object> r = new java.util.HashMap<>();
+    @Test
+    void theSignTestIsTheExactBinomialTail() {
+        assertThat(Gate.signTest(0, 3)).isEqualTo(1.0);
+        assertThat(Gate.signTest(1, 0)).isEqualTo(0.5);
+        assertThat(Gate.signTest(4, 0)).isEqualTo(0.0625);
+        assertThat(Gate.signTest(5, 0)).isEqualTo(0.03125);
+        assertThat(Gate.signTest(1, 1)).isEqualTo(0.75);
+        assertThat(Gate.signTest(9, 1)).isCloseTo(11.0 / 1024, org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    static final Knowledge K = DdxplusData.buildKnowledge(DATA);
+    static final Pathology SEVERE = K.pathologies().stream().filter(p -> p.severity() == 1).findFirst().orElseThrow();
+    static final Pathology MILD = K.pathologies().stream().filter(p -> p.severity() == 5).findFirst().orElseThrow();
+
+    /**
+     * One mode's patients: {@code severe} of the severe pathology, the first {@code top} at rank 0, the
+     * next {@code inDifferential} at rank 2, the rest at rank 7; then four of a mild one, the first
+     * {@code mildTop} at rank 0, the rest at rank 9.
+     */
+    private static List<Evaluator.Outcome> severeOutcomes(int severe, int top, int inDifferential, int mildTop) {
+        List<Evaluator.Outcome> out = new ArrayList<>();
+        for (int i = 0; i < severe; i++) {
+            out.add(new Evaluator.Outcome(SEVERE.code().value(), i < top ? 0 : i < top + inDifferential ? 2 : 7));
+        }
+        for (int i = 0; i < 4; i++) {
+            out.add(new Evaluator.Outcome(MILD.code().value(), i < mildTop ? 0 : 9));
+        }
+        return out;
+    }
+
+    private static Map<String, Map<String, Object>> report(double top1, List<Evaluator.Outcome> outcomes) {
+        Map<String, Object> r = new HashMap<>();
         r.put("top1", top1);
-        r.put("top5", top5);
-        r.put("perPathologyRecall", recall1);
-        r.put("perPathologyRecallTop5", recall5);
-        return java.util.Map.of("allEvidence", r, "halfEvidence", r);
+        r.put("top5", 0.99);
+        r.put(Gate.OUTCOMES, outcomes);
+        return Map.of("allEvidence", r, "halfEvidence", r);
     }
 
     @Test
