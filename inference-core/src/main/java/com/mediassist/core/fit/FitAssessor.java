@@ -39,6 +39,8 @@ public final class FitAssessor {
 
     /** Weight of an unmapped finding given as free text that the catalogue does not know. */
     static final double UNKNOWN_WEIGHT = 0.5;
+    /** Share of a pathology's DDXPlus patients that must have a yes/no symptom for it to be characteristic. */
+    static final double CHARACTERISTIC = 0.5;
     /** Smallest frequency used in logarithms. */
     private static final double FLOOR = 1e-6;
 
@@ -49,6 +51,8 @@ public final class FitAssessor {
     private final UnmappedConcepts concepts;
     /** Mean log-frequency of a DDXPlus patient's present features, per pathology. */
     private final double[] typicalLog;
+    /** Per pathology, its characteristic symptoms: yes/no current symptoms at least half of its DDXPlus patients have. */
+    private final int[][] characteristic;
 
     /**
      * The four factors of the fit score, for evaluation and documentation.
@@ -58,8 +62,10 @@ public final class FitAssessor {
      * @param explanation explanation factor
      * @param typicality  typicality factor
      * @param deficit     nats by which the findings are less typical of the best candidate than its DDXPlus patients' are
+     * @param coverage    share of the best candidate's characteristic symptoms the findings name (see {@link #coverage})
      */
-    public record Factors(double evidence, double unmapped, double explanation, double typicality, double deficit) {
+    public record Factors(double evidence, double unmapped, double explanation, double typicality, double deficit,
+                          double coverage) {
     }
 
     /** What the assessment found for one answer. */
@@ -91,6 +97,43 @@ public final class FitAssessor {
             }
             typicalLog[k] = den > 0 ? num / den : 0;
         }
+        characteristic = new int[paths][];
+        for (int k = 0; k < paths; k++) {
+            List<Integer> c = new ArrayList<>();
+            for (Evidence e : knowledge.evidences()) {
+                int i = space.indexOf(e.code().value());
+                if (!e.antecedent() && e.isBinary() && i >= 0 && i < space.evidenceFeatureCount()
+                        && freq.present()[k][i] >= CHARACTERISTIC) {
+                    c.add(i);
+                }
+            }
+            final int path = k;
+            c.sort(Comparator.comparingDouble((Integer i) -> -freq.present()[path][i]));
+            characteristic[k] = c.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /**
+     * Coverage of pathology k's characteristic symptoms by the present findings: their frequencies in k summed
+     * over the present ones, over the sum over all (1 when k has none). A note about a patient of k names some of
+     * them; findings that lead to k without naming any of them are what a condition the model does not know looks like.
+     */
+    double coverage(PatientFindings p, int k) {
+        if (characteristic[k].length == 0) {
+            return 1;
+        }
+        Set<Integer> present = new java.util.HashSet<>();
+        p.present().forEach(f -> present.add(space.indexOf(f.evidence().value())));
+        double all = 0;
+        double named = 0;
+        for (int i : characteristic[k]) {
+            double q = freq.present()[k][i];
+            all += q;
+            if (present.contains(i)) {
+                named += q;
+            }
+        }
+        return named / all;
     }
 
     /**
@@ -158,13 +201,16 @@ public final class FitAssessor {
         double deficit = counted == 0 ? 0 : typicalLog[top] - meanLog / counted;
         double typicality = Math.exp(-Math.max(0, deficit - options.atypicalMargin()));
 
-        double score = Math.max(0, Math.min(1, amountFactor * unmappedFactor * explanationFactor * typicality));
+        double coverage = coverage(p, top);
+        double coverageFactor = Math.exp(-options.coveragePenalty() * Math.max(0, options.coverageExpected() - coverage));
+        double score = Math.max(0, Math.min(1, amountFactor * unmappedFactor * explanationFactor * typicality * coverageFactor));
         double outsideLoad = 0;
         for (String u : outside) {
             outsideLoad += concepts.byLabel(u).map(c -> c.weight().value()).orElse(UNKNOWN_WEIGHT);
         }
         // Out of scope needs evidence against the model; little evidence alone only lowers the fit.
-        boolean against = load > 0 || share >= 1.0 / 3 || typicality < 0.8;
+        boolean uncharacteristic = !codes.isEmpty() && coverageFactor < 0.8;
+        boolean against = load > 0 || share >= 1.0 / 3 || typicality < 0.8 || uncharacteristic;
         FitVerdict verdict;
         if (against && score < options.noFitBelow() || outsideLoad >= 1 && score < options.outOfScopeBelow()) {
             verdict = FitVerdict.OUT_OF_SCOPE;
@@ -207,6 +253,20 @@ public final class FitAssessor {
                     ? "The findings are unusual for " + best.name().in(lang) + " as DDXPlus patients present it"
                     : "Los hallazgos son poco habituales en " + best.name().in(lang) + " tal como lo presentan los pacientes de DDXPlus"));
         }
+        if (uncharacteristic) {
+            List<String> names = new ArrayList<>();
+            for (int i : characteristic[top]) {
+                if (names.size() < 4 && p.present().stream().noneMatch(f -> space.indexOf(f.evidence().value()) == i)) {
+                    knowledge.evidence(new EvidenceCode(space.names().get(i)))
+                            .ifPresent(e -> names.add(label.apply(new Finding(e.code(), null))));
+                }
+            }
+            reasons.add(new FitReason("uncharacteristic-findings", en
+                    ? "The findings name few of the symptoms most patients with " + best.name().in(lang) + " have: "
+                            + String.join("; ", names)
+                    : "Los hallazgos apenas incluyen los síntomas que tienen la mayoría de pacientes con " + best.name().in(lang)
+                            + ": " + String.join("; ", names)));
+        }
         if (reasons.isEmpty() || verdict == FitVerdict.IN_SCOPE && reasons.stream().allMatch(r -> r.code().equals("little-evidence"))) {
             reasons.add(0, new FitReason("well-explained", en
                     ? best.name().in(lang) + " explains the " + codes.size() + " coded findings as DDXPlus patients present them"
@@ -219,7 +279,7 @@ public final class FitAssessor {
         }
         return new Assessment(new FitAssessment(verdict, reasons, given), score, 1 - score,
                 mustNotMiss(p, posterior, score, specific, lang, label), specific,
-                new Factors(amountFactor, unmappedFactor, explanationFactor, typicality, deficit));
+                new Factors(amountFactor, unmappedFactor, explanationFactor, typicality, deficit, coverage));
     }
 
     /** Present findings at least {@code redFlagLift} times more frequent in pathology k than in the others. */
