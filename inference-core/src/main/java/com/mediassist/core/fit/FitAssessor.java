@@ -8,6 +8,7 @@ import com.mediassist.core.knowledge.Finding;
 import com.mediassist.core.knowledge.Knowledge;
 import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.knowledge.Pathology;
+import com.mediassist.core.knowledge.PathologyCode;
 import com.mediassist.core.knowledge.PatientFindings;
 
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -49,6 +51,7 @@ public final class FitAssessor {
     private final EvidenceFrequencies freq;
     private final FitOptions options;
     private final UnmappedConcepts concepts;
+    private final RelatedEvidences related;
     /** Mean log-frequency of a DDXPlus patient's present features, per pathology. */
     private final double[] typicalLog;
     /** Per pathology, its characteristic symptoms: yes/no current symptoms at least half of its DDXPlus patients have. */
@@ -78,8 +81,21 @@ public final class FitAssessor {
         }
     }
 
+    /** An assessor for which every symptom DDXPlus lists for a pathology is pertinent to it. */
     public FitAssessor(Knowledge knowledge, FeatureSpace space, EvidenceFrequencies freq, FitOptions options,
                        UnmappedConcepts concepts) {
+        this(knowledge, space, freq, options, concepts, (e, k) -> false, RelatedEvidences.none());
+    }
+
+    /**
+     * @param offTopic evidence/pathology pairs DDXPlus lists but a clinician would not look for (skin lesions in
+     *                 pneumonia): never characteristic of the pathology
+     * @param related  the nearest DDXPlus evidences of uncoded findings ({@link RelatedEvidences#loadDefault()})
+     */
+    public FitAssessor(Knowledge knowledge, FeatureSpace space, EvidenceFrequencies freq, FitOptions options,
+                       UnmappedConcepts concepts, BiPredicate<EvidenceCode, PathologyCode> offTopic,
+                       RelatedEvidences related) {
+        this.related = related;
         this.knowledge = knowledge;
         this.space = space;
         this.freq = freq;
@@ -102,7 +118,7 @@ public final class FitAssessor {
             List<Integer> c = new ArrayList<>();
             for (Evidence e : knowledge.evidences()) {
                 int i = space.indexOf(e.code().value());
-                if (!e.antecedent() && e.isBinary() && i >= 0 && i < space.evidenceFeatureCount()
+                if (!e.antecedent() && e.isBinary() && i >= 0 && !offTopic.test(e.code(), freq.pathologies().get(k)) && i < space.evidenceFeatureCount()
                         && freq.present()[k][i] >= CHARACTERISTIC) {
                     c.add(i);
                 }
@@ -170,6 +186,7 @@ public final class FitAssessor {
         double amountFactor = 1 - Math.exp(-amount / options.evidenceScale());
 
         double load = 0;
+        double outsideLoad = 0;
         List<String> outside = new ArrayList<>();
         List<String> given = new ArrayList<>();
         for (String u : unmapped) {
@@ -177,10 +194,11 @@ public final class FitAssessor {
                 continue;
             }
             given.add(u.trim());
-            double w = concepts.byLabel(u).map(c -> c.weight().value()).orElse(UNKNOWN_WEIGHT);
+            double w = weight(u, top);
             load += w;
             if (w >= UNKNOWN_WEIGHT) {
                 outside.add(u.trim());
+                outsideLoad += w;
             }
         }
         double unmappedFactor = Math.exp(-options.unmappedPenalty() * load);
@@ -204,10 +222,6 @@ public final class FitAssessor {
         double coverage = coverage(p, top);
         double coverageFactor = Math.exp(-options.coveragePenalty() * Math.max(0, options.coverageExpected() - coverage));
         double score = Math.max(0, Math.min(1, amountFactor * unmappedFactor * explanationFactor * typicality * coverageFactor));
-        double outsideLoad = 0;
-        for (String u : outside) {
-            outsideLoad += concepts.byLabel(u).map(c -> c.weight().value()).orElse(UNKNOWN_WEIGHT);
-        }
         // Out of scope needs evidence against the model; little evidence alone only lowers the fit.
         boolean uncharacteristic = !codes.isEmpty() && coverageFactor < 0.8;
         boolean against = load > 0 || share >= 1.0 / 3 || typicality < 0.8 || uncharacteristic;
@@ -280,6 +294,27 @@ public final class FitAssessor {
         return new Assessment(new FitAssessment(verdict, reasons, given), score, 1 - score,
                 mustNotMiss(p, posterior, score, specific, lang, label), specific,
                 new Factors(amountFactor, unmappedFactor, explanationFactor, typicality, deficit, coverage));
+    }
+
+    /**
+     * How much an uncoded finding counts against the fit: its concept's weight (free text outside the catalogue
+     * {@value #UNKNOWN_WEIGHT}), or that of a related sign when pathology k's characteristic symptoms include one of
+     * its nearest DDXPlus evidences (itching in anaphylaxis).
+     */
+    private double weight(String label, int k) {
+        java.util.Optional<UnmappedConcept> c = concepts.byLabel(label);
+        if (c.isEmpty()) {
+            return UNKNOWN_WEIGHT;
+        }
+        for (EvidenceCode e : related.of(c.get().id())) {
+            int i = space.indexOf(e.value());
+            for (int j : characteristic[k]) {
+                if (j == i) {
+                    return Math.min(c.get().weight().value(), UnmappedConcept.Weight.RELATED.value());
+                }
+            }
+        }
+        return c.get().weight().value();
     }
 
     /** Present findings at least {@code redFlagLift} times more frequent in pathology k than in the others. */

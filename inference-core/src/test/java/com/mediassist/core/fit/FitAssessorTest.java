@@ -53,4 +53,37 @@ class FitAssessorTest {
         // exp(−5 · 0.4): the fit loses seven eighths for the missing characteristic symptoms alone
         assertThat(cough.otherMass()).isGreaterThan(0.9);
     }
+
+    @Test
+    void anUncodedFindingWhoseNearestEvidenceIsCharacteristicOfTheBestCandidateCountsAsARelatedSign() {
+        PatientFindings p = k.findings(30, "F", List.of("E_91", "E_53", "E_55_@_V_148"), List.of());
+        // pretend itching's nearest DDXPlus evidence were fever, characteristic of pharyngitis (the best candidate)
+        FitAssessor near = new FitAssessor(k, new FeatureSpace(k), freq, FitOptions.defaults(), UnmappedConcepts.loadDefault(),
+                (e, path) -> false, new RelatedEvidences(java.util.Map.of("itching",
+                        java.util.Set.of(new com.mediassist.core.knowledge.EvidenceCode("E_91")))));
+        FitAssessor.Assessment related = near.assess(p, PHARYNGITIS, List.of("itching"), Language.EN, Finding::toString);
+        FitAssessor.Assessment outside = assessor.assess(p, PHARYNGITIS, List.of("itching"), Language.EN, Finding::toString);
+        assertThat(related.fit().verdict()).isEqualTo(FitVerdict.IN_SCOPE);
+        assertThat(related.factors().unmapped()).isCloseTo(Math.exp(-1.2 * 0.1), within(1e-9));
+        assertThat(outside.fit().verdict()).isNotEqualTo(FitVerdict.IN_SCOPE);
+        assertThat(outside.fit().reasons().get(0).text()).isEqualTo("Outside what I know: itching");
+        // under infarction, whose characteristic symptoms do not include fever, itching is outside again
+        FitAssessor.Assessment infarction = near.assess(p, new double[]{0.1, 0.9}, List.of("itching"), Language.EN,
+                Finding::toString);
+        assertThat(infarction.factors().unmapped()).isCloseTo(Math.exp(-1.2), within(1e-9));
+    }
+
+    @Test
+    void offTopicSymptomsAreNeverCharacteristic() {
+        FitAssessor noFever = new FitAssessor(k, new FeatureSpace(k), freq, FitOptions.defaults(), UnmappedConcepts.loadDefault(),
+                (e, path) -> e.value().equals("E_91"), RelatedEvidences.none());
+        assertThat(noFever.coverage(k.findings(30, "F", List.of("E_53"), List.of()), 0)).isEqualTo(1.0);
+    }
+
+    @Test
+    void theShippedTableRelatesItchingToSkinLesionsAndAnItchyNose() {
+        assertThat(RelatedEvidences.loadDefault().of("itching")).extracting(com.mediassist.core.knowledge.EvidenceCode::value)
+                .contains("E_129", "E_169");
+        assertThat(RelatedEvidences.loadDefault().of("dysuria")).isEmpty();
+    }
 }

@@ -33,9 +33,10 @@ public final class EvaluateFitCommand implements Callable<Integer> {
             defaultValue = "${env:MEDIASSIST_DEFAULT_BUNDLE:-models/target/bundle}")
     Path bundle;
 
-    @Option(names = "--vignettes", description = "vignette files; default: the tuning, the held-out and the blind split",
+    @Option(names = "--vignettes", description = "vignette files; default: the two tuning sets, the held-out and the blind split",
             split = ",")
     List<Path> files = List.of(Path.of("models/src/test/resources/fit-vignettes/tune.txt"),
+            Path.of("models/src/test/resources/fit-vignettes/tune2.txt"),
             Path.of("models/src/test/resources/fit-vignettes/holdout.txt"),
             Path.of("models/src/test/resources/fit-vignettes/blind.txt"));
 

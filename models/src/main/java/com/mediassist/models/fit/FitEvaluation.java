@@ -116,6 +116,9 @@ public final class FitEvaluation {
                     o.note().unmappedFindings(), r.mustNotMiss().stream().map(x -> x.code()).toList(),
                     r.redFlags().stream().map(x -> x.code()).toList()));
             r.fit().reasons().forEach(x -> lines.add("    " + x.code() + ": " + x.text()));
+            lines.add("    top3=" + r.differential().stream().limit(3)
+                    .map(c -> c.code() + String.format(java.util.Locale.ROOT, ":%.3f", c.probability() / Math.max(1e-9, 1 - r.otherMass())))
+                    .toList());
             lines.add("    evidences=" + o.note().evidences() + " absent=" + o.note().absent() + " " + o.factors());
         }
         return lines;
