@@ -22,7 +22,7 @@ import java.util.function.Function;
 
 /**
  * Judges how well the model's 49 conditions explain a patient, and how much of the probability belongs to
- * "something I do not know". Four factors, each in (0, 1], multiply into a fit score:
+ * "something I do not know". Five factors, each in (0, 1], multiply into a fit score:
  * <ul>
  *   <li>amount of evidence: {@code 1 − exp(−n / evidenceScale)} over the distinct coded findings (antecedents
  *       count half, denials a quarter, at most 3 in all), so two or three findings never give 0.99;</li>
@@ -32,8 +32,14 @@ import java.util.function.Function;
  *   <li>explanation: {@code 1 − unexplainedPenalty · s}, s the share of coded findings the best candidate's
  *       DDXPlus profile does not list;</li>
  *   <li>typicality: {@code exp(−max(0, d − atypicalMargin))}, d how far the explained findings' mean
- *       log-frequency under the best candidate falls below that of DDXPlus patients of it.</li>
+ *       log-frequency under the best candidate falls below that of DDXPlus patients of it;</li>
+ *   <li>coverage: {@code exp(−coveragePenalty · max(0, coverageExpected − c))}, c the share of the best
+ *       candidate's characteristic symptoms (yes/no symptoms at least half of its DDXPlus patients have, weighted by
+ *       that frequency, off-topic ones left out) the findings name: findings that lead to a condition without naming
+ *       its usual symptoms are what a condition the model does not know looks like.</li>
  * </ul>
+ * An uncoded finding whose nearest DDXPlus evidence ({@link RelatedEvidences}) is characteristic of the best
+ * candidate counts as a related sign (itching in anaphylaxis).
  * The differential's probabilities are the model's times the fit score; the rest is the explicit
  * {@code otherMass}. Immutable and thread-safe.
  */
