@@ -56,7 +56,10 @@ public final class EvaluateFitCommand implements Callable<Integer> {
             Map<String, Object> all = new LinkedHashMap<>();
             for (Path f : files) {
                 List<FitEvaluation.Outcome> outcomes = eval.run(Vignette.read(f));
-                all.put(f.getFileName().toString(), FitEvaluation.metrics(outcomes));
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("split", split(f));
+                m.putAll(FitEvaluation.metrics(outcomes));
+                all.put(f.getFileName().toString(), m);
                 if (details) {
                     FitEvaluation.details(outcomes).forEach(out::println);
                 }
@@ -65,5 +68,10 @@ public final class EvaluateFitCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Whether settings may be chosen on a vignette file: the tuning sets are named {@code tune*.txt}. */
+    static String split(Path file) {
+        return file.getFileName().toString().startsWith("tune") ? "tuning" : "fixed";
     }
 }

@@ -121,6 +121,14 @@ class FitEvaluationTest {
     }
 
     @Test
+    void theTuningSetsAreReportedAsTuningDataAndTheOthersAsFixed() {
+        assertThat(EvaluateFitCommand.split(DIR.resolve("tune2.txt"))).isEqualTo("tuning");
+        assertThat(EvaluateFitCommand.split(DIR.resolve("tune.txt"))).isEqualTo("tuning");
+        assertThat(EvaluateFitCommand.split(DIR.resolve("blind.txt"))).isEqualTo("fixed");
+        assertThat(EvaluateFitCommand.split(DIR.resolve("holdout.txt"))).isEqualTo("fixed");
+    }
+
+    @Test
     void refusesAMalformedHeaderNamingTheLine(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("bad.txt");
         Files.writeString(f, "# notes\n=== x1 | pneumonia | es | 40\nTos y fiebre.\n");
