@@ -61,8 +61,8 @@ class UnmappedFindingsCoverageTest {
 
     @Test
     void maleGenitalAndLowerUrinaryFindingsAreUnmapped() {
-        assertThat(es("Varón 28a con dolor testicular derecho y secreción uretral desde hace 3 días.").unmappedFindings())
-                .contains("dolor testicular", "secreción uretral");
+        assertThat(es("Varón 28a con testículo inflamado y secreción uretral desde hace 3 días.").unmappedFindings())
+                .contains("tumefacción testicular", "secreción uretral");
         assertThat(en("Tender prostate on DRE, urinary retention with a palpable bladder.").unmappedFindings())
                 .contains("prostate disease", "urinary retention");
     }
@@ -72,7 +72,7 @@ class UnmappedFindingsCoverageTest {
         assertThat(es("Dolor en FID, McBurney positivo, Rovsing positivo. JC: apendicitis aguda.").unmappedFindings())
                 .contains("signos apendiculares");
         assertThat(en("Anal pain on defecation, haemorrhoids on inspection, tenesmus.").unmappedFindings())
-                .contains("anal pain", "rectal tenesmus");
+                .contains("anal fissure or haemorrhoids", "rectal tenesmus");
         assertThat(en("Hyperactive bowel sounds. A: viral gastroenteritis.").unmappedFindings()).contains("gastroenteritis");
     }
 
@@ -83,7 +83,7 @@ class UnmappedFindingsCoverageTest {
         assertThat(es("Se torció el tobillo jugando al fútbol, reglas de Ottawa negativas.").unmappedFindings())
                 .contains("traumatismo de tobillo");
         assertThat(es("Coxalgia derecha con limitación de la flexión. Tendinitis del manguito rotador.").unmappedFindings())
-                .contains("dolor de cadera", "movilidad articular limitada", "tendinopatía");
+                .contains("coxalgia o coxartrosis", "movilidad articular limitada", "tendinopatía");
         StructuredNote lumbar = es("Dolor lumbar desde hace 3 días.");
         assertThat(lumbar.evidences()).contains("E_55_@_V_40");
         assertThat(lumbar.unmappedFindings()).isEmpty();
@@ -131,6 +131,12 @@ class UnmappedFindingsCoverageTest {
         assertThat(es("Tortícolis.").evidences()).contains("E_192");
         assertThat(en("History of migraine.").unmappedFindings()).isEmpty();
         assertThat(es("Hinchazón de tobillos por las tardes.").evidences()).contains("E_151");
+        // pain at a place DDXPlus asks about (testicle, anus, hip, hypochondrium, breast) is a coded pain location
+        for (String pain : new String[] {"Dolor testicular derecho.", "Dolor anal.", "Dolor en la cadera derecha.",
+                "Dolor en hipocondrio derecho.", "Dolor en la mama izquierda."}) {
+            assertThat(es(pain).evidences()).as(pain).contains("E_53");
+            assertThat(es(pain).unmappedFindings()).as(pain).isEmpty();
+        }
     }
 
     @Test
