@@ -118,7 +118,8 @@ public final class DiagnosisEngine implements AutoCloseable {
         this.options = options;
         this.naiveBayes = new NaiveBayes(knowledge, space, freq);
         this.planner = new QuestionPlanner(knowledge, space, freq);
-        this.fitAssessor = new FitAssessor(knowledge, space, freq, options.fit(), UnmappedConcepts.loadDefault());
+        this.fitAssessor = new FitAssessor(knowledge, space, freq, options.fit(), UnmappedConcepts.loadDefault(),
+                QuestionPlanner::offTopic, com.mediassist.core.fit.RelatedEvidences.loadDefault());
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(options.onnxThreads(), options.onnxThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, options.queueCapacity())), r -> {

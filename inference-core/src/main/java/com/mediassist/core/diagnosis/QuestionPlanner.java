@@ -180,10 +180,18 @@ public final class QuestionPlanner {
             .read(OFF_TOPIC, 2).stream().map(r -> r.cells()[0].strip() + "\t" + r.cells()[1].strip())
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
+    /**
+     * Whether a clinician would not ask about this evidence for this pathology although DDXPlus lists it
+     * (skin lesions for pneumonia): one of the curated pairs of {@value #OFF_TOPIC}.
+     */
+    public static boolean offTopic(EvidenceCode evidence, com.mediassist.core.knowledge.PathologyCode pathology) {
+        return OFF_TOPIC_PAIRS.contains(evidence.value() + "\t" + pathology.value());
+    }
+
     /** Whether pathology k lists the evidence and a clinician would ask about it for k. */
     private boolean pertinent(int k, Evidence e) {
         com.mediassist.core.knowledge.Pathology path = knowledge.pathologies().get(k);
-        return path.canPresent(e.code()) && !OFF_TOPIC_PAIRS.contains(e.code().value() + "\t" + path.code().value());
+        return path.canPresent(e.code()) && !offTopic(e.code(), path.code());
     }
 
     private boolean presentedByLeader(Evidence e, int[] leaders, int feature) {

@@ -8,6 +8,7 @@ import com.mediassist.core.knowledge.Finding;
 import com.mediassist.core.knowledge.Knowledge;
 import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.knowledge.Pathology;
+import com.mediassist.core.knowledge.PathologyCode;
 import com.mediassist.core.knowledge.PatientFindings;
 
 import java.util.ArrayList;
@@ -16,11 +17,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
  * Judges how well the model's 49 conditions explain a patient, and how much of the probability belongs to
- * "something I do not know". Four factors, each in (0, 1], multiply into a fit score:
+ * "something I do not know". Five factors, each in (0, 1], multiply into a fit score:
  * <ul>
  *   <li>amount of evidence: {@code 1 − exp(−n / evidenceScale)} over the distinct coded findings (antecedents
  *       count half, denials a quarter, at most 3 in all), so two or three findings never give 0.99;</li>
@@ -30,8 +32,14 @@ import java.util.function.Function;
  *   <li>explanation: {@code 1 − unexplainedPenalty · s}, s the share of coded findings the best candidate's
  *       DDXPlus profile does not list;</li>
  *   <li>typicality: {@code exp(−max(0, d − atypicalMargin))}, d how far the explained findings' mean
- *       log-frequency under the best candidate falls below that of DDXPlus patients of it.</li>
+ *       log-frequency under the best candidate falls below that of DDXPlus patients of it;</li>
+ *   <li>coverage: {@code exp(−coveragePenalty · max(0, coverageExpected − c))}, c the share of the best
+ *       candidate's characteristic symptoms (yes/no symptoms at least half of its DDXPlus patients have, weighted by
+ *       that frequency, off-topic ones left out) the findings name: findings that lead to a condition without naming
+ *       its usual symptoms are what a condition the model does not know looks like.</li>
  * </ul>
+ * An uncoded finding whose nearest DDXPlus evidence ({@link RelatedEvidences}) is characteristic of the best
+ * candidate counts as a related sign (itching in anaphylaxis).
  * The differential's probabilities are the model's times the fit score; the rest is the explicit
  * {@code otherMass}. Immutable and thread-safe.
  */
@@ -39,6 +47,8 @@ public final class FitAssessor {
 
     /** Weight of an unmapped finding given as free text that the catalogue does not know. */
     static final double UNKNOWN_WEIGHT = 0.5;
+    /** Share of a pathology's DDXPlus patients that must have a yes/no symptom for it to be characteristic. */
+    static final double CHARACTERISTIC = 0.5;
     /** Smallest frequency used in logarithms. */
     private static final double FLOOR = 1e-6;
 
@@ -47,8 +57,11 @@ public final class FitAssessor {
     private final EvidenceFrequencies freq;
     private final FitOptions options;
     private final UnmappedConcepts concepts;
+    private final RelatedEvidences related;
     /** Mean log-frequency of a DDXPlus patient's present features, per pathology. */
     private final double[] typicalLog;
+    /** Per pathology, its characteristic symptoms: yes/no current symptoms at least half of its DDXPlus patients have. */
+    private final int[][] characteristic;
 
     /**
      * The four factors of the fit score, for evaluation and documentation.
@@ -58,8 +71,10 @@ public final class FitAssessor {
      * @param explanation explanation factor
      * @param typicality  typicality factor
      * @param deficit     nats by which the findings are less typical of the best candidate than its DDXPlus patients' are
+     * @param coverage    share of the best candidate's characteristic symptoms the findings name (see {@link #coverage})
      */
-    public record Factors(double evidence, double unmapped, double explanation, double typicality, double deficit) {
+    public record Factors(double evidence, double unmapped, double explanation, double typicality, double deficit,
+                          double coverage) {
     }
 
     /** What the assessment found for one answer. */
@@ -72,8 +87,21 @@ public final class FitAssessor {
         }
     }
 
+    /** An assessor for which every symptom DDXPlus lists for a pathology is pertinent to it. */
     public FitAssessor(Knowledge knowledge, FeatureSpace space, EvidenceFrequencies freq, FitOptions options,
                        UnmappedConcepts concepts) {
+        this(knowledge, space, freq, options, concepts, (e, k) -> false, RelatedEvidences.none());
+    }
+
+    /**
+     * @param offTopic evidence/pathology pairs DDXPlus lists but a clinician would not look for (skin lesions in
+     *                 pneumonia): never characteristic of the pathology
+     * @param related  the nearest DDXPlus evidences of uncoded findings ({@link RelatedEvidences#loadDefault()})
+     */
+    public FitAssessor(Knowledge knowledge, FeatureSpace space, EvidenceFrequencies freq, FitOptions options,
+                       UnmappedConcepts concepts, BiPredicate<EvidenceCode, PathologyCode> offTopic,
+                       RelatedEvidences related) {
+        this.related = related;
         this.knowledge = knowledge;
         this.space = space;
         this.freq = freq;
@@ -91,6 +119,43 @@ public final class FitAssessor {
             }
             typicalLog[k] = den > 0 ? num / den : 0;
         }
+        characteristic = new int[paths][];
+        for (int k = 0; k < paths; k++) {
+            List<Integer> c = new ArrayList<>();
+            for (Evidence e : knowledge.evidences()) {
+                int i = space.indexOf(e.code().value());
+                if (!e.antecedent() && e.isBinary() && i >= 0 && !offTopic.test(e.code(), freq.pathologies().get(k)) && i < space.evidenceFeatureCount()
+                        && freq.present()[k][i] >= CHARACTERISTIC) {
+                    c.add(i);
+                }
+            }
+            final int path = k;
+            c.sort(Comparator.comparingDouble((Integer i) -> -freq.present()[path][i]));
+            characteristic[k] = c.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /**
+     * Coverage of pathology k's characteristic symptoms by the present findings: their frequencies in k summed
+     * over the present ones, over the sum over all (1 when k has none). A note about a patient of k names some of
+     * them; findings that lead to k without naming any of them are what a condition the model does not know looks like.
+     */
+    double coverage(PatientFindings p, int k) {
+        if (characteristic[k].length == 0) {
+            return 1;
+        }
+        Set<Integer> present = new java.util.HashSet<>();
+        p.present().forEach(f -> present.add(space.indexOf(f.evidence().value())));
+        double all = 0;
+        double named = 0;
+        for (int i : characteristic[k]) {
+            double q = freq.present()[k][i];
+            all += q;
+            if (present.contains(i)) {
+                named += q;
+            }
+        }
+        return named / all;
     }
 
     /**
@@ -127,6 +192,7 @@ public final class FitAssessor {
         double amountFactor = 1 - Math.exp(-amount / options.evidenceScale());
 
         double load = 0;
+        double outsideLoad = 0;
         List<String> outside = new ArrayList<>();
         List<String> given = new ArrayList<>();
         for (String u : unmapped) {
@@ -134,10 +200,11 @@ public final class FitAssessor {
                 continue;
             }
             given.add(u.trim());
-            double w = concepts.byLabel(u).map(c -> c.weight().value()).orElse(UNKNOWN_WEIGHT);
+            double w = weight(u, top);
             load += w;
             if (w >= UNKNOWN_WEIGHT) {
                 outside.add(u.trim());
+                outsideLoad += w;
             }
         }
         double unmappedFactor = Math.exp(-options.unmappedPenalty() * load);
@@ -158,13 +225,12 @@ public final class FitAssessor {
         double deficit = counted == 0 ? 0 : typicalLog[top] - meanLog / counted;
         double typicality = Math.exp(-Math.max(0, deficit - options.atypicalMargin()));
 
-        double score = Math.max(0, Math.min(1, amountFactor * unmappedFactor * explanationFactor * typicality));
-        double outsideLoad = 0;
-        for (String u : outside) {
-            outsideLoad += concepts.byLabel(u).map(c -> c.weight().value()).orElse(UNKNOWN_WEIGHT);
-        }
+        double coverage = coverage(p, top);
+        double coverageFactor = Math.exp(-options.coveragePenalty() * Math.max(0, options.coverageExpected() - coverage));
+        double score = Math.max(0, Math.min(1, amountFactor * unmappedFactor * explanationFactor * typicality * coverageFactor));
         // Out of scope needs evidence against the model; little evidence alone only lowers the fit.
-        boolean against = load > 0 || share >= 1.0 / 3 || typicality < 0.8;
+        boolean uncharacteristic = !codes.isEmpty() && coverageFactor < 0.8;
+        boolean against = load > 0 || share >= 1.0 / 3 || typicality < 0.8 || uncharacteristic;
         FitVerdict verdict;
         if (against && score < options.noFitBelow() || outsideLoad >= 1 && score < options.outOfScopeBelow()) {
             verdict = FitVerdict.OUT_OF_SCOPE;
@@ -207,6 +273,20 @@ public final class FitAssessor {
                     ? "The findings are unusual for " + best.name().in(lang) + " as DDXPlus patients present it"
                     : "Los hallazgos son poco habituales en " + best.name().in(lang) + " tal como lo presentan los pacientes de DDXPlus"));
         }
+        if (uncharacteristic) {
+            List<String> names = new ArrayList<>();
+            for (int i : characteristic[top]) {
+                if (names.size() < 4 && p.present().stream().noneMatch(f -> space.indexOf(f.evidence().value()) == i)) {
+                    knowledge.evidence(new EvidenceCode(space.names().get(i)))
+                            .ifPresent(e -> names.add(label.apply(new Finding(e.code(), null))));
+                }
+            }
+            reasons.add(new FitReason("uncharacteristic-findings", en
+                    ? "The findings name few of the symptoms most patients with " + best.name().in(lang) + " have: "
+                            + String.join("; ", names)
+                    : "Los hallazgos apenas incluyen los síntomas que tienen la mayoría de pacientes con " + best.name().in(lang)
+                            + ": " + String.join("; ", names)));
+        }
         if (reasons.isEmpty() || verdict == FitVerdict.IN_SCOPE && reasons.stream().allMatch(r -> r.code().equals("little-evidence"))) {
             reasons.add(0, new FitReason("well-explained", en
                     ? best.name().in(lang) + " explains the " + codes.size() + " coded findings as DDXPlus patients present them"
@@ -219,7 +299,28 @@ public final class FitAssessor {
         }
         return new Assessment(new FitAssessment(verdict, reasons, given), score, 1 - score,
                 mustNotMiss(p, posterior, score, specific, lang, label), specific,
-                new Factors(amountFactor, unmappedFactor, explanationFactor, typicality, deficit));
+                new Factors(amountFactor, unmappedFactor, explanationFactor, typicality, deficit, coverage));
+    }
+
+    /**
+     * How much an uncoded finding counts against the fit: its concept's weight (free text outside the catalogue
+     * {@value #UNKNOWN_WEIGHT}), or that of a related sign when pathology k's characteristic symptoms include one of
+     * its nearest DDXPlus evidences (itching in anaphylaxis).
+     */
+    private double weight(String label, int k) {
+        java.util.Optional<UnmappedConcept> c = concepts.byLabel(label);
+        if (c.isEmpty()) {
+            return UNKNOWN_WEIGHT;
+        }
+        for (EvidenceCode e : related.of(c.get().id())) {
+            int i = space.indexOf(e.value());
+            for (int j : characteristic[k]) {
+                if (j == i) {
+                    return Math.min(c.get().weight().value(), UnmappedConcept.Weight.RELATED.value());
+                }
+            }
+        }
+        return c.get().weight().value();
     }
 
     /** Present findings at least {@code redFlagLift} times more frequent in pathology k than in the others. */

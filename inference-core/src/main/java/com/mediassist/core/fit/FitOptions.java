@@ -11,6 +11,10 @@ package com.mediassist.core.fit;
  *                           candidate (default 0.8; proportional in between)
  * @param atypicalMargin     nats by which the findings' mean log-frequency under the best candidate may fall
  *                           below that of DDXPlus patients of it before it counts against the fit (default 1.5)
+ * @param coverageExpected   share of the best candidate's characteristic symptoms (weighted by their DDXPlus
+ *                           frequency) a note about a patient of it names at least (default 0.2); below it the fit
+ *                           falls by {@code exp(−coveragePenalty · (coverageExpected − coverage))}
+ * @param coveragePenalty    how fast the fit falls when the findings name too few characteristic symptoms (default 3)
  * @param lowFitBelow        fit score under which the verdict is low fit (default 0.5)
  * @param outOfScopeBelow    fit score under which the verdict is out of scope when an outside finding is
  *                           present (default 0.35)
@@ -28,11 +32,12 @@ package com.mediassist.core.fit;
  * @param mustNotMissSize    longest must-not-miss list (default 5)
  */
 public record FitOptions(double evidenceScale, double unmappedPenalty, double unexplainedPenalty, double atypicalMargin,
+                         double coverageExpected, double coveragePenalty,
                          double lowFitBelow, double outOfScopeBelow, double noFitBelow, double redFlagLift,
                          double redFlagFrequency, double singleFindingShare, double mustNotMissFloor, int mustNotMissSize) {
 
     /** The shipped settings. */
     public static FitOptions defaults() {
-        return new FitOptions(2.5, 1.2, 0.8, 1.5, 0.5, 0.35, 0.15, 3.0, 0.3, 0.3, 0.01, 5);
+        return new FitOptions(2.5, 1.2, 0.8, 1.5, 0.2, 3, 0.5, 0.35, 0.15, 3.0, 0.3, 0.3, 0.01, 5);
     }
 }

@@ -33,9 +33,10 @@ public final class EvaluateFitCommand implements Callable<Integer> {
             defaultValue = "${env:MEDIASSIST_DEFAULT_BUNDLE:-models/target/bundle}")
     Path bundle;
 
-    @Option(names = "--vignettes", description = "vignette files; default: the tuning, the held-out and the blind split",
+    @Option(names = "--vignettes", description = "vignette files; default: the two tuning sets, the held-out and the blind split",
             split = ",")
     List<Path> files = List.of(Path.of("models/src/test/resources/fit-vignettes/tune.txt"),
+            Path.of("models/src/test/resources/fit-vignettes/tune2.txt"),
             Path.of("models/src/test/resources/fit-vignettes/holdout.txt"),
             Path.of("models/src/test/resources/fit-vignettes/blind.txt"));
 
@@ -55,7 +56,10 @@ public final class EvaluateFitCommand implements Callable<Integer> {
             Map<String, Object> all = new LinkedHashMap<>();
             for (Path f : files) {
                 List<FitEvaluation.Outcome> outcomes = eval.run(Vignette.read(f));
-                all.put(f.getFileName().toString(), FitEvaluation.metrics(outcomes));
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("split", split(f));
+                m.putAll(FitEvaluation.metrics(outcomes));
+                all.put(f.getFileName().toString(), m);
                 if (details) {
                     FitEvaluation.details(outcomes).forEach(out::println);
                 }
@@ -64,5 +68,10 @@ public final class EvaluateFitCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Whether settings may be chosen on a vignette file: the tuning sets are named {@code tune*.txt}. */
+    static String split(Path file) {
+        return file.getFileName().toString().startsWith("tune") ? "tuning" : "fixed";
     }
 }

@@ -38,7 +38,7 @@ public final class FitEvaluation {
 
     /** One vignette's outcome. */
     public record Outcome(Vignette vignette, StructuredNote note, DiagnosisResult result, double rawTop,
-                          FitAssessor.Factors factors) {
+                          FitAssessor.Factors factors, FitVerdict withoutUnmapped) {
 
         Candidate top() {
             return result.differential().get(0);
@@ -72,7 +72,10 @@ public final class FitEvaluation {
                 raw = Math.max(raw, x);
             }
             FitAssessor.Factors factors = engine.fitAssessor().assess(p, probs, note.unmappedFindings(), lang, Object::toString).factors();
-            out.add(new Outcome(v, note, r, raw, factors));
+            // the same note as if the reader had recognised none of its uncoded findings: what the coded ones say alone
+            FitVerdict alone = note.unmappedFindings().isEmpty() ? r.fit().verdict()
+                    : engine.diagnoseNote(p, List.of(), lang, encodings).fit().verdict();
+            out.add(new Outcome(v, note, r, raw, factors, alone));
         }
         return out;
     }
@@ -88,8 +91,10 @@ public final class FitEvaluation {
         m.put("inScopeTop1", share(in, Outcome::top1));
         m.put("inScopeTop3", share(in, Outcome::top3));
         m.put("inScopeFlaggedLowFit", share(in, Outcome::flagged));
+        m.put("inScopeFlaggedLowFitIgnoringUnmapped", share(in, o -> o.withoutUnmapped() != FitVerdict.IN_SCOPE));
         m.put("outOfScopeWithVerdict", share(out, Outcome::flagged));
         m.put("outOfScopeVerdictOutOfScope", share(out, o -> o.result().fit().verdict() == FitVerdict.OUT_OF_SCOPE));
+        m.put("outOfScopeWithVerdictIgnoringUnmapped", share(out, o -> o.withoutUnmapped() != FitVerdict.IN_SCOPE));
         m.put("outOfScopeWrongAtLeast0.8WithoutVerdict", share(out, o -> !o.flagged() && o.top().probability() >= CONFIDENT));
         m.put("outOfScopeWrongAtLeast0.8RawModel", share(out, o -> o.rawTop() >= CONFIDENT));
         m.put("redFlagsInScope", share(in, o -> !o.result().redFlags().isEmpty()));
@@ -111,6 +116,9 @@ public final class FitEvaluation {
                     o.note().unmappedFindings(), r.mustNotMiss().stream().map(x -> x.code()).toList(),
                     r.redFlags().stream().map(x -> x.code()).toList()));
             r.fit().reasons().forEach(x -> lines.add("    " + x.code() + ": " + x.text()));
+            lines.add("    top3=" + r.differential().stream().limit(3)
+                    .map(c -> c.code() + String.format(java.util.Locale.ROOT, ":%.3f", c.probability() / Math.max(1e-9, 1 - r.otherMass())))
+                    .toList());
             lines.add("    evidences=" + o.note().evidences() + " absent=" + o.note().absent() + " " + o.factors());
         }
         return lines;

@@ -29,12 +29,14 @@ class FitEvaluationTest {
     static final Path DIR = Path.of("src/test/resources/fit-vignettes");
     static List<Vignette> tune;
     static List<Vignette> holdout;
+    static List<Vignette> tune2;
     static DiagnosisEngine engine;
 
     @BeforeAll
     static void open() {
         tune = Vignette.read(DIR.resolve("tune.txt"));
         holdout = Vignette.read(DIR.resolve("holdout.txt"));
+        tune2 = Vignette.read(DIR.resolve("tune2.txt"));
         engine = DiagnosisEngine.open(new BundleLoader("0.1.0").load(Path.of("target/bundle")),
                 DiagnosisOptions.defaults().withOnnxTimeout(Duration.ofSeconds(10)));
     }
@@ -81,6 +83,49 @@ class FitEvaluationTest {
             assertThat(o.result().mustNotMiss()).as(o.vignette().id()).extracting(m -> m.code()).doesNotContain("ebola");
             assertThat(o.result().fit().verdict()).as(o.vignette().id()).isEqualTo(com.mediassist.core.fit.FitVerdict.OUT_OF_SCOPE);
         }
+    }
+
+    @Test
+    void theSecondTuningSetHasSixtySixNotesOrMoreInBothLanguagesWithIdsOfItsOwn() {
+        assertThat(tune2).hasSizeGreaterThanOrEqualTo(66);
+        assertThat(tune2).extracting(Vignette::language).contains("es", "en");
+        assertThat(tune2.stream().filter(Vignette::inScope).count()).isGreaterThanOrEqualTo(20);
+        List<Vignette> all = new ArrayList<>(tune);
+        all.addAll(holdout);
+        all.addAll(tune2);
+        all.addAll(Vignette.read(DIR.resolve("blind.txt")));
+        assertThat(all).extracting(Vignette::id).doesNotHaveDuplicates();
+        List<String> codes = engine.knowledge().pathologies().stream().map(p -> p.code().value()).toList();
+        assertThat(tune2.stream().filter(Vignette::inScope).map(Vignette::expected)).allMatch(codes::contains);
+    }
+
+    @Test
+    void coverageOfCharacteristicSymptomsFlagsMoreOutOfScopeTuningNotesWithoutFlaggingInScopeOnes() {
+        List<Vignette> notes = new ArrayList<>(tune);
+        notes.addAll(tune2);
+        com.mediassist.core.fit.FitOptions d = com.mediassist.core.fit.FitOptions.defaults();
+        com.mediassist.core.fit.FitOptions without = new com.mediassist.core.fit.FitOptions(d.evidenceScale(),
+                d.unmappedPenalty(), d.unexplainedPenalty(), d.atypicalMargin(), d.coverageExpected(), 0, d.lowFitBelow(),
+                d.outOfScopeBelow(), d.noFitBelow(), d.redFlagLift(), d.redFlagFrequency(), d.singleFindingShare(),
+                d.mustNotMissFloor(), d.mustNotMissSize());
+        Map<String, Object> with = FitEvaluation.metrics(new FitEvaluation(SummaryExtractor.loadDefault(), engine).run(notes));
+        Map<String, Object> none;
+        try (DiagnosisEngine plain = DiagnosisEngine.open(new BundleLoader("0.1.0").load(Path.of("target/bundle")),
+                DiagnosisOptions.defaults().withOnnxTimeout(Duration.ofSeconds(10)).withFit(without))) {
+            none = FitEvaluation.metrics(new FitEvaluation(SummaryExtractor.loadDefault(), plain).run(notes));
+        }
+        assertThat((double) with.get("outOfScopeWithVerdict")).as(with + " vs " + none)
+                .isGreaterThan((double) none.get("outOfScopeWithVerdict"));
+        assertThat((double) with.get("inScopeFlaggedLowFit")).as(with + " vs " + none)
+                .isLessThanOrEqualTo((double) none.get("inScopeFlaggedLowFit"));
+    }
+
+    @Test
+    void theTuningSetsAreReportedAsTuningDataAndTheOthersAsFixed() {
+        assertThat(EvaluateFitCommand.split(DIR.resolve("tune2.txt"))).isEqualTo("tuning");
+        assertThat(EvaluateFitCommand.split(DIR.resolve("tune.txt"))).isEqualTo("tuning");
+        assertThat(EvaluateFitCommand.split(DIR.resolve("blind.txt"))).isEqualTo("fixed");
+        assertThat(EvaluateFitCommand.split(DIR.resolve("holdout.txt"))).isEqualTo("fixed");
     }
 
     @Test
