@@ -200,7 +200,16 @@ public final class SummaryExtractor {
                     case PLAN -> FindingStatus.HYPOTHETICAL;
                     default -> FindingStatus.PRESENT;
                 };
+                if (section == SectionKind.EXAMINATION) {
+                    // what the examination finds is there now: "AP: crepitantes" is the lung auscultation, not
+                    // the past history the same letters head elsewhere
+                    cats.remove(TriggerCategory.HISTORICAL);
+                }
                 status = ContextAnnotator.statusOf(cats, fallback);
+                if ((status == FindingStatus.PRESENT || status == FindingStatus.HISTORICAL)
+                        && m.length() > 1 && namesRelative(corrected, m.first(), m.first() + m.length())) {
+                    status = FindingStatus.FAMILY;
+                }
                 if (section == SectionKind.FAMILY_HISTORY && headed && status != FindingStatus.DENIED) {
                     status = FindingStatus.FAMILY;
                 }
@@ -288,6 +297,19 @@ public final class SummaryExtractor {
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether one of {@code words[from, to)} names a relative ("madre asmática", "familiares alérgicos"); callers
+     * ask only of phrases of several words, a lone "TIA" being an attack, not an aunt.
+     */
+    private boolean namesRelative(String[] words, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (words[k] != null && rules.isRelative(words[k])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "paracetamol si dolor": the pain is what the medicine is for, not a finding. */

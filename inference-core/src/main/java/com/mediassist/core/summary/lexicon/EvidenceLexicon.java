@@ -16,7 +16,9 @@ import java.util.Set;
 
 /**
  * Spanish and English surface forms of DDXPlus evidences ({@code summary/evidence-lexicon.tsv}),
- * matched longest-first on folded words, with single-typo tolerance for longer words.
+ * matched longest-first on folded words, with single-typo tolerance for longer words. Where no form matches
+ * exactly, forms match through their words' {@link Inflection} keys ("vómitos" for "vómito", "hinchada"
+ * for "hinchado", "coughing" for "cough"), unless the inflected match is no longer than the exact one.
  * Immutable after loading; safe to share between threads.
  */
 public final class EvidenceLexicon {
@@ -25,6 +27,9 @@ public final class EvidenceLexicon {
     static final int MIN_TYPO_LENGTH = 6;
 
     private final PhraseMatcher<LexiconEntry> matcher = new PhraseMatcher<>();
+    /** The same forms under their words' inflection keys. */
+    private final PhraseMatcher<LexiconEntry> inflected = new PhraseMatcher<>();
+    private final Set<String> inflectedVocabulary = new HashSet<>();
     private final Set<String> vocabulary = new HashSet<>();
     /** Deletion-neighbourhood index: a word with one character removed, to its vocabulary words. */
     private final Map<String, List<String>> deletions = new HashMap<>();
@@ -65,15 +70,13 @@ public final class EvidenceLexicon {
                         + "\" (not in " + UnmappedConcepts.RESOURCE + ")");
             }
             if (!coded.contains(String.join(" ", Tokenizer.words(row.cells()[2])))) {
-                lex.matcher.add(row.cells()[2], new LexiconEntry(null, List.of(), null, concept));
-                lex.forms++;
+                lex.add(row.cells()[2], new LexiconEntry(null, List.of(), null, concept));
             }
         }
         for (TsvResource.Row row : evidenceRows) {
             String where = path + " line " + row.line();
             LexiconEntry entry = parseCodes(row.cells()[0], catalog, where);
-            lex.matcher.add(row.cells()[2], entry);
-            lex.forms++;
+            lex.add(row.cells()[2], entry);
         }
         for (TsvResource.Row row : TsvResource.read("summary/family-codes.tsv", 3)) {
             String[] c = row.cells();
@@ -85,6 +88,7 @@ public final class EvidenceLexicon {
             lex.familyRemap.put(c[0], new String[] {c[1], c[2]});
         }
         lex.vocabulary.addAll(lex.matcher.vocabulary());
+        lex.inflectedVocabulary.addAll(lex.inflected.vocabulary());
         lex.protectedWords.addAll(protectedWords);
         for (String w : lex.vocabulary) {
             if (w.length() >= MIN_TYPO_LENGTH) {
@@ -96,6 +100,13 @@ public final class EvidenceLexicon {
             }
         }
         return lex;
+    }
+
+    private void add(String phrase, LexiconEntry entry) {
+        String[] words = Tokenizer.words(phrase);
+        matcher.add(words, entry);
+        inflected.add(Inflection.keys(words), entry);
+        forms++;
     }
 
     private static LexiconEntry parseCodes(String cell, EvidenceCatalog catalog, String where) {
@@ -153,7 +164,7 @@ public final class EvidenceLexicon {
         for (int i = 0; i < words.length; i++) {
             String w = words[i];
             if (w == null || w.length() < MIN_TYPO_LENGTH - 1 || vocabulary.contains(w) || protectedWords.contains(w)
-                    || !Character.isLetter(w.charAt(0))) {
+                    || !Character.isLetter(w.charAt(0)) || inflectedVocabulary.contains(Inflection.key(w))) {
                 continue;
             }
             String candidate = null;
@@ -187,14 +198,27 @@ public final class EvidenceLexicon {
         return out;
     }
 
-    /** Longest lexicon matches over (corrected) words. */
+    /**
+     * All non-overlapping longest lexicon matches over (corrected) words, left to right; at each word the
+     * exact match wins unless an inflected one is longer.
+     */
     public List<PhraseMatcher.Match<LexiconEntry>> findAll(String[] words) {
-        return matcher.findAll(words);
+        String[] keys = Inflection.keys(words);
+        return PhraseMatcher.scan(words.length, i -> longestAt(words, keys, i));
     }
 
     /** The longest lexicon match starting at {@code words[i]}, or {@code null}. */
     public PhraseMatcher.Match<LexiconEntry> longestAt(String[] words, int i) {
-        return matcher.longestAt(words, i);
+        return longestAt(words, Inflection.keys(words), i);
+    }
+
+    private PhraseMatcher.Match<LexiconEntry> longestAt(String[] words, String[] keys, int i) {
+        PhraseMatcher.Match<LexiconEntry> exact = matcher.longestAt(words, i);
+        PhraseMatcher.Match<LexiconEntry> loose = inflected.longestAt(keys, i);
+        if (loose == null || (exact != null && exact.length() >= loose.length())) {
+            return exact;
+        }
+        return loose;
     }
 
     /**

@@ -32,7 +32,11 @@ public final class PhraseMatcher<T> {
 
     /** Adds a phrase; a phrase added twice keeps its first payload. */
     public void add(String phrase, T payload) {
-        String[] words = Tokenizer.words(phrase);
+        add(Tokenizer.words(phrase), payload);
+    }
+
+    /** Adds a phrase given as its (folded) words; a phrase added twice keeps its first payload. */
+    public void add(String[] words, T payload) {
         if (words.length == 0) {
             return;
         }
@@ -102,10 +106,18 @@ public final class PhraseMatcher<T> {
 
     /** All non-overlapping longest matches, left to right. */
     public List<Match<T>> findAll(String[] words) {
+        return scan(words.length, i -> longestAt(words, i));
+    }
+
+    /**
+     * All non-overlapping matches of {@code n} words, left to right, {@code at} giving the match (or
+     * {@code null}) starting at a word.
+     */
+    static <T> List<Match<T>> scan(int n, java.util.function.IntFunction<Match<T>> at) {
         List<Match<T>> out = new ArrayList<>();
         int i = 0;
-        while (i < words.length) {
-            Match<T> m = longestAt(words, i);
+        while (i < n) {
+            Match<T> m = at.apply(i);
             if (m != null) {
                 out.add(m);
                 i += m.length();

@@ -1,0 +1,60 @@
+package com.mediassist.core.summary;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static com.mediassist.core.summary.HeldOutFailureKindsTest.status;
+import static com.mediassist.core.summary.NoteReaderScopeTest.en;
+import static com.mediassist.core.summary.NoteReaderScopeTest.es;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Error classes of the note reader on blind development notes written by a second hand (issue 16), each
+ * fixed by a general rule and shown here on notes written for this test.
+ */
+class GeneralisationTest {
+
+    private static Optional<Finding> finding(StructuredNote n, String text) {
+        return n.findings().stream().filter(f -> f.text().equalsIgnoreCase(text)).findFirst();
+    }
+
+    @Test
+    void anExaminationFindingIsPresentEvenUnderAnAbbreviationThatMeansPastHistoryElsewhere() {
+        StructuredNote n = es("EA: tos y fiebre de 3 dias.\nEF: TA 120/70, Tª 38,6. AP: crepitantes en base derecha.");
+        assertThat(status(n, "crepitantes en base derecha")).contains(FindingStatus.PRESENT);
+        StructuredNote h = es("AP: asma. EA: tos de 3 dias.");
+        assertThat(status(h, "asma")).contains(FindingStatus.HISTORICAL);
+    }
+
+    @Test
+    void aFindingPhraseNamingARelativeIsTheRelativesCondition() {
+        StructuredNote n = es("Convive con gato. Madre asmática.");
+        assertThat(status(n, "Madre asmática")).contains(FindingStatus.FAMILY);
+        assertThat(n.evidences()).doesNotContain("E_124");
+        assertThat(status(en("No family asthma."), "family asthma")).contains(FindingStatus.DENIED);
+    }
+
+    @Test
+    void aLoneAbbreviationSpelledLikeARelativeStaysThePatients() {
+        StructuredNote n = en("PMH: TIA 2019. Now dizzy.");
+        assertThat(status(n, "TIA")).isNotEqualTo(Optional.of(FindingStatus.FAMILY));
+    }
+
+    @Test
+    void anotherNumberGenderOrVerbFormOfALexiconFormIsRead() {
+        assertThat(es("Paciente hipotiroidea en tratamiento.").evidences()).contains("E_158");
+        assertThat(en("Known hypothyroid, on levothyroxine.").evidences()).contains("E_158");
+        assertThat(finding(es("Ganglio inflamado laterocervical."), "Ganglio inflamado")).isPresent();
+        assertThat(finding(es("Adenopatía cervical derecha."), "Adenopatía cervical")).isPresent();
+        Finding swollen = finding(es("Tobillo izquierdo hinchado desde ayer. Tobillo hinchado."), "Tobillo hinchado").orElseThrow();
+        assertThat(swollen.typo()).isFalse();
+    }
+
+    @Test
+    void anInflectedFormThatIsAnotherWordIsNoFinding() {
+        StructuredNote n = es("Colirio 2 gotas cada 8 horas.");
+        assertThat(n.findings()).noneMatch(f -> f.text().equalsIgnoreCase("gotas"));
+        assertThat(finding(es("Antecedente de gota."), "gota")).isPresent();
+    }
+}
