@@ -57,4 +57,30 @@ class GeneralisationTest {
         assertThat(n.findings()).noneMatch(f -> f.text().equalsIgnoreCase("gotas"));
         assertThat(finding(es("Antecedente de gota."), "gota")).isPresent();
     }
+
+    @Test
+    void aLateralityOrDegreeWordInsideAFormStillMatchesIt() {
+        assertThat(finding(es("Otoscopia: tímpano derecho abombado."), "tímpano derecho abombado")).isPresent();
+        assertThat(finding(en("Exam: pharynx mildly erythematous."), "pharynx mildly erythematous")).isPresent();
+        assertThat(finding(es("Tos y fiebre."), "Tos y fiebre")).isEmpty();
+    }
+
+    @Test
+    void examinationSignsAndCommonConditionsAreRead() {
+        StructuredNote n = en("Exam: clubbing of fingers, decreased breath sounds R base, hyperresonant.\nA: knee OA.");
+        assertThat(finding(n, "clubbing of fingers")).isPresent();
+        assertThat(finding(n, "decreased breath sounds")).isPresent();
+        assertThat(finding(n, "knee OA")).isPresent();
+        StructuredNote e = es("EF: subcrepitantes bilaterales, espiración alargada.\nJC: crisis de pánico.");
+        assertThat(finding(e, "subcrepitantes")).isPresent();
+        assertThat(finding(e, "espiración alargada")).isPresent();
+        assertThat(finding(e, "crisis de pánico")).isPresent();
+    }
+
+    @Test
+    void paraphrasesOfDdxplusEvidencesCarryTheirCode() {
+        assertThat(en("Feels feverish since Monday. Reduced sense of smell.").evidences()).contains("E_91", "E_103");
+        assertThat(es("Miedo a morirse durante la crisis.").evidences()).contains("E_111");
+        assertThat(en("No LOC.").absent()).contains("E_159");
+    }
 }

@@ -26,9 +26,19 @@ public final class EvidenceLexicon {
     /** Shortest word corrected for a typo; shorter words have too many real-word neighbours. */
     static final int MIN_TYPO_LENGTH = 6;
 
-    private final PhraseMatcher<LexiconEntry> matcher = new PhraseMatcher<>();
+    /**
+     * Laterality and degree words that may stand inside a form ("tímpano derecho abombado", "pharynx mildly
+     * erythematous", "tos muy productiva"), folded; the inflected matcher holds their keys.
+     */
+    static final Set<String> INSERTABLE = Set.of("derecho", "derecha", "izquierdo", "izquierda", "dcho", "dcha", "izdo",
+            "izda", "izq", "bilateral", "bilaterales", "leve", "leves", "moderado", "moderada", "intenso", "intensa", "muy",
+            "algo", "ligero", "ligera", "ligeramente", "discreto", "discreta", "discretamente", "marcado", "marcada",
+            "franco", "franca", "right", "left", "mild", "mildly", "moderate", "moderately", "severe",
+            "severely", "very", "slightly", "slight", "marked", "markedly", "both", "r", "l");
+
+    private final PhraseMatcher<LexiconEntry> matcher = new PhraseMatcher<>(INSERTABLE);
     /** The same forms under their words' inflection keys. */
-    private final PhraseMatcher<LexiconEntry> inflected = new PhraseMatcher<>();
+    private final PhraseMatcher<LexiconEntry> inflected = new PhraseMatcher<>(keys(INSERTABLE));
     private final Set<String> inflectedVocabulary = new HashSet<>();
     private final Set<String> vocabulary = new HashSet<>();
     /** Deletion-neighbourhood index: a word with one character removed, to its vocabulary words. */
@@ -100,6 +110,14 @@ public final class EvidenceLexicon {
             }
         }
         return lex;
+    }
+
+    private static Set<String> keys(Set<String> words) {
+        Set<String> out = new HashSet<>();
+        for (String w : words) {
+            out.add(Inflection.key(w));
+        }
+        return out;
     }
 
     private void add(String phrase, LexiconEntry entry) {
