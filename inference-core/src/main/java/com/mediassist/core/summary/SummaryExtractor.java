@@ -153,6 +153,12 @@ public final class SummaryExtractor {
             }
         }
 
+        int examOrAssessment = -1;
+        for (NoteSection ns : noteSections) {
+            if (ns.kind() == SectionKind.EXAMINATION || ns.kind() == SectionKind.ASSESSMENT) {
+                examOrAssessment = ns.span().start();
+            }
+        }
         List<Finding> findings = new ArrayList<>();
         List<String> findingConcepts = new ArrayList<>();
         for (int mi = 0; mi < matches.size(); mi++) {
@@ -194,10 +200,12 @@ public final class SummaryExtractor {
                         sentenceStart[first], sentenceEnd[first]);
                 // A heading states the section; a section guessed from cue words does not change a
                 // finding's status. What the plan mentions ("acudir si disnea") is not present now.
+                // A plan guessed from a cue word ("Started with a cold") that an examination or assessment still
+                // follows is the history.
                 FindingStatus fallback = switch (section) {
                     case PAST_HISTORY -> headed ? FindingStatus.HISTORICAL : FindingStatus.PRESENT;
                     case FAMILY_HISTORY -> headed ? FindingStatus.FAMILY : FindingStatus.PRESENT;
-                    case PLAN -> FindingStatus.HYPOTHETICAL;
+                    case PLAN -> headed || span.start() > examOrAssessment ? FindingStatus.HYPOTHETICAL : FindingStatus.PRESENT;
                     default -> FindingStatus.PRESENT;
                 };
                 if (section == SectionKind.EXAMINATION) {

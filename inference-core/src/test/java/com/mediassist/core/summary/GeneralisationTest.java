@@ -83,4 +83,33 @@ class GeneralisationTest {
         assertThat(es("Miedo a morirse durante la crisis.").evidences()).contains("E_111");
         assertThat(en("No LOC.").absent()).contains("E_159");
     }
+
+    @Test
+    void aKnownConditionIsAPresentOne() {
+        assertThat(status(en("46F, known hypertension on amlodipine."), "hypertension")).contains(FindingStatus.PRESENT);
+        assertThat(status(en("PMH: hypertension."), "hypertension")).contains(FindingStatus.HISTORICAL);
+    }
+
+    @Test
+    void bothSidesOfADifferentialAreHypothetical() {
+        StructuredNote n = es("JC: artritis gotosa vs artritis séptica.");
+        assertThat(n.findings()).isNotEmpty().allMatch(f -> f.status() == FindingStatus.HYPOTHETICAL);
+    }
+
+    @Test
+    void aClosingDenialDeniesTheFindingBeforeItButNotAcrossAComma() {
+        assertThat(status(es("Parestesias no. Fiebre tampoco."), "Fiebre")).contains(FindingStatus.DENIED);
+        StructuredNote n = es("EF: contractura paravertebral lumbar, Lasègue negativo.");
+        assertThat(status(n, "contractura paravertebral")).contains(FindingStatus.PRESENT);
+    }
+
+    @Test
+    void aPlanCueBeforeTheExaminationIsStillTheHistory() {
+        StructuredNote n = en("44F, facial pain for 10 days. Started with a cold, then worse. Feels feverish.\n"
+                + "Dx: acute sinusitis. Seek care if double vision.");
+        assertThat(status(n, "Feels feverish")).contains(FindingStatus.PRESENT);
+        assertThat(status(n, "double vision")).contains(FindingStatus.HYPOTHETICAL);
+        StructuredNote plan = en("Diarrhoea for 2 days. Advised oral fluids, watch for blood in stools.");
+        assertThat(status(plan, "blood in stools")).isNotEqualTo(java.util.Optional.of(FindingStatus.PRESENT));
+    }
 }

@@ -39,6 +39,10 @@ public final class ContextAnnotator {
             "describe", "pero", "aunque", "salvo", "excepto", "reports", "reported", "has", "had", "complains", "notes",
             "noted", "endorses", "describes", "but", "except", "although", "however", "with", "con", "now", "ahora");
 
+    /** Words that, closing a clause, deny the finding right before them ("Coluria no.", "Fiebre tampoco."). */
+    private static final Set<String> CLOSING_DENIALS = Set.of("no", "tampoco", "negativo", "negativa", "ausente",
+            "ausentes", "negative", "absent", "none", "denied");
+
     /** Words that join list items. */
     private static final Set<String> COORDINATORS = Set.of("ni", "o", "u", "y", "e", "nor", "or", "and");
     /**
@@ -209,8 +213,12 @@ public final class ContextAnnotator {
         }
         seen = 0;
         for (int i = end; i < sentenceEnd && seen < BACKWARD_WINDOW; i++) {
-            if ("no".equals(words[i]) && (i + 1 >= sentenceEnd || words[i + 1] == null)) {
-                // "Coluria no." / "fiebre: no": a closing "no" denies what precedes it
+            if (words[i] == null) {
+                // "contractura paravertebral, Lasègue negativo": a trigger after a comma is another item's
+                break;
+            }
+            if (CLOSING_DENIALS.contains(words[i]) && (i + 1 >= sentenceEnd || words[i + 1] == null)) {
+                // "Coluria no." / "fiebre: no" / "Fiebre tampoco.": a closing denial denies what precedes it
                 out.add(TriggerCategory.NEGATED);
                 break;
             }
