@@ -112,4 +112,40 @@ class GeneralisationTest {
         StructuredNote plan = en("Diarrhoea for 2 days. Advised oral fluids, watch for blood in stools.");
         assertThat(status(plan, "blood in stools")).isNotEqualTo(java.util.Optional.of(FindingStatus.PRESENT));
     }
+
+    @Test
+    void soapLettersHeadTheirSectionsAndHistoryOpensThePresentIllness() {
+        StructuredNote n = en("S/ cough for 3 days. O/ wheeze both bases. A: viral bronchitis. P: return if fever.");
+        assertThat(status(n, "fever")).contains(FindingStatus.HYPOTHETICAL);
+        assertThat(status(n, "cough")).contains(FindingStatus.PRESENT);
+        assertThat(status(en("History: 55M with chronic pancreatitis, poor appetite."), "poor appetite"))
+                .contains(FindingStatus.PRESENT);
+    }
+
+    @Test
+    void aFollowUpHeadingOpeningTheNoteIsTheVisitNotItsPlan() {
+        StructuredNote n = en("Follow-up: 38M, asthma, nocturnal cough and chest tightness. Neg for fever, sputum or weight loss.");
+        assertThat(status(n, "chest tightness")).contains(FindingStatus.PRESENT);
+        assertThat(n.absent()).contains("E_91");
+    }
+
+    @Test
+    void probableAfterTheDiagnosisMakesItHypothetical() {
+        assertThat(status(es("JC: tosferina probable."), "tosferina")).contains(FindingStatus.HYPOTHETICAL);
+    }
+
+    @Test
+    void aBareNegationDoesNotReachAcrossAClauseJoinedByACoordinator() {
+        StructuredNote n = es("Odinofagia intensa, no puede abrir bien la boca y babea.");
+        assertThat(status(n, "babea")).contains(FindingStatus.PRESENT);
+        StructuredNote list = es("No tiene fiebre ni tos. Sin dolor abdominal intenso y vómitos.");
+        assertThat(status(list, "tos")).contains(FindingStatus.DENIED);
+        assertThat(status(list, "vómitos")).contains(FindingStatus.DENIED);
+    }
+
+    @Test
+    void aConditionReachesThroughItsCommas() {
+        StructuredNote n = es("Plan: derivo a cirugía. Si bulto duro, doloroso que no se reduce o vómitos, acudir a urgencias.");
+        assertThat(status(n, "vómitos")).contains(FindingStatus.HYPOTHETICAL);
+    }
 }
