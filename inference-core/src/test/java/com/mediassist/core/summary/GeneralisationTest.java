@@ -148,4 +148,19 @@ class GeneralisationTest {
         StructuredNote n = es("Plan: derivo a cirugía. Si bulto duro, doloroso que no se reduce o vómitos, acudir a urgencias.");
         assertThat(status(n, "vómitos")).contains(FindingStatus.HYPOTHETICAL);
     }
+
+    @Test
+    void aSpouseOrTheChildrenNamedAsSubjectsAreFamily() {
+        assertThat(status(en("Cough for 2 weeks. Husband had a cold last week."), "a cold")).contains(FindingStatus.FAMILY);
+        assertThat(status(en("Child 5 yo with ear pain."), "ear pain")).contains(FindingStatus.PRESENT);
+    }
+
+    @Test
+    void anEventDatedWeeksAgoIsHistoryButAnOngoingOrStartingOneIsNot() {
+        assertThat(status(es("Mujer 41a, hace 2 semanas gastroenteritis con diarrea."), "gastroenteritis"))
+                .contains(FindingStatus.HISTORICAL);
+        assertThat(status(es("Tos desde hace 2 semanas."), "Tos")).contains(FindingStatus.PRESENT);
+        assertThat(status(es("Hace 2 semanas comenzó con tos."), "tos")).contains(FindingStatus.PRESENT);
+        assertThat(status(es("Hace 3 días, dolor urente en hemitórax."), "dolor urente")).contains(FindingStatus.PRESENT);
+    }
 }
