@@ -163,4 +163,11 @@ class GeneralisationTest {
         assertThat(status(es("Hace 2 semanas comenzó con tos."), "tos")).contains(FindingStatus.PRESENT);
         assertThat(status(es("Hace 3 días, dolor urente en hemitórax."), "dolor urente")).contains(FindingStatus.PRESENT);
     }
+
+    @Test
+    void anAbbreviationNoFormWritesIsReadAsItsWord() {
+        assertThat(finding(es("JC: sd de Guillain-Barré."), "sd de Guillain-Barré")).isPresent();
+        assertThat(finding(es("Sospecha de TBC pulmonar."), "TBC pulmonar")).isPresent();
+        assertThat(en("Abd pain since yesterday.").evidences()).contains("E_53");
+    }
 }

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Spanish and English surface forms of DDXPlus evidences ({@code summary/evidence-lexicon.tsv}),
- * matched longest-first on folded words, with single-typo tolerance for longer words. Where no form matches
+ * matched longest-first on folded words, with single-typo tolerance for longer words and abbreviations
+ * ({@code summary/abbreviations.tsv}) read as their word. Where no form matches
  * exactly, forms match through their words' {@link Inflection} keys ("vómitos" for "vómito", "hinchada"
  * for "hinchado", "coughing" for "cough"), unless the inflected match is no longer than the exact one.
  * Immutable after loading; safe to share between threads.
@@ -45,6 +46,8 @@ public final class EvidenceLexicon {
     private final Map<String, List<String>> deletions = new HashMap<>();
     private final Set<String> protectedWords = new HashSet<>();
     private final Map<String, String[]> familyRemap = new HashMap<>();
+    /** Abbreviations ({@code summary/abbreviations.tsv}) to the word they stand for. */
+    private final Map<String, String> abbreviations = new HashMap<>();
     private final EvidenceCatalog catalog;
     private int forms;
 
@@ -96,6 +99,15 @@ public final class EvidenceLexicon {
                 }
             }
             lex.familyRemap.put(c[0], new String[] {c[1], c[2]});
+        }
+        for (TsvResource.Row row : TsvResource.read("summary/abbreviations.tsv", 2)) {
+            String[] abbreviation = Tokenizer.words(row.cells()[0]);
+            String[] word = Tokenizer.words(row.cells()[1]);
+            if (abbreviation.length != 1 || word.length != 1) {
+                throw new KnowledgeFileException("summary/abbreviations.tsv line " + row.line()
+                        + ": an abbreviation and its word must be one word each");
+            }
+            lex.abbreviations.put(abbreviation[0], word[0]);
         }
         lex.vocabulary.addAll(lex.matcher.vocabulary());
         lex.inflectedVocabulary.addAll(lex.inflected.vocabulary());
@@ -221,8 +233,24 @@ public final class EvidenceLexicon {
      * exact match wins unless an inflected one is longer.
      */
     public List<PhraseMatcher.Match<LexiconEntry>> findAll(String[] words) {
-        String[] keys = Inflection.keys(words);
-        return PhraseMatcher.scan(words.length, i -> longestAt(words, keys, i));
+        String[] expanded = expandAbbreviations(words);
+        String[] keys = Inflection.keys(expanded);
+        return PhraseMatcher.scan(words.length, i -> longestAt(expanded, keys, i));
+    }
+
+    /**
+     * A copy of {@code words} with each abbreviation that no lexicon form writes ("sd" in "Sd coronario agudo")
+     * replaced by the word it stands for ("sindrome").
+     */
+    String[] expandAbbreviations(String[] words) {
+        String[] out = words.clone();
+        for (int i = 0; i < out.length; i++) {
+            String full = out[i] == null || vocabulary.contains(out[i]) ? null : abbreviations.get(out[i]);
+            if (full != null) {
+                out[i] = full;
+            }
+        }
+        return out;
     }
 
     /** The longest lexicon match starting at {@code words[i]}, or {@code null}. */
