@@ -170,4 +170,12 @@ class GeneralisationTest {
         assertThat(finding(es("Sospecha de TBC pulmonar."), "TBC pulmonar")).isPresent();
         assertThat(en("Abd pain since yesterday.").evidences()).contains("E_53");
     }
+
+    @Test
+    void aWeightNeedsItsNumberRightAfterTheWord() {
+        assertThat(es("Dolor lumbar al coger peso hace 3 dias. Peso: 70 kg.").vitals())
+                .extracting(v -> v.kind() + "=" + v.value()).containsExactly("WEIGHT=70.0");
+        assertThat(en("Unable to weight bear 4 days. Weight today 198 lb.").vitals())
+                .extracting(v -> v.kind() + "=" + v.value()).containsExactly("WEIGHT=89.8");
+    }
 }
