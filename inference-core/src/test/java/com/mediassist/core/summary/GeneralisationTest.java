@@ -82,6 +82,8 @@ class GeneralisationTest {
         assertThat(en("Feels feverish since Monday. Reduced sense of smell.").evidences()).contains("E_91", "E_103");
         assertThat(es("Miedo a morirse durante la crisis.").evidences()).contains("E_111");
         assertThat(en("No LOC.").absent()).contains("E_159");
+        assertThat(en("Queasy, lost her voice.").evidences()).contains("E_148", "E_212");
+        assertThat(es("Retortijones y heces con sangre.").evidences()).contains("E_53", "E_179");
     }
 
     @Test
