@@ -180,4 +180,13 @@ class GeneralisationTest {
         assertThat(en("Unable to weight bear 4 days. Weight today 198 lb.").vitals())
                 .extracting(v -> v.kind() + "=" + v.value()).containsExactly("WEIGHT=89.8");
     }
+
+    @Test
+    void relativesWithTheSameSymptomsAreFamilyContactsAndAFlatmateIsThePatientsContact() {
+        StructuredNote n = es("Diarrea desde ayer. Su mujer y su hija están igual.");
+        assertThat(status(n, "están igual")).contains(FindingStatus.FAMILY);
+        assertThat(n.evidences()).contains("E_41");
+        StructuredNote flat = es("Tos de 3 semanas. Un compañero de piso tiene la misma tos.");
+        assertThat(status(flat, "la misma tos")).contains(FindingStatus.PRESENT);
+    }
 }

@@ -274,6 +274,11 @@ public final class ContextAnnotator {
             if (words[k] == null) {
                 return true;
             }
+            if (at[k] != null && at[k].rule().direction() == Direction.SUBJECT) {
+                // "su mujer y su hija están igual": relatives joined as one subject
+                k = at[k].first();
+                continue;
+            }
             if (!DETERMINERS.contains(words[k])) {
                 return false;
             }
