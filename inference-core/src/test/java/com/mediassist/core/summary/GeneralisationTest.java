@@ -84,6 +84,8 @@ class GeneralisationTest {
         assertThat(en("No LOC.").absent()).contains("E_159");
         assertThat(en("Queasy, lost her voice.").evidences()).contains("E_148", "E_212");
         assertThat(es("Retortijones y heces con sangre.").evidences()).contains("E_53", "E_179");
+        assertThat(en("Gained 7 lb in a week, difficulty chewing.").evidences()).contains("E_96", "E_38");
+        assertThat(es("A sus hijos les duele la garganta.").findings()).noneMatch(f -> f.text().equalsIgnoreCase("les"));
     }
 
     @Test
