@@ -191,4 +191,17 @@ class GeneralisationTest {
         StructuredNote flat = es("Tos de 3 semanas. Un compañero de piso tiene la misma tos.");
         assertThat(status(flat, "la misma tos")).contains(FindingStatus.PRESENT);
     }
+
+    @Test
+    void aRelativeHeadingAClauseMakesItFamilyEvenBeforeAVerbThatEndsScopes() {
+        assertThat(status(en("No limb numbness. Mom has asthma."), "asthma")).contains(FindingStatus.FAMILY);
+        assertThat(status(en("Patient has asthma. Dad is fine."), "asthma")).contains(FindingStatus.PRESENT);
+    }
+
+    @Test
+    void aNonSmokerIsNoSmoker() {
+        StructuredNote n = en("Non-smoker, 2 glasses wine/week.");
+        assertThat(n.evidences()).doesNotContain("E_79");
+        assertThat(n.absent()).contains("E_79");
+    }
 }

@@ -181,6 +181,12 @@ public final class ContextAnnotator {
             ContextRule r = h.rule();
             if (r.category() == TriggerCategory.TERMINATE) {
                 if (!MODIFIER_TERMINATORS.contains(r.phrase())) {
+                    Hit before = h.first() > sentenceStart ? at[h.first() - 1] : null;
+                    if (before != null && before.rule().direction() == Direction.SUBJECT && !crossedComma
+                            && isSubject(before.first(), sentenceStart)) {
+                        // "Mom has myasthenia gravis": the verb after a relative heading the clause ends no scope
+                        out.add(before.rule().category());
+                    }
                     break;
                 }
                 if (coordinated && h.first() > sentenceStart && isFinding[h.first() - 1]) {
