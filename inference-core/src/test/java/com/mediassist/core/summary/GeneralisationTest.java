@@ -124,6 +124,8 @@ class GeneralisationTest {
         assertThat(status(n, "cough")).contains(FindingStatus.PRESENT);
         assertThat(status(en("History: 55M with chronic pancreatitis, poor appetite."), "poor appetite"))
                 .contains(FindingStatus.PRESENT);
+        StructuredNote imp = en("Chest tightness at rest. Start aspirin. Imp: unstable angina.");
+        assertThat(status(imp, "angina")).contains(FindingStatus.PRESENT);
     }
 
     @Test
