@@ -206,4 +206,12 @@ class GeneralisationTest {
         assertThat(n.evidences()).doesNotContain("E_79");
         assertThat(n.absent()).contains("E_79");
     }
+
+    @Test
+    void aDifferentialListIsHypothetical() {
+        StructuredNote n = en("Cough and fever for 3 days.\nDDx: pneumonia, pleural effusion.");
+        assertThat(status(n, "pneumonia")).contains(FindingStatus.HYPOTHETICAL);
+        assertThat(status(n, "pleural effusion")).contains(FindingStatus.HYPOTHETICAL);
+        assertThat(status(n, "fever")).contains(FindingStatus.PRESENT);
+    }
 }
