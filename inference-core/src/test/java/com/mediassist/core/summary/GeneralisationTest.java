@@ -214,4 +214,11 @@ class GeneralisationTest {
         assertThat(status(n, "pleural effusion")).contains(FindingStatus.HYPOTHETICAL);
         assertThat(status(n, "fever")).contains(FindingStatus.PRESENT);
     }
+
+    @Test
+    void episodesCountedOverThePastYearAreHistory() {
+        StructuredNote n = es("EPOC grave, exfumador, con 2 agudizaciones el último año. Hoy disnea.");
+        assertThat(status(n, "agudizaciones")).contains(FindingStatus.HISTORICAL);
+        assertThat(status(n, "disnea")).contains(FindingStatus.PRESENT);
+    }
 }
