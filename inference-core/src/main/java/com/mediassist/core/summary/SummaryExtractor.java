@@ -153,6 +153,12 @@ public final class SummaryExtractor {
             }
         }
 
+        int examOrAssessment = -1;
+        for (NoteSection ns : noteSections) {
+            if (ns.kind() == SectionKind.EXAMINATION || ns.kind() == SectionKind.ASSESSMENT) {
+                examOrAssessment = ns.span().start();
+            }
+        }
         List<Finding> findings = new ArrayList<>();
         List<String> findingConcepts = new ArrayList<>();
         for (int mi = 0; mi < matches.size(); mi++) {
@@ -194,13 +200,24 @@ public final class SummaryExtractor {
                         sentenceStart[first], sentenceEnd[first]);
                 // A heading states the section; a section guessed from cue words does not change a
                 // finding's status. What the plan mentions ("acudir si disnea") is not present now.
+                // A plan guessed from a cue word ("Started with a cold") that an examination or assessment still
+                // follows is the history.
                 FindingStatus fallback = switch (section) {
                     case PAST_HISTORY -> headed ? FindingStatus.HISTORICAL : FindingStatus.PRESENT;
                     case FAMILY_HISTORY -> headed ? FindingStatus.FAMILY : FindingStatus.PRESENT;
-                    case PLAN -> FindingStatus.HYPOTHETICAL;
+                    case PLAN -> headed || span.start() > examOrAssessment ? FindingStatus.HYPOTHETICAL : FindingStatus.PRESENT;
                     default -> FindingStatus.PRESENT;
                 };
+                if (section == SectionKind.EXAMINATION) {
+                    // what the examination finds is there now: "AP: crepitantes" is the lung auscultation, not
+                    // the past history the same letters head elsewhere
+                    cats.remove(TriggerCategory.HISTORICAL);
+                }
                 status = ContextAnnotator.statusOf(cats, fallback);
+                if ((status == FindingStatus.PRESENT || status == FindingStatus.HISTORICAL)
+                        && m.length() > 1 && namesRelative(corrected, m.first(), m.first() + m.length())) {
+                    status = FindingStatus.FAMILY;
+                }
                 if (section == SectionKind.FAMILY_HISTORY && headed && status != FindingStatus.DENIED) {
                     status = FindingStatus.FAMILY;
                 }
@@ -288,6 +305,19 @@ public final class SummaryExtractor {
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether one of {@code words[from, to)} names a relative ("madre asmática", "familiares alérgicos"); callers
+     * ask only of phrases of several words, a lone "TIA" being an attack, not an aunt.
+     */
+    private boolean namesRelative(String[] words, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (words[k] != null && rules.isRelative(words[k])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "paracetamol si dolor": the pain is what the medicine is for, not a finding. */

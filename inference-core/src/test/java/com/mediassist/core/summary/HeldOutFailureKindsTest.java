@@ -21,7 +21,7 @@ class HeldOutFailureKindsTest {
         return NoteReaderScopeTest.en(text);
     }
 
-    private static Optional<FindingStatus> status(StructuredNote n, String text) {
+    static Optional<FindingStatus> status(StructuredNote n, String text) {
         return n.findings().stream().filter(f -> f.text().equalsIgnoreCase(text)).map(Finding::status).findFirst();
     }
 

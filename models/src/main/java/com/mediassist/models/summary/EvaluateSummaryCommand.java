@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
  * {@code evaluate-summary [--gold DIR[,DIR…]] [--details]}: prints precision, recall and F1 per field of the
  * consultation-summary extractor on annotated gold notes. Without {@code --gold} it prints every split
  * separately: development (the rules' own gold set and the blind set's {@code dev/}, which the rules may be
- * tuned on), the fixed blind test split (never tuned on) and the older held-out set. Exit code 0; 2 for a
+ * tuned on), the second blind author's {@code dev2/} (tuned on too), the fixed blind test split (never tuned on)
+ * and the older held-out set. Exit code 0; 2 for a
  * bad gold folder.
  */
 @Command(name = "evaluate-summary", mixinStandardHelpOptions = true,
@@ -32,7 +33,7 @@ public final class EvaluateSummaryCommand implements Callable<Integer> {
     Path goldRoot;
 
     @Option(names = "--gold", split = ",",
-            description = "gold folder(s) of *.json notes scored together; default: every split (development, fixed blind test, held-out)")
+            description = "gold folder(s) of *.json notes scored together; default: every split (development, blind dev2, fixed blind test, held-out)")
     List<Path> gold;
 
     @Option(names = "--details", description = "also list every missed, extra or mislabelled item")
@@ -45,6 +46,7 @@ public final class EvaluateSummaryCommand implements Callable<Integer> {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("development (summary-gold + summary-gold-blind/dev; tuned on)",
                 List.of("summary-gold", "summary-gold-blind/dev"));
+        m.put("blind dev2 (summary-gold-blind/dev2, a second blind author; tuned on)", List.of("summary-gold-blind/dev2"));
         m.put("fixed blind test (summary-gold-blind/test; never tuned on)", List.of("summary-gold-blind/test"));
         m.put("held-out (summary-gold-holdout)", List.of("summary-gold-holdout"));
         return m;

@@ -16,7 +16,10 @@ import java.util.Set;
 
 /**
  * Spanish and English surface forms of DDXPlus evidences ({@code summary/evidence-lexicon.tsv}),
- * matched longest-first on folded words, with single-typo tolerance for longer words.
+ * matched longest-first on folded words, with single-typo tolerance for longer words and abbreviations
+ * ({@code summary/abbreviations.tsv}) read as their word. Where no form matches
+ * exactly, forms match through their words' {@link Inflection} keys ("vómitos" for "vómito", "hinchada"
+ * for "hinchado", "coughing" for "cough"), unless the inflected match is no longer than the exact one.
  * Immutable after loading; safe to share between threads.
  */
 public final class EvidenceLexicon {
@@ -24,12 +27,27 @@ public final class EvidenceLexicon {
     /** Shortest word corrected for a typo; shorter words have too many real-word neighbours. */
     static final int MIN_TYPO_LENGTH = 6;
 
-    private final PhraseMatcher<LexiconEntry> matcher = new PhraseMatcher<>();
+    /**
+     * Laterality and degree words that may stand inside a form ("tímpano derecho abombado", "pharynx mildly
+     * erythematous", "tos muy productiva"), folded; the inflected matcher holds their keys.
+     */
+    static final Set<String> INSERTABLE = Set.of("derecho", "derecha", "izquierdo", "izquierda", "dcho", "dcha", "izdo",
+            "izda", "izq", "bilateral", "bilaterales", "leve", "leves", "moderado", "moderada", "intenso", "intensa", "muy",
+            "algo", "ligero", "ligera", "ligeramente", "discreto", "discreta", "discretamente", "marcado", "marcada",
+            "franco", "franca", "right", "left", "mild", "mildly", "moderate", "moderately", "severe",
+            "severely", "very", "slightly", "slight", "marked", "markedly", "both", "r", "l");
+
+    private final PhraseMatcher<LexiconEntry> matcher = new PhraseMatcher<>(INSERTABLE);
+    /** The same forms under their words' inflection keys. */
+    private final PhraseMatcher<LexiconEntry> inflected = new PhraseMatcher<>(keys(INSERTABLE));
+    private final Set<String> inflectedVocabulary = new HashSet<>();
     private final Set<String> vocabulary = new HashSet<>();
     /** Deletion-neighbourhood index: a word with one character removed, to its vocabulary words. */
     private final Map<String, List<String>> deletions = new HashMap<>();
     private final Set<String> protectedWords = new HashSet<>();
     private final Map<String, String[]> familyRemap = new HashMap<>();
+    /** Abbreviations ({@code summary/abbreviations.tsv}) to the word they stand for. */
+    private final Map<String, String> abbreviations = new HashMap<>();
     private final EvidenceCatalog catalog;
     private int forms;
 
@@ -65,15 +83,13 @@ public final class EvidenceLexicon {
                         + "\" (not in " + UnmappedConcepts.RESOURCE + ")");
             }
             if (!coded.contains(String.join(" ", Tokenizer.words(row.cells()[2])))) {
-                lex.matcher.add(row.cells()[2], new LexiconEntry(null, List.of(), null, concept));
-                lex.forms++;
+                lex.add(row.cells()[2], new LexiconEntry(null, List.of(), null, concept));
             }
         }
         for (TsvResource.Row row : evidenceRows) {
             String where = path + " line " + row.line();
             LexiconEntry entry = parseCodes(row.cells()[0], catalog, where);
-            lex.matcher.add(row.cells()[2], entry);
-            lex.forms++;
+            lex.add(row.cells()[2], entry);
         }
         for (TsvResource.Row row : TsvResource.read("summary/family-codes.tsv", 3)) {
             String[] c = row.cells();
@@ -84,7 +100,17 @@ public final class EvidenceLexicon {
             }
             lex.familyRemap.put(c[0], new String[] {c[1], c[2]});
         }
+        for (TsvResource.Row row : TsvResource.read("summary/abbreviations.tsv", 2)) {
+            String[] abbreviation = Tokenizer.words(row.cells()[0]);
+            String[] word = Tokenizer.words(row.cells()[1]);
+            if (abbreviation.length != 1 || word.length != 1) {
+                throw new KnowledgeFileException("summary/abbreviations.tsv line " + row.line()
+                        + ": an abbreviation and its word must be one word each");
+            }
+            lex.abbreviations.put(abbreviation[0], word[0]);
+        }
         lex.vocabulary.addAll(lex.matcher.vocabulary());
+        lex.inflectedVocabulary.addAll(lex.inflected.vocabulary());
         lex.protectedWords.addAll(protectedWords);
         for (String w : lex.vocabulary) {
             if (w.length() >= MIN_TYPO_LENGTH) {
@@ -96,6 +122,21 @@ public final class EvidenceLexicon {
             }
         }
         return lex;
+    }
+
+    private static Set<String> keys(Set<String> words) {
+        Set<String> out = new HashSet<>();
+        for (String w : words) {
+            out.add(Inflection.key(w));
+        }
+        return out;
+    }
+
+    private void add(String phrase, LexiconEntry entry) {
+        String[] words = Tokenizer.words(phrase);
+        matcher.add(words, entry);
+        inflected.add(Inflection.keys(words), entry);
+        forms++;
     }
 
     private static LexiconEntry parseCodes(String cell, EvidenceCatalog catalog, String where) {
@@ -153,7 +194,7 @@ public final class EvidenceLexicon {
         for (int i = 0; i < words.length; i++) {
             String w = words[i];
             if (w == null || w.length() < MIN_TYPO_LENGTH - 1 || vocabulary.contains(w) || protectedWords.contains(w)
-                    || !Character.isLetter(w.charAt(0))) {
+                    || !Character.isLetter(w.charAt(0)) || inflectedVocabulary.contains(Inflection.key(w))) {
                 continue;
             }
             String candidate = null;
@@ -187,14 +228,43 @@ public final class EvidenceLexicon {
         return out;
     }
 
-    /** Longest lexicon matches over (corrected) words. */
+    /**
+     * All non-overlapping longest lexicon matches over (corrected) words, left to right; at each word the
+     * exact match wins unless an inflected one is longer.
+     */
     public List<PhraseMatcher.Match<LexiconEntry>> findAll(String[] words) {
-        return matcher.findAll(words);
+        String[] expanded = expandAbbreviations(words);
+        String[] keys = Inflection.keys(expanded);
+        return PhraseMatcher.scan(words.length, i -> longestAt(expanded, keys, i));
+    }
+
+    /**
+     * A copy of {@code words} with each abbreviation that no lexicon form writes ("sd" in "Sd coronario agudo")
+     * replaced by the word it stands for ("sindrome").
+     */
+    String[] expandAbbreviations(String[] words) {
+        String[] out = words.clone();
+        for (int i = 0; i < out.length; i++) {
+            String full = out[i] == null || vocabulary.contains(out[i]) ? null : abbreviations.get(out[i]);
+            if (full != null) {
+                out[i] = full;
+            }
+        }
+        return out;
     }
 
     /** The longest lexicon match starting at {@code words[i]}, or {@code null}. */
     public PhraseMatcher.Match<LexiconEntry> longestAt(String[] words, int i) {
-        return matcher.longestAt(words, i);
+        return longestAt(words, Inflection.keys(words), i);
+    }
+
+    private PhraseMatcher.Match<LexiconEntry> longestAt(String[] words, String[] keys, int i) {
+        PhraseMatcher.Match<LexiconEntry> exact = matcher.longestAt(words, i);
+        PhraseMatcher.Match<LexiconEntry> loose = inflected.longestAt(keys, i);
+        if (loose == null || (exact != null && exact.length() >= loose.length())) {
+            return exact;
+        }
+        return loose;
     }
 
     /**

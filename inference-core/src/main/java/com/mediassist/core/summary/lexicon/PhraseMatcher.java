@@ -6,12 +6,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Longest-match lookup of multi-word phrases over a token list. Phrases are indexed by their first
  * word, so a lookup costs a hash probe plus a comparison against the few phrases sharing that word.
  * A phrase word {@value #NUMBER} (not first) stands for a number: one or more consecutive words
  * starting with a digit ("4", "4,5" read as two words, "8lb"), so "lost num lb" matches "lost 8 lb".
+ * A matcher built with insertable words lets up to {@value #MAX_INSERTED} of them stand inside a phrase
+ * ("tímpano derecho abombado" matches "tímpano abombado").
  *
  * @param <T> what a phrase stands for
  */
@@ -27,12 +30,33 @@ public final class PhraseMatcher<T> {
     /** The phrase word that matches a number. */
     public static final String NUMBER = "num";
 
+    /** Most insertable words a match may hold. */
+    public static final int MAX_INSERTED = 2;
+
     private final Map<String, List<Entry<T>>> byFirst = new HashMap<>();
+    private final Set<String> insertable;
     private int maxWords;
+
+    /** A matcher that takes phrases word for word. */
+    public PhraseMatcher() {
+        this(Set.of());
+    }
+
+    /**
+     * A matcher that lets words of {@code insertable} (folded: laterality, degree) stand between the words of a
+     * phrase.
+     */
+    public PhraseMatcher(Set<String> insertable) {
+        this.insertable = Set.copyOf(insertable);
+    }
 
     /** Adds a phrase; a phrase added twice keeps its first payload. */
     public void add(String phrase, T payload) {
-        String[] words = Tokenizer.words(phrase);
+        add(Tokenizer.words(phrase), payload);
+    }
+
+    /** Adds a phrase given as its (folded) words; a phrase added twice keeps its first payload. */
+    public void add(String[] words, T payload) {
         if (words.length == 0) {
             return;
         }
@@ -76,9 +100,15 @@ public final class PhraseMatcher<T> {
     }
 
     /** Words of {@code words} from {@code i} that {@code phrase} covers, or 0 when it does not match. */
-    private static int matchLength(String[] phrase, String[] words, int i) {
+    private int matchLength(String[] phrase, String[] words, int i) {
         int at = i + 1;
+        int inserted = 0;
         for (int k = 1; k < phrase.length; k++) {
+            while (inserted < MAX_INSERTED && at + 1 < words.length && words[at] != null && insertable.contains(words[at])
+                    && !phrase[k].equals(words[at]) && !NUMBER.equals(phrase[k])) {
+                at++;
+                inserted++;
+            }
             if (NUMBER.equals(phrase[k])) {
                 if (!isNumber(words, at)) {
                     return 0;
@@ -102,10 +132,18 @@ public final class PhraseMatcher<T> {
 
     /** All non-overlapping longest matches, left to right. */
     public List<Match<T>> findAll(String[] words) {
+        return scan(words.length, i -> longestAt(words, i));
+    }
+
+    /**
+     * All non-overlapping matches of {@code n} words, left to right, {@code at} giving the match (or
+     * {@code null}) starting at a word.
+     */
+    static <T> List<Match<T>> scan(int n, java.util.function.IntFunction<Match<T>> at) {
         List<Match<T>> out = new ArrayList<>();
         int i = 0;
-        while (i < words.length) {
-            Match<T> m = longestAt(words, i);
+        while (i < n) {
+            Match<T> m = at.apply(i);
             if (m != null) {
                 out.add(m);
                 i += m.length();

@@ -33,11 +33,22 @@ public final class ContextAnnotator {
      * leg swelling, hemoptysis"): their scope crosses commas past unrelated words, unlike "sin" or "no".
      */
     private static final Set<String> LIST_DENIALS = Set.of("niega", "niegan", "denies", "denied", "deny", "no refiere",
-            "no presenta", "negative for", "negativo para");
+            "no presenta", "negative for", "neg for", "negativo para");
     /** Words that start a new assertion inside a sentence; a list denial stops at them ("niega fiebre, refiere tos"). */
     private static final Set<String> ASSERTIONS = Set.of("refiere", "refieren", "presenta", "presento", "tiene", "aqueja",
             "describe", "pero", "aunque", "salvo", "excepto", "reports", "reported", "has", "had", "complains", "notes",
             "noted", "endorses", "describes", "but", "except", "although", "however", "with", "con", "now", "ahora");
+
+    /** Words that, closing a clause, deny the finding right before them ("Coluria no.", "Fiebre tampoco."). */
+    private static final Set<String> CLOSING_DENIALS = Set.of("no", "tampoco", "negativo", "negativa", "ausente",
+            "ausentes", "negative", "absent", "none", "denied");
+
+    /** Conditional triggers, whose scope is the whole condition. */
+    private static final Set<String> CONDITIONALS = Set.of("si", "if");
+    /** Degree and laterality words that qualify a finding without starting another clause. */
+    private static final Set<String> QUALIFIERS = Set.of("intenso", "intensa", "leve", "leves", "moderado", "moderada",
+            "severo", "severa", "derecho", "derecha", "izquierdo", "izquierda", "bilateral", "mild", "moderate", "severe",
+            "right", "left", "marked");
 
     /** Words that join list items. */
     private static final Set<String> COORDINATORS = Set.of("ni", "o", "u", "y", "e", "nor", "or", "and");
@@ -136,6 +147,10 @@ public final class ContextAnnotator {
         boolean asserted = false;
         boolean familyOnly = false;
         boolean reported = false;
+        // a coordinator with other words than findings to its left joins two clauses ("no puede abrir la boca y
+        // babea", "if not improving or any neck stiffness"): a bare negation of the first does not reach the second
+        boolean coordinatorSeen = false;
+        boolean clauseJoined = false;
         for (int i = first - 1; i >= sentenceStart && seen < FORWARD_WINDOW; i--) {
             if (words[i] == null) {
                 // a comma: the scope goes on only through a list of findings ("niega fiebre, tos")
@@ -149,10 +164,14 @@ public final class ContextAnnotator {
             if (h == null) {
                 if (isFinding[i]) {
                     unclean = false;
-                } else if (CONNECTORS.contains(words[i])) {
+                    // the coordinator joins findings ("no tiene fiebre ni tos"), not clauses
+                    coordinatorSeen = false;
+                } else if (CONNECTORS.contains(words[i]) || QUALIFIERS.contains(words[i])) {
                     coordinated |= COORDINATORS.contains(words[i]);
+                    coordinatorSeen |= COORDINATORS.contains(words[i]);
                 } else {
                     unclean = true;
+                    clauseJoined |= coordinatorSeen;
                     asserted |= ASSERTIONS.contains(words[i]);
                     reported |= REPORTING.contains(words[i]);
                 }
@@ -162,6 +181,12 @@ public final class ContextAnnotator {
             ContextRule r = h.rule();
             if (r.category() == TriggerCategory.TERMINATE) {
                 if (!MODIFIER_TERMINATORS.contains(r.phrase())) {
+                    Hit before = h.first() > sentenceStart ? at[h.first() - 1] : null;
+                    if (before != null && before.rule().direction() == Direction.SUBJECT && !crossedComma
+                            && isSubject(before.first(), sentenceStart)) {
+                        // "Mom has myasthenia gravis": the verb after a relative heading the clause ends no scope
+                        out.add(before.rule().category());
+                    }
                     break;
                 }
                 if (coordinated && h.first() > sentenceStart && isFinding[h.first() - 1]) {
@@ -197,8 +222,15 @@ public final class ContextAnnotator {
             if (r.direction() == Direction.FORWARD || r.direction() == Direction.BIDIRECTIONAL) {
                 boolean listDenial = r.category() == TriggerCategory.NEGATED && LIST_DENIALS.contains(r.phrase())
                         && !asserted;
-                if (crossedComma && (brokenList || unclean) && !listDenial) {
+                // a condition reaches through its commas ("si bulto duro, doloroso o vómitos, acudir")
+                boolean condition = CONDITIONALS.contains(r.phrase());
+                if (crossedComma && (brokenList || unclean) && !listDenial && !condition) {
                     break;
+                }
+                if (clauseJoined && r.category() == TriggerCategory.NEGATED && !listDenial) {
+                    i = h.first();
+                    seen++;
+                    continue;
                 }
                 out.add(r.category());
             } else {
@@ -209,8 +241,12 @@ public final class ContextAnnotator {
         }
         seen = 0;
         for (int i = end; i < sentenceEnd && seen < BACKWARD_WINDOW; i++) {
-            if ("no".equals(words[i]) && (i + 1 >= sentenceEnd || words[i + 1] == null)) {
-                // "Coluria no." / "fiebre: no": a closing "no" denies what precedes it
+            if (words[i] == null) {
+                // "contractura paravertebral, Lasègue negativo": a trigger after a comma is another item's
+                break;
+            }
+            if (CLOSING_DENIALS.contains(words[i]) && (i + 1 >= sentenceEnd || words[i + 1] == null)) {
+                // "Coluria no." / "fiebre: no" / "Fiebre tampoco.": a closing denial denies what precedes it
                 out.add(TriggerCategory.NEGATED);
                 break;
             }
@@ -243,6 +279,11 @@ public final class ContextAnnotator {
         for (int k = i - 1; k >= sentenceStart; k--) {
             if (words[k] == null) {
                 return true;
+            }
+            if (at[k] != null && at[k].rule().direction() == Direction.SUBJECT) {
+                // "su mujer y su hija están igual": relatives joined as one subject
+                k = at[k].first();
+                continue;
             }
             if (!DETERMINERS.contains(words[k])) {
                 return false;

@@ -107,6 +107,11 @@ public final class SectionDetector {
                 // "Tto:" before the examination lists what the patient already takes
                 h = new Heading(h.start(), h.contentStart(), SectionKind.MEDICATIONS, h.text());
             }
+            if (h != null && h.kind() == SectionKind.PLAN && out.isEmpty() && text.substring(0, h.start()).isBlank()
+                    && isFollowUpWord(h.text())) {
+                // "Follow-up: 38M, asthma…" opening the note names the visit, not its plan
+                h = new Heading(h.start(), h.contentStart(), SectionKind.REASON_FOR_VISIT, h.text());
+            }
             if (h != null) {
                 out.add(h);
                 current = h.kind();
@@ -123,6 +128,11 @@ public final class SectionDetector {
             }
         }
         return false;
+    }
+
+    private static boolean isFollowUpWord(String heading) {
+        String k = key(heading);
+        return k.equals("follow up") || k.equals("seguimiento") || k.equals("control") || k.equals("revision");
     }
 
     private static boolean isTreatmentWord(String heading) {
@@ -145,8 +155,28 @@ public final class SectionDetector {
         return n;
     }
 
+    /** The section a SOAP letter heads ("S:", "O/", "A:", "P/"), or {@code null}. */
+    private static SectionKind soapLetter(String text, int p) {
+        int n = text.length();
+        if (p + 1 >= n || (text.charAt(p + 1) != ':' && text.charAt(p + 1) != '/')
+                || (p + 2 < n && !Character.isWhitespace(text.charAt(p + 2)))) {
+            return null;
+        }
+        return switch (text.charAt(p)) {
+            case 'S' -> SectionKind.HISTORY_OF_PRESENT_ILLNESS;
+            case 'O' -> SectionKind.EXAMINATION;
+            case 'A' -> SectionKind.ASSESSMENT;
+            case 'P' -> SectionKind.PLAN;
+            default -> null;
+        };
+    }
+
     private Heading headingAt(String text, int p, SectionKind current) {
         int n = text.length();
+        SectionKind soap = p < n ? soapLetter(text, p) : null;
+        if (soap != null) {
+            return new Heading(p, p + 2, soap, text.substring(p, p + 1));
+        }
         int limit = Math.min(n, p + MAX_HEADING);
         for (int i = p; i < limit; i++) {
             char c = text.charAt(i);

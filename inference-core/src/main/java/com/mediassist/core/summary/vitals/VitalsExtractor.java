@@ -54,8 +54,14 @@ public final class VitalsExtractor {
     private static final Pattern RR = Pattern.compile(
             "(?<![\\p{L}\\d])(?:FR|RR|frecuencia respiratoria|respiratory rate|resp rate)(?![\\p{L}])"
                     + GAP + "(\\d{1,2})(?!\\d)(?:\\s{0,2}(?:rpm|resp/min|/min|x'|respiraciones por minuto))?", FLAGS);
+    /**
+     * Between "peso"/"weight" and its number only punctuation or one linking word ("Peso: 70", "peso de 70",
+     * "weight today 198 lb"), so "coger peso hace 3 días" and "weight bear 4 days" are no weights.
+     */
+    private static final String WEIGHT_FILLER =
+            "[^\\d\\n\\p{L}]{0,6}?(?:(?:de|actual|hoy|of|is|was|today|now)[^\\d\\n\\p{L}]{1,4}?)?";
     private static final Pattern WEIGHT = Pattern.compile(
-            "(?<![\\p{L}\\d])(?:peso|weight|wt|pesa)(?![\\p{L}])" + "[^\\d\\n]{0,10}?" + NUM + "(?:\\s{0,2}(kg|kilos|kgs|lb|lbs))?", FLAGS);
+            "(?<![\\p{L}\\d])(?:peso|weight|wt|pesa)(?![\\p{L}])" + WEIGHT_FILLER + NUM + "(?:\\s{0,2}(kg|kilos|kgs|lb|lbs))?", FLAGS);
     private static final Pattern HEIGHT = Pattern.compile(
             "(?<![\\p{L}\\d])(?:talla|altura|estatura|height|ht|mide)(?![\\p{L}])" + "[^\\d\\n]{0,10}?" + NUM + "(?:\\s{0,2}(cm|m|mts|metros)(?![\\p{L}]))?", FLAGS);
     private static final Pattern BMI = Pattern.compile(

@@ -36,4 +36,16 @@ class PhraseMatcherTest {
         assertEquals("long", m.longestAt(words("lost about 8 lb"), 0).payload());
         assertEquals("short", m.longestAt(words("lost weight"), 0).payload());
     }
+
+    @Test
+    void insertableWordsMayStandInsideAPhraseButNotBeyondTheLimit() {
+        PhraseMatcher<String> m = new PhraseMatcher<>(java.util.Set.of("derecho", "muy", "leve"));
+        m.add("timpano abombado", "bulging");
+        assertEquals(3, m.longestAt(words("timpano derecho abombado"), 0).length());
+        assertEquals(4, m.longestAt(words("timpano derecho muy abombado"), 0).length());
+        assertNull(m.longestAt(words("timpano derecho muy leve abombado"), 0));
+        PhraseMatcher<String> plain = new PhraseMatcher<>();
+        plain.add("timpano abombado", "bulging");
+        assertNull(plain.longestAt(words("timpano derecho abombado"), 0));
+    }
 }
