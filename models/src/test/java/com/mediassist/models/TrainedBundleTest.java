@@ -198,7 +198,7 @@ class TrainedBundleTest {
         try (DiagnosisEngine engine = DiagnosisEngine.open(new BundleLoader("0.1.0").load(bundle),
                 DiagnosisOptions.defaults().withOnnxTimeout(Duration.ofSeconds(10)))) {
             PatientFindings notAsked = knowledge.findings(30, "F", List.of("E_97"), List.of());
-            PatientFindings denied = new PatientFindings(30, com.mediassist.core.knowledge.Sex.F, notAsked.present(),
+            PatientFindings denied = new PatientFindings(30, com.mediassist.core.knowledge.Sex.FEMALE, notAsked.present(),
                     Set.of(new com.mediassist.core.knowledge.EvidenceCode("E_91")));
             assertThat(engine.probabilities(denied)).isNotEqualTo(engine.probabilities(notAsked));
         }
