@@ -95,7 +95,7 @@ class TrainedBundleTest {
             for (PatientRecord r : patients.subList(0, 40)) {
                 List<String> denied = java.util.stream.Stream.of("E_91", "E_201", "E_55")
                         .filter(e -> r.evidences().stream().noneMatch(f -> f.startsWith(e))).toList();
-                PatientFindings p = knowledge.findings(r.age(), r.sex().name(), r.evidences(), denied);
+                PatientFindings p = knowledge.findings(r.age(), r.sex().modelCode().orElseThrow(), r.evidences(), denied);
                 double[] onnx = engine.probabilities(p);
                 ExampleFactory.Example ex = factory.encode(p, 0);
                 double[] reference = new double[knowledge.pathologies().size()];
@@ -118,7 +118,7 @@ class TrainedBundleTest {
             for (PatientRecord r : patients.subList(100, 130)) {
                 List<String> denied = java.util.stream.Stream.of("E_91", "E_201", "E_55")
                         .filter(e -> r.evidences().stream().noneMatch(f -> f.startsWith(e))).toList();
-                PatientFindings p = knowledge.findings(r.age(), r.sex().name(), r.evidences().subList(0, 3), denied);
+                PatientFindings p = knowledge.findings(r.age(), r.sex().modelCode().orElseThrow(), r.evidences().subList(0, 3), denied);
                 double[] onnx = engine.probabilities(p);
                 double[] fallback = nb.posterior(p);
                 double[] tempered = new double[fallback.length];
