@@ -129,7 +129,7 @@ public class ConsultationWorkspace {
             tx.audit().append(user, "consultation.read", c.patientId(), "consultation " + id);
             return c;
         });
-        return compute(record(read), language);
+        return compute(readRecord(read), language);
     }
 
     /**
@@ -199,7 +199,7 @@ public class ConsultationWorkspace {
                     "consultation " + id + (commands.isEmpty() ? "" : ": " + commands.size() + " commands"));
             return next;
         });
-        return compute(record(changed), language);
+        return compute(readRecord(changed), language);
     }
 
     /**
@@ -207,7 +207,7 @@ public class ConsultationWorkspace {
      * consultation and wrote its audit row: reads need no write lock, so the write transaction stays
      * short while other doctors' commands wait for it.
      */
-    private Loaded record(Consultation c) {
+    private Loaded readRecord(Consultation c) {
         return new Loaded(c, database.patients().get(c.patientId()), database.history().all(c.patientId()),
                 database.notes().list(c.patientId()));
     }
