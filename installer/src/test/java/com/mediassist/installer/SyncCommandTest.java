@@ -64,7 +64,7 @@ class SyncCommandTest {
         try (Database db = Database.open(DatabaseOptions.defaults(dir.resolve("data")).withClock(clock).withPasswordCost(4))) {
             for (int i = 0; i < 5; i++) {
                 QueuedEvent q = factory.signedOff(new EventFactory.SignOffFacts(Optional.of(LocalDate.of(1960, 1, 1)),
-                        Optional.of(Sex.M), clock.instant(), List.of("E_201"), List.of(), Optional.of("bronchitis"),
+                        Optional.of(Sex.MALE), clock.instant(), List.of("E_201"), List.of(), Optional.of("bronchitis"),
                         Optional.empty(), List.of()));
                 db.outbox().enqueue(q.event().type(), EventCodec.write(q), Duration.ofHours(72));
             }

@@ -3,7 +3,7 @@ package com.mediassist.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mediassist.store.patients.PatientDetails;
-import com.mediassist.store.patients.Sex;
+import com.mediassist.core.knowledge.Sex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

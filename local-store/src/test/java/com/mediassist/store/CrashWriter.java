@@ -1,7 +1,7 @@
 package com.mediassist.store;
 
 import com.mediassist.store.patients.PatientDetails;
-import com.mediassist.store.patients.Sex;
+import com.mediassist.core.knowledge.Sex;
 import java.nio.file.Path;
 
 /**

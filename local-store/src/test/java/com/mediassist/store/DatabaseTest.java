@@ -7,7 +7,7 @@ import com.mediassist.store.migration.MigrationChecksumMismatchException;
 import com.mediassist.store.migration.SchemaTooNewException;
 import com.mediassist.store.patients.DuplicatePatientNumberException;
 import com.mediassist.store.patients.PatientDetails;
-import com.mediassist.store.patients.Sex;
+import com.mediassist.core.knowledge.Sex;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

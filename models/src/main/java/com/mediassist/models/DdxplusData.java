@@ -176,8 +176,8 @@ public final class DdxplusData {
                     throw new BadInputException(csv.getFileName() + " line " + n + ": AGE '" + f.get(age) + "' is not a number");
                 }
                 Sex s = switch (f.get(sex).trim()) {
-                    case "M" -> Sex.M;
-                    case "F" -> Sex.F;
+                    case "M" -> Sex.MALE;
+                    case "F" -> Sex.FEMALE;
                     default -> throw new BadInputException(csv.getFileName() + " line " + n + ": SEX must be M or F, found '"
                             + f.get(sex) + "'");
                 };

@@ -116,7 +116,7 @@ final class EvidenceStats {
             }
             if (t.sexKnown()) {
                 sexKnown[t.label()]++;
-                if (t.sex() == Sex.M) {
+                if (t.sex() == Sex.MALE) {
                     maleCount[t.label()]++;
                 }
             }

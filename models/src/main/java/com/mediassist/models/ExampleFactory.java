@@ -73,7 +73,7 @@ final class ExampleFactory {
      */
     TrainingCase sample(int k, TrainingCase template, Random rnd) {
         int age = template != null ? template.age() : 1 + rnd.nextInt(90);
-        Sex sex = template != null ? template.sex() : (rnd.nextBoolean() ? Sex.M : Sex.F);
+        Sex sex = template != null ? template.sex() : (rnd.nextBoolean() ? Sex.MALE : Sex.FEMALE);
         Set<Integer> present = new HashSet<>();
         List<Finding> findings = new ArrayList<>();
         for (int pass = 0; pass < 2; pass++) {

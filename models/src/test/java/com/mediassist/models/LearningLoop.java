@@ -67,7 +67,7 @@ public final class LearningLoop {
                 List<ObjectNode> events = new ArrayList<>();
                 for (int r = i; r < patients.size(); r += n) {
                     PatientRecord p = patients.get(r);
-                    PatientFindings pf = knowledge.findings(p.age(), p.sex().name(), p.evidences(), List.of());
+                    PatientFindings pf = knowledge.findings(p.age(), p.sex().modelCode().orElseThrow(), p.evidences(), List.of());
                     DiagnosisResult res = engine.diagnose(pf, Language.EN);
                     List<String> top = res.differential().stream().limit(3).map(DiagnosisResult.Candidate::code).toList();
                     String week = String.format(java.util.Locale.ROOT, "2026-W%02d", 44 + weeks.nextInt(4));

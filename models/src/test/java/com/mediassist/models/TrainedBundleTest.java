@@ -95,7 +95,7 @@ class TrainedBundleTest {
             for (PatientRecord r : patients.subList(0, 40)) {
                 List<String> denied = java.util.stream.Stream.of("E_91", "E_201", "E_55")
                         .filter(e -> r.evidences().stream().noneMatch(f -> f.startsWith(e))).toList();
-                PatientFindings p = knowledge.findings(r.age(), r.sex().name(), r.evidences(), denied);
+                PatientFindings p = knowledge.findings(r.age(), r.sex().modelCode().orElseThrow(), r.evidences(), denied);
                 double[] onnx = engine.probabilities(p);
                 ExampleFactory.Example ex = factory.encode(p, 0);
                 double[] reference = new double[knowledge.pathologies().size()];
@@ -118,7 +118,7 @@ class TrainedBundleTest {
             for (PatientRecord r : patients.subList(100, 130)) {
                 List<String> denied = java.util.stream.Stream.of("E_91", "E_201", "E_55")
                         .filter(e -> r.evidences().stream().noneMatch(f -> f.startsWith(e))).toList();
-                PatientFindings p = knowledge.findings(r.age(), r.sex().name(), r.evidences().subList(0, 3), denied);
+                PatientFindings p = knowledge.findings(r.age(), r.sex().modelCode().orElseThrow(), r.evidences().subList(0, 3), denied);
                 double[] onnx = engine.probabilities(p);
                 double[] fallback = nb.posterior(p);
                 double[] tempered = new double[fallback.length];
@@ -198,7 +198,7 @@ class TrainedBundleTest {
         try (DiagnosisEngine engine = DiagnosisEngine.open(new BundleLoader("0.1.0").load(bundle),
                 DiagnosisOptions.defaults().withOnnxTimeout(Duration.ofSeconds(10)))) {
             PatientFindings notAsked = knowledge.findings(30, "F", List.of("E_97"), List.of());
-            PatientFindings denied = new PatientFindings(30, com.mediassist.core.knowledge.Sex.F, notAsked.present(),
+            PatientFindings denied = new PatientFindings(30, com.mediassist.core.knowledge.Sex.FEMALE, notAsked.present(),
                     Set.of(new com.mediassist.core.knowledge.EvidenceCode("E_91")));
             assertThat(engine.probabilities(denied)).isNotEqualTo(engine.probabilities(notAsked));
         }

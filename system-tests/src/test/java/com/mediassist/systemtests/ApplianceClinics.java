@@ -91,7 +91,7 @@ final class ApplianceClinics implements LearningLoop.Clinics {
         LocalDate birth = LocalDate.now(ZoneOffset.UTC).minusYears(p.age()).minusDays(30);
         ObjectNode patient = JSON.createObjectNode().put("patientNumber", number).put("givenName", "Paciente")
                 .put("familyName", "Bucle " + number).put("birthDate", birth.toString())
-                .put("sex", p.sex() == com.mediassist.core.knowledge.Sex.F ? "female" : "male");
+                .put("sex", p.sex() == com.mediassist.core.knowledge.Sex.FEMALE ? "female" : "male");
         long patientId = post(http, app, token, "/api/v1/patients", patient, 201).get("id").asLong();
         long id = post(http, app, token, "/api/v1/consultations", JSON.createObjectNode().put("patientId", patientId), 201)
                 .get("id").asLong();

@@ -8,7 +8,7 @@ import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mediassist.appliance.problem.Problem;
+import com.mediassist.appliance.failure.FieldViolation;
 import com.mediassist.store.StoreException;
 import com.mediassist.store.history.AllergyEntry;
 import com.mediassist.store.history.Coding;
@@ -25,7 +25,8 @@ import com.mediassist.store.history.ObservationEntry;
 import com.mediassist.store.history.ProcedureCategory;
 import com.mediassist.store.history.ProcedureEntry;
 import com.mediassist.store.patients.PatientDetails;
-import com.mediassist.store.patients.Sex;
+import com.mediassist.core.knowledge.InvalidClinicalInputException;
+import com.mediassist.core.knowledge.Sex;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -106,7 +107,7 @@ public class FhirBundleReader {
      */
     public ParsedBundle read(String body) {
         JsonNode root = parseJson(body);
-        List<Problem.FieldError> problems = new ArrayList<>();
+        List<FieldViolation> problems = new ArrayList<>();
         checkBundleShell(root, problems);
         if (!problems.isEmpty()) {
             throw new FhirBundleRejectedException(problems);
@@ -125,7 +126,7 @@ public class FhirBundleReader {
             String label = "entry[" + i + "] " + (type.isEmpty() ? "(no resourceType)" : type)
                     + (resourceNode.path("id").isTextual() ? "/" + resourceNode.path("id").asText() : "");
             if (type.isEmpty()) {
-                problems.add(new Problem.FieldError(label, "the resource has no resourceType"));
+                problems.add(new FieldViolation(label, "the resource has no resourceType"));
                 continue;
             }
             if (!USED_TYPES.contains(type)) {
@@ -139,7 +140,7 @@ public class FhirBundleReader {
         }
         List<ParsedEntry> patients = parsed.stream().filter(p -> p.resource() instanceof Patient).toList();
         if (patients.size() != 1) {
-            problems.add(new Problem.FieldError("entry", "the bundle must hold exactly one Patient, found "
+            problems.add(new FieldViolation("entry", "the bundle must hold exactly one Patient, found "
                     + patients.size() + (patients.isEmpty() ? "" : ": " + patients.stream().map(ParsedEntry::label)
                             .toList())));
             throw new FhirBundleRejectedException(problems);
@@ -176,7 +177,7 @@ public class FhirBundleReader {
                     items.add(new ParsedBundle.Item(identifier(p.resource(), FhirBundleWriter.ITEM_SYSTEM), item));
                 }
             } catch (StoreException | IllegalArgumentException | DateTimeParseException e) {
-                problems.add(new Problem.FieldError(p.label(), e.getMessage()));
+                problems.add(new FieldViolation(p.label(), e.getMessage()));
             }
         }
         if (!problems.isEmpty() || details == null) {
@@ -187,7 +188,7 @@ public class FhirBundleReader {
 
     private JsonNode parseJson(String body) {
         if (body == null || body.isBlank()) {
-            throw new FhirBundleRejectedException(List.of(new Problem.FieldError("body",
+            throw new FhirBundleRejectedException(List.of(new FieldViolation("body",
                     "empty; expected a FHIR R4 Bundle in JSON")));
         }
         try {
@@ -196,52 +197,52 @@ public class FhirBundleReader {
             // Limits (nesting depth, number and string length) are reported without a location.
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new FhirBundleRejectedException(List.of(new Problem.FieldError("body",
+            throw new FhirBundleRejectedException(List.of(new FieldViolation("body",
                     "not valid JSON" + where + ": " + com.mediassist.appliance.problem.JsonProblemText.describe(e))));
         }
     }
 
-    private static void checkBundleShell(JsonNode root, List<Problem.FieldError> problems) {
+    private static void checkBundleShell(JsonNode root, List<FieldViolation> problems) {
         if (!root.isObject() || !"Bundle".equals(root.path("resourceType").asText())) {
-            problems.add(new Problem.FieldError("resourceType", "expected \"Bundle\", got "
+            problems.add(new FieldViolation("resourceType", "expected \"Bundle\", got "
                     + (root.isObject() ? root.path("resourceType").toString() : root.getNodeType().toString())));
             return;
         }
         String type = root.path("type").asText("");
         if (!ACCEPTED_BUNDLE_TYPES.contains(type)) {
-            problems.add(new Problem.FieldError("type", "must be one of " + new java.util.TreeSet<>(ACCEPTED_BUNDLE_TYPES)
+            problems.add(new FieldViolation("type", "must be one of " + new java.util.TreeSet<>(ACCEPTED_BUNDLE_TYPES)
                     + ", got " + (type.isEmpty() ? "none" : "\"" + type + "\"")));
         }
         if (root.has("entry") && !root.get("entry").isArray()) {
-            problems.add(new Problem.FieldError("entry", "must be an array"));
+            problems.add(new FieldViolation("entry", "must be an array"));
         }
     }
 
-    private ParsedEntry parseResource(String label, String fullUrl, JsonNode node, List<Problem.FieldError> problems) {
+    private ParsedEntry parseResource(String label, String fullUrl, JsonNode node, List<FieldViolation> problems) {
         CollectingErrorHandler handler = new CollectingErrorHandler();
         IParser parser = fhir.newJsonParser().setParserErrorHandler(handler);
         IBaseResource resource;
         try {
             resource = parser.parseResource(node.toString());
         } catch (DataFormatException e) {
-            problems.add(new Problem.FieldError(label, "malformed resource: " + e.getMessage()));
+            problems.add(new FieldViolation(label, "malformed resource: " + e.getMessage()));
             return null;
         }
         if (!handler.problems.isEmpty()) {
-            handler.problems.forEach(message -> problems.add(new Problem.FieldError(label, message)));
+            handler.problems.forEach(message -> problems.add(new FieldViolation(label, message)));
             return null;
         }
         return new ParsedEntry(label, fullUrl, (Resource) resource, node);
     }
 
-    private PatientDetails patientDetails(ParsedEntry entry, List<Problem.FieldError> problems) {
+    private PatientDetails patientDetails(ParsedEntry entry, List<FieldViolation> problems) {
         Patient patient = (Patient) entry.resource();
         String number = patientNumber(patient);
         if (number == null) {
             number = patient.getIdElement().getIdPart();
         }
         if (number == null) {
-            problems.add(new Problem.FieldError(entry.label(),
+            problems.add(new FieldViolation(entry.label(),
                     "the Patient has neither an identifier nor an id to use as patient number"));
             return null;
         }
@@ -263,8 +264,8 @@ public class FhirBundleReader {
             return new PatientDetails(number, given == null || given.isBlank() ? "-" : given, family,
                     patient.hasBirthDateElement() ? date(patient.getBirthDateElement()) : null, sex, deceased,
                     deceasedDate);
-        } catch (StoreException | DateTimeParseException e) {
-            problems.add(new Problem.FieldError(entry.label(), e.getMessage()));
+        } catch (StoreException | InvalidClinicalInputException | DateTimeParseException e) {
+            problems.add(new FieldViolation(entry.label(), e.getMessage()));
             return null;
         }
     }
@@ -287,7 +288,7 @@ public class FhirBundleReader {
     }
 
     private HistoryEntry toEntry(ParsedEntry p, Set<String> patientRefs, Map<String, Medication> medications,
-            Map<String, Integer> skipped, List<Problem.FieldError> problems) {
+            Map<String, Integer> skipped, List<FieldViolation> problems) {
         Resource r = p.resource();
         String type = r.fhirType();
         String sourceId = sourceId(p);
@@ -390,7 +391,7 @@ public class FhirBundleReader {
     }
 
     private static HistoryEntry skip(String type, String why, Map<String, Integer> skipped,
-            List<Problem.FieldError> problems, ParsedEntry p) {
+            List<FieldViolation> problems, ParsedEntry p) {
         // A subject problem was already recorded; only count skips of well-formed entries.
         if (problems.stream().noneMatch(e -> e.field().equals(p.label()))) {
             skipped.merge(type + " (" + why + ")", 1, Integer::sum);
@@ -399,7 +400,7 @@ public class FhirBundleReader {
     }
 
     private static boolean checkSubject(ParsedEntry p, Reference subject, Set<String> patientRefs,
-            List<Problem.FieldError> problems) {
+            List<FieldViolation> problems) {
         if (subject == null || !subject.hasReference()) {
             return true;
         }
@@ -407,7 +408,7 @@ public class FhirBundleReader {
         if (patientRefs.contains(ref) || patientRefs.stream().anyMatch(k -> k.startsWith("Patient/") && ref.endsWith("/" + k))) {
             return true;
         }
-        problems.add(new Problem.FieldError(p.label(), "refers to patient " + ref
+        problems.add(new FieldViolation(p.label(), "refers to patient " + ref
                 + ", which is not the bundle's Patient; a bundle must hold one patient's record"));
         return false;
     }
@@ -428,7 +429,7 @@ public class FhirBundleReader {
     }
 
     private SignedNote note(ParsedEntry p, Composition c, Set<String> patientRefs, Map<String, Integer> skipped,
-            List<Problem.FieldError> problems) {
+            List<FieldViolation> problems) {
         if (!checkSubject(p, c.getSubject(), patientRefs, problems)) {
             return null;
         }

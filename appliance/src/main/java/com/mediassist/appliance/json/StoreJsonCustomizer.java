@@ -16,7 +16,7 @@ import com.mediassist.store.history.Criticality;
 import com.mediassist.store.history.HistoryKind;
 import com.mediassist.store.history.MedicationStatus;
 import com.mediassist.store.history.ProcedureCategory;
-import com.mediassist.store.patients.Sex;
+import com.mediassist.core.knowledge.Sex;
 import com.mediassist.store.users.Role;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.mediassist.appliance.failure.InvalidFieldException;
+import com.mediassist.core.knowledge.InvalidClinicalInputException;
 import com.mediassist.store.InvalidValueException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +27,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response apiProblem(ApiProblemException e, UriInfo uri) {
         return respond(new Problem(ProblemTypes.forStatus(e.status()), e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+    }
+
+    /** A service refused one field's value: 400 naming it. */
+    @ServerExceptionMapper
+    public Response invalidField(InvalidFieldException e, UriInfo uri) {
+        return respond(ProblemTypes.INVALID_REQUEST, "Invalid request", 400, e.getMessage(), uri,
+                List.of(new Problem.FieldError(e.field(), e.reason())));
     }
 
     @ServerExceptionMapper
@@ -54,6 +63,10 @@ public class ProblemMappers {
     public Response invalidWhileBinding(ValueInstantiationException e, UriInfo uri) {
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
             if (t instanceof InvalidValueException invalid) {
+                return respond(new Problem(ProblemTypes.INVALID_REQUEST, "Invalid request", 400, invalid.getMessage(), path(uri),
+                        List.of(new Problem.FieldError(invalid.field(), invalid.getMessage()))));
+            }
+            if (t instanceof InvalidClinicalInputException invalid) { // a sex code, parsed by the shared type
                 return respond(new Problem(ProblemTypes.INVALID_REQUEST, "Invalid request", 400, invalid.getMessage(), path(uri),
                         List.of(new Problem.FieldError(invalid.field(), invalid.getMessage()))));
             }
@@ -104,6 +117,16 @@ public class ProblemMappers {
 
     private static String path(UriInfo uri) {
         return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    /**
+     * A problem details response, for the feature packages' own mappers of their domain exceptions.
+     *
+     * @param uri the request, whose path becomes the problem's {@code instance}; may be {@code null}
+     */
+    public static Response respond(String type, String title, int status, String detail, UriInfo uri,
+                                   List<Problem.FieldError> errors) {
+        return respond(new Problem(type, title, status, detail, path(uri), errors));
     }
 
     static Response respond(Problem p) {

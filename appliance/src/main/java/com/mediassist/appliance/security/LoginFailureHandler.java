@@ -57,7 +57,7 @@ public class LoginFailureHandler {
                     "throttled", CsrfTokens.ensureCookie(ctx.request(), ctx.response()));
             ctx.response().setStatusCode(429).putHeader("Content-Type", "text/html; charset=UTF-8").end(html);
         } else {
-            problems.end(ctx, 429, throttled.title(), throttled.getMessage());
+            problems.end(ctx, 429, "Too many failed logins", throttled.getMessage());
         }
     }
 

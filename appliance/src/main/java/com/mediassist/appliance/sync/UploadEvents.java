@@ -3,7 +3,7 @@ package com.mediassist.appliance.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mediassist.appliance.diagnosis.service.DiagnosisService;
-import com.mediassist.appliance.problem.ApiProblemException;
+import com.mediassist.appliance.failure.InvalidFieldException;
 import com.mediassist.core.InferenceCoreException;
 import com.mediassist.core.bundle.BundleManifest;
 import com.mediassist.core.deid.DeidBundle;
@@ -105,12 +105,11 @@ public class UploadEvents {
      * questions, the active knowledge (named {@code knowledgeSource}, with the active knowledge bundle's
      * version) otherwise. The client's claim is ignored.
      *
-     * @throws ApiProblemException 409 when a diagnosis suggestion is reported while no bundle is loaded
+     * @throws NoBundleLoadedException when a diagnosis suggestion is reported while no bundle is loaded
      */
     public Served served(SuggestionKind kind, String knowledgeSource) {
         if (kind == SuggestionKind.DIAGNOSIS || kind == SuggestionKind.QUESTION) {
-            BundleManifest m = diagnosis.activeBundle().orElseThrow(() -> new ApiProblemException(409,
-                    "Diagnosis unavailable", "no diagnosis bundle is loaded, so no " + kind.code() + " suggestion was shown"));
+            BundleManifest m = diagnosis.activeBundle().orElseThrow(() -> new NoBundleLoadedException(kind));
             return new Served(m.id(), m.version());
         }
         return new Served(knowledgeSource, knowledge.current().version());
@@ -124,21 +123,21 @@ public class UploadEvents {
     /**
      * The item as a code of the knowledge for its kind (pathology, evidence, workup test).
      *
-     * @throws ApiProblemException 400 naming {@code item} when it is not one
+     * @throws InvalidFieldException naming {@code item} when it is not one
      */
     public String validItem(SuggestionKind kind, String item) {
         String code = item.strip();
         Optional<FeedbackKind> uploadKind = uploadKind(kind);
         if (kind == SuggestionKind.TEST && knowledge.current().workup().pathologies().stream()
                 .flatMap(p -> p.tests().stream()).noneMatch(t -> t.test().equals(code))) {
-            throw ApiProblemException.badField("item", "'" + clip(code) + "' is not a test of the workup knowledge");
+            throw new InvalidFieldException("item", "'" + clip(code) + "' is not a test of the workup knowledge");
         }
         if (uploadKind.isPresent() && (kind == SuggestionKind.DIAGNOSIS || kind == SuggestionKind.QUESTION)) {
             try {
                 return factory().feedback(uploadKind.get(), code, Optional.empty(),
                         com.mediassist.sync.upload.event.FeedbackAction.SHOWN, "0", clock.instant()).item();
             } catch (InvalidEventException e) {
-                throw ApiProblemException.badField("item", "'" + clip(code) + "' is not a "
+                throw new InvalidFieldException("item", "'" + clip(code) + "' is not a "
                         + (kind == SuggestionKind.DIAGNOSIS ? "pathology" : "evidence") + " code of the knowledge");
             }
         }
@@ -162,7 +161,7 @@ public class UploadEvents {
             enqueue(tx, QueuedEvent.of(factory().feedback(uploadKind.get(), item, Optional.empty(), a,
                     versionCode(version), clock.instant())));
         } catch (InvalidEventException e) {
-            throw ApiProblemException.badField(e.field(), "not allowed in the learning record: " + e.getMessage());
+            throw new InvalidFieldException(e.field(), "not allowed in the learning record: " + e.getMessage());
         }
     }
 
@@ -196,12 +195,12 @@ public class UploadEvents {
      * Enqueues the signed-off consultation: findings and final diagnosis validated against the
      * knowledge, the differential re-computed by the loaded engine, alerts from the stored overrides.
      *
-     * @throws ApiProblemException 400 naming the first unknown evidence or pathology code
+     * @throws InvalidFieldException naming the first unknown evidence or pathology code
      */
     public void signedOff(Transaction tx, Consultation signed, Patient patient, List<String> present, List<String> denied,
             Optional<String> finalCode, JsonNode prescriptionsDoc) {
         Instant at = signed.signedOffAt().orElse(clock.instant());
-        Optional<Sex> sex = com.mediassist.appliance.patients.service.ModelSex.of(patient.sex());
+        Optional<Sex> sex = Optional.ofNullable(patient.sex()).filter(Sex::knownToModel);
         Optional<LocalDate> birth = Optional.ofNullable(patient.birthDate());
         EventFactory.SignOffFacts facts = new EventFactory.SignOffFacts(birth, sex, at, present, denied, finalCode,
                 differential(birth, sex, at, present, denied), alerts(prescriptionsDoc),
@@ -209,7 +208,7 @@ public class UploadEvents {
         try {
             enqueue(tx, factory().signedOff(facts));
         } catch (InvalidEventException e) {
-            throw ApiProblemException.badField(e.field(), "unknown code: " + e.getMessage());
+            throw new InvalidFieldException(e.field(), "unknown code: " + e.getMessage());
         }
     }
 
@@ -222,7 +221,7 @@ public class UploadEvents {
         int age = Period.between(birth.get(), at.atZone(zone()).toLocalDate()).getYears();
         try {
             Knowledge k = diagnosis.knowledge();
-            return Optional.of(diagnosis.diagnose(k.findings(age, sex.get().name(), present, denied), Language.ES));
+            return Optional.of(diagnosis.diagnose(k.findings(age, sex.get().modelCode().orElseThrow(), present, denied), Language.ES));
         } catch (InferenceCoreException e) {
             return Optional.empty();
         }

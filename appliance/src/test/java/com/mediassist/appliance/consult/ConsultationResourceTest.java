@@ -14,7 +14,7 @@ import com.mediassist.store.feedback.SuggestionKind;
 import com.mediassist.store.outbox.OutboxEvent;
 import com.mediassist.store.patients.Patient;
 import com.mediassist.store.patients.PatientDetails;
-import com.mediassist.store.patients.Sex;
+import com.mediassist.core.knowledge.Sex;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mediassist.appliance.problem.Problem;
+import com.mediassist.appliance.failure.FieldViolation;
 import com.mediassist.store.history.AllergyEntry;
 import com.mediassist.store.history.ConditionEntry;
 import com.mediassist.store.history.ConditionStatus;
@@ -15,7 +15,7 @@ import com.mediassist.store.history.HistoryKind;
 import com.mediassist.store.history.MedicationEntry;
 import com.mediassist.store.history.MedicationStatus;
 import com.mediassist.store.history.ObservationEntry;
-import com.mediassist.store.patients.Sex;
+import com.mediassist.core.knowledge.Sex;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Function;
@@ -97,8 +97,7 @@ class FhirBundleReaderTest {
     void rejectsAMalformedDateNamingTheEntry() {
         String bundle = FhirFixtures.withFirst("Condition", c -> c.put("onsetDateTime", "19-11-2001"));
         assertThatThrownBy(() -> reader.read(bundle)).isInstanceOfSatisfying(FhirBundleRejectedException.class, e -> {
-            assertThat(e.status()).isEqualTo(400);
-            assertThat(e.errors()).singleElement().satisfies(problem -> {
+            assertThat(e.problems()).singleElement().satisfies(problem -> {
                 assertThat(problem.field()).startsWith("entry[").contains("Condition/bb93ac67");
                 assertThat(problem.message()).contains("19-11-2001");
             });
@@ -109,7 +108,7 @@ class FhirBundleReaderTest {
     void rejectsAValueOfTheWrongJsonType() {
         String bundle = FhirFixtures.withFirst("Immunization", i -> i.put("primarySource", "yes-please"));
         assertThatThrownBy(() -> reader.read(bundle)).isInstanceOfSatisfying(FhirBundleRejectedException.class,
-                e -> assertThat(e.errors()).extracting(Problem.FieldError::field)
+                e -> assertThat(e.problems()).extracting(FieldViolation::field)
                         .singleElement().asString().contains("Immunization"));
     }
 
@@ -131,7 +130,7 @@ class FhirBundleReaderTest {
         }
         String two = tree.toString();
         assertThatThrownBy(() -> reader.read(two)).isInstanceOfSatisfying(FhirBundleRejectedException.class,
-                e -> assertThat(e.errors()).hasSize(2));
+                e -> assertThat(e.problems()).hasSize(2));
     }
 
     @Test

@@ -11,7 +11,7 @@ import com.mediassist.appliance.consult.service.PrescriptionService;
 import com.mediassist.appliance.consult.service.Requests;
 import com.mediassist.appliance.diagnosis.service.DiagnosisService;
 import com.mediassist.appliance.medication.service.MedicationCheckService;
-import com.mediassist.appliance.problem.ApiProblemException;
+import com.mediassist.appliance.failure.InvalidFieldException;
 import com.mediassist.core.knowledge.Evidence;
 import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.knowledge.Pathology;
@@ -26,7 +26,7 @@ import com.mediassist.store.history.MedicationStatus;
 import com.mediassist.store.history.ObservationEntry;
 import com.mediassist.store.patients.Patient;
 import com.mediassist.store.patients.PatientDetails;
-import com.mediassist.store.patients.Sex;
+import com.mediassist.core.knowledge.Sex;
 import com.mediassist.sync.upload.FleetReceiver;
 import com.mediassist.sync.upload.RunResult;
 import com.mediassist.sync.upload.SyncAgent;
@@ -134,7 +134,7 @@ class SyncLeaksNothingTest {
             }
             // Free text where a code belongs is refused, not uploaded.
             assertThatThrownBy(() -> consultations.feedback(id, new Requests.Feedback("diagnosis", freeDx, "shown", null, claimed),
-                    doctor)).isInstanceOf(ApiProblemException.class);
+                    doctor)).isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("item"));
             if (i % 25 == 0) {
                 prescribeWithOverride(id, p.id(), reason, doctor);
             }

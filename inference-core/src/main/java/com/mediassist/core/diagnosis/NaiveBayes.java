@@ -55,7 +55,7 @@ public final class NaiveBayes {
                 bucket = b;
             }
         }
-        Sex sex = x[space.sexFeatureStart()] > 0 ? Sex.M : Sex.F;
+        Sex sex = x[space.sexFeatureStart()] > 0 ? Sex.MALE : Sex.FEMALE;
         int evidenceFeatures = space.evidenceFeatureCount();
         int[] present = new int[evidenceFeatures];
         int[] absent = new int[evidenceFeatures];
@@ -70,7 +70,7 @@ public final class NaiveBayes {
         }
         for (int c = 0; c < k; c++) {
             double s = Math.log(freq.prior()[c]) + Math.log(freq.ageBuckets()[c][bucket])
-                    + Math.log(sex == Sex.M ? freq.male()[c] : 1 - freq.male()[c]);
+                    + Math.log(sex == Sex.MALE ? freq.male()[c] : 1 - freq.male()[c]);
             double[] lp = logPresent[c];
             double[] la = logAbsent[c];
             for (int i = 0; i < np; i++) {

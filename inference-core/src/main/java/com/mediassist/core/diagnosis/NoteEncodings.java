@@ -94,7 +94,7 @@ public final class NoteEncodings {
             List<String> v = new ArrayList<>(present);
             v.remove(a.finding());
             v.addAll(a.instead());
-            out.add(knowledge.findings(p.age(), p.sex().name(), v, absent));
+            out.add(knowledge.findings(p.age(), p.sex().modelCode().orElse(null), v, absent));
         }
         return out;
     }

@@ -159,7 +159,7 @@ public final class FeatureSpace {
             }
         }
         x[ageStart + ageBucket(p.age())] = 1f;
-        x[sexStart + (p.sex() == Sex.M ? 0 : 1)] = 1f;
+        x[sexStart + (p.sex() == Sex.MALE ? 0 : 1)] = 1f;
     }
 
     public int ageFeatureStart() {

@@ -208,11 +208,12 @@ public final class Knowledge {
         if (sex == null) {
             throw new InvalidFindingException("sex", "sex is required ('M' or 'F')");
         }
-        Sex s = switch (sex.trim().toUpperCase(Locale.ROOT)) {
-            case "M" -> Sex.M;
-            case "F" -> Sex.F;
-            default -> throw new InvalidFindingException("sex", "sex must be 'M' or 'F', found '" + sex + "'");
-        };
+        Sex s;
+        try {
+            s = Sex.fromModelCode(sex);
+        } catch (InvalidClinicalInputException e) {
+            throw new InvalidFindingException("sex", "sex must be 'M' or 'F', found '" + sex + "'");
+        }
         List<Finding> present = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         List<String> ev = evidences == null ? List.of() : evidences;

@@ -11,13 +11,17 @@ import java.util.Set;
  * {@link Knowledge#findings(Integer, String, List, List)}.
  *
  * @param age     age in years, 0–120
- * @param sex     sex
+ * @param sex     sex, female or male (the model knows no other); {@code null} in training data that lacks it
  * @param present the positive findings, in the order given
  * @param absent  the evidences asked and answered "no"
  */
 public record PatientFindings(int age, Sex sex, List<Finding> present, Set<EvidenceCode> absent) {
 
+    /** @throws IllegalArgumentException for a sex the model does not know (other, unknown) */
     public PatientFindings {
+        if (sex != null && !sex.knownToModel()) {
+            throw new IllegalArgumentException("the model knows female and male only, found " + sex.code());
+        }
         present = List.copyOf(present);
         absent = Set.copyOf(new LinkedHashSet<>(absent));
     }

@@ -1,5 +1,6 @@
 package com.mediassist.core.prevention;
 
+import com.mediassist.core.knowledge.Sex;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Objects;
  * What preventive care needs to know about a patient.
  *
  * @param birthDate  date of birth
- * @param sex        recorded sex
+ * @param sex        recorded sex; {@code other} counts as {@code unknown} here (the screening rules are
+ *                   by female or male anatomy: a sex-specific item is offered with a note to check)
  * @param conditions conditions (text, ICD-10 or SNOMED CT codes) with their status and dates
  * @param history    dated immunizations, procedures and observations
  * @param smoking    smoking status
@@ -23,6 +25,7 @@ public record PreventionProfile(LocalDate birthDate, Sex sex, List<ConditionFact
     public PreventionProfile {
         Objects.requireNonNull(birthDate, "birthDate");
         Objects.requireNonNull(sex, "sex");
+        sex = sex == Sex.OTHER ? Sex.UNKNOWN : sex;
         conditions = List.copyOf(conditions);
         history = List.copyOf(history);
         Objects.requireNonNull(smoking, "smoking");

@@ -1,5 +1,6 @@
 package com.mediassist.core.prevention;
 
+import com.mediassist.core.knowledge.Sex;
 import com.mediassist.core.knowledge.bundle.KnowledgeManifest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package com.mediassist.core.prevention;
 
+import com.mediassist.core.knowledge.Sex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

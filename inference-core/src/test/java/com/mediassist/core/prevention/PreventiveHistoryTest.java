@@ -1,5 +1,6 @@
 package com.mediassist.core.prevention;
 
+import com.mediassist.core.knowledge.Sex;
 import static com.mediassist.core.prevention.PreventiveCareEngineTest.ENGINE;
 import static com.mediassist.core.prevention.PreventiveCareEngineTest.TODAY;
 import static com.mediassist.core.prevention.PreventiveCareEngineTest.born;

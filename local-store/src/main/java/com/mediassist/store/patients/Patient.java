@@ -1,5 +1,6 @@
 package com.mediassist.store.patients;
 
+import com.mediassist.core.knowledge.Sex;
 import java.time.Instant;
 import java.time.LocalDate;
 

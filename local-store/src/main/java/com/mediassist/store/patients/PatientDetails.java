@@ -1,5 +1,6 @@
 package com.mediassist.store.patients;
 
+import com.mediassist.core.knowledge.Sex;
 import com.mediassist.store.InvalidValueException;
 import com.mediassist.store.sql.Fields;
 import java.time.LocalDate;

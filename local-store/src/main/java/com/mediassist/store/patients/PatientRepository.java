@@ -1,5 +1,6 @@
 package com.mediassist.store.patients;
 
+import com.mediassist.core.knowledge.Sex;
 import com.mediassist.core.text.TextFold;
 import com.mediassist.store.HandleSource;
 import com.mediassist.store.InvalidValueException;

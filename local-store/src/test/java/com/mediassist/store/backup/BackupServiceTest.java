@@ -11,7 +11,7 @@ import com.mediassist.store.TestClock;
 import com.mediassist.store.TestDatabases;
 import com.mediassist.store.patients.Patient;
 import com.mediassist.store.patients.PatientDetails;
-import com.mediassist.store.patients.Sex;
+import com.mediassist.core.knowledge.Sex;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package com.mediassist.store.bench;
 import com.mediassist.store.Database;
 import com.mediassist.store.DatabaseOptions;
 import com.mediassist.store.patients.PatientDetails;
-import com.mediassist.store.patients.Sex;
+import com.mediassist.core.knowledge.Sex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import com.mediassist.store.TestDatabases;
 import com.mediassist.store.feedback.FeedbackAction;
 import com.mediassist.store.feedback.SuggestionKind;
 import com.mediassist.store.patients.PatientDetails;
-import com.mediassist.store.patients.Sex;
+import com.mediassist.core.knowledge.Sex;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

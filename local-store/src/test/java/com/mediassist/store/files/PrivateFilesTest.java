@@ -7,7 +7,7 @@ import com.mediassist.store.Database;
 import com.mediassist.store.TestClock;
 import com.mediassist.store.TestDatabases;
 import com.mediassist.store.patients.PatientDetails;
-import com.mediassist.store.patients.Sex;
+import com.mediassist.core.knowledge.Sex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

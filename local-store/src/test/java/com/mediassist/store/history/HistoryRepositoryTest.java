@@ -9,7 +9,7 @@ import com.mediassist.store.TestClock;
 import com.mediassist.store.TestDatabases;
 import com.mediassist.store.patients.PatientDetails;
 import com.mediassist.store.patients.PatientNotFoundException;
-import com.mediassist.store.patients.Sex;
+import com.mediassist.core.knowledge.Sex;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;

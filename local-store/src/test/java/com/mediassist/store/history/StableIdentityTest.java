@@ -11,7 +11,7 @@ import com.mediassist.store.consultations.ConsultationUpdate;
 import com.mediassist.store.notes.SignedNote;
 import com.mediassist.store.patients.Patient;
 import com.mediassist.store.patients.PatientDetails;
-import com.mediassist.store.patients.Sex;
+import com.mediassist.core.knowledge.Sex;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package com.mediassist.store.patients;
 
+import com.mediassist.core.knowledge.InvalidClinicalInputException;
+import com.mediassist.core.knowledge.Sex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -128,6 +130,6 @@ class PatientRepositoryTest {
         assertThatThrownBy(() -> new PatientDetails("HC-1", " ", "López", null, Sex.FEMALE))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("givenName"));
         assertThatThrownBy(() -> Sex.fromCode("f"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("sex"));
+                .isInstanceOfSatisfying(InvalidClinicalInputException.class, e -> assertThat(e.field()).isEqualTo("sex"));
     }
 }

@@ -89,7 +89,7 @@ public record FleetCases(List<PatientRecord> rows, int signedOff, int clinics, S
                 if (c.ageBand().isEmpty() || c.sex().isEmpty()) {
                     suppressed++;
                 }
-                rows.add(PatientRecord.of(c.ageBand().map(FleetCases::ageOf), c.sex().map(Sex::valueOf), p.ddxplusName(),
+                rows.add(PatientRecord.of(c.ageBand().map(FleetCases::ageOf), c.sex().map(Sex::fromModelCode), p.ddxplusName(),
                         c.evidencesPresent(), c.evidencesPresent().get(0).split("_@_", 2)[0]));
                 weeks.add(c.week());
                 clinics.add(b.clinicId());

@@ -86,7 +86,7 @@ public final class ProtocolClinic {
         ObjectNode e = event("consultation-signed-off", week);
         int lo = Math.min(85, p.age() / 5 * 5);
         e.put("ageBand", p.age() >= 90 ? "90+" : lo + "-" + (lo + 4));
-        e.put("sex", p.sex().name());
+        e.put("sex", p.sex().modelCode().orElseThrow());
         ArrayNode present = e.putArray("evidencesPresent");
         p.evidences().forEach(present::add);
         ArrayNode denied = e.putArray("evidencesDenied");

@@ -23,7 +23,7 @@ class EventCodecTest {
 
     @Test
     void roundTripsASignedOffConsultationWithItsCategory() {
-        QueuedEvent q = factory.signedOff(new EventFactory.SignOffFacts(Optional.of(LocalDate.of(1930, 1, 2)), Optional.of(Sex.F),
+        QueuedEvent q = factory.signedOff(new EventFactory.SignOffFacts(Optional.of(LocalDate.of(1930, 1, 2)), Optional.of(Sex.FEMALE),
                 at, List.of("E_55_@_V_101", "E_53", "E_53"), List.of("E_91"), Optional.of("possible-nstemi-stemi"),
                 Optional.empty(), List.of(EventFactory.alert("onc-high:warfarin+nsaid", "MAJOR",
                         com.mediassist.sync.upload.event.AlertOutcome.OVERRIDDEN))));

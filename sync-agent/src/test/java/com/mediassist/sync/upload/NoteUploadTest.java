@@ -58,7 +58,7 @@ class NoteUploadTest {
     private static final String NOTE = "Nombre: Ernesto. Apellidos: Quiroga Betancor. NHC: 5512093. Paciente varón de 60 años.";
 
     private QueuedEvent signOff(EventFactory factory, String note, Language language) {
-        return factory.signedOff(new EventFactory.SignOffFacts(Optional.of(LocalDate.of(1966, 4, 2)), Optional.of(Sex.M),
+        return factory.signedOff(new EventFactory.SignOffFacts(Optional.of(LocalDate.of(1966, 4, 2)), Optional.of(Sex.MALE),
                 fx.clock.instant(), List.of("E_91"), List.of(), Optional.of("pneumonia"), Optional.empty(), List.of(),
                 Optional.of(note), language));
     }

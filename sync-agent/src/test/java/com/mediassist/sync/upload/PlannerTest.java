@@ -25,7 +25,7 @@ class PlannerTest {
     private final List<Candidate> candidates = new ArrayList<>();
 
     private void add(int n, String dx) {
-        add(n, dx, LocalDate.of(1980, 3, 1), Sex.M);
+        add(n, dx, LocalDate.of(1980, 3, 1), Sex.MALE);
     }
 
     private void add(int n, String dx, LocalDate birth, Sex sex) {
@@ -75,9 +75,9 @@ class PlannerTest {
 
     @Test
     void suppressesAgeAndSexBeforeGeneralisingTheDiagnosis() {
-        add(2, "pneumonia", LocalDate.of(1980, 3, 1), Sex.M);
-        add(2, "pneumonia", LocalDate.of(1950, 3, 1), Sex.F);
-        add(1, "pneumonia", LocalDate.of(2001, 3, 1), Sex.F);
+        add(2, "pneumonia", LocalDate.of(1980, 3, 1), Sex.MALE);
+        add(2, "pneumonia", LocalDate.of(1950, 3, 1), Sex.FEMALE);
+        add(1, "pneumonia", LocalDate.of(2001, 3, 1), Sex.FEMALE);
         Plan p = plan(SIGNED.plus(Duration.ofDays(4)));
         assertThat(p.releases()).hasSize(5).allSatisfy(r -> {
             ConsultationSignedOff s = (ConsultationSignedOff) r.event();

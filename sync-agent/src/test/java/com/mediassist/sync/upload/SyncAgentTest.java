@@ -40,7 +40,7 @@ class SyncAgentTest {
 
     private void fiveSimilarConsultations() {
         for (int i = 0; i < 5; i++) {
-            fx.signOff(LocalDate.of(1980, 3, 1), Sex.F, "pneumonia");
+            fx.signOff(LocalDate.of(1980, 3, 1), Sex.FEMALE, "pneumonia");
         }
     }
 

@@ -3,9 +3,6 @@ package com.mediassist.appliance.consult.rest;
 import com.mediassist.appliance.consult.service.ConsultationAccess;
 import com.mediassist.appliance.consult.workspace.ConsultationWorkspace;
 import com.mediassist.appliance.consult.service.ConsultationExportService;
-import com.mediassist.appliance.consult.service.NotTheConsultationsDoctorException;
-import com.mediassist.appliance.problem.Problem;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.mediassist.appliance.consult.service.ConsultationService;
 import com.mediassist.appliance.problem.ApiProblemException;
 import com.mediassist.appliance.problem.QueryParams;
@@ -122,14 +119,6 @@ public class ConsultationResource {
     @Consumes(MediaType.WILDCARD)
     public ConsultationView takeOver(@PathParam("id") long id) {
         return access.takeOver(id, user(), consultations);
-    }
-
-    /** 403 problem for a change to another doctor's consultation. */
-    @ServerExceptionMapper
-    public Response notTheDoctor(NotTheConsultationsDoctorException e) {
-        return Response.status(403).type(Problem.MEDIA_TYPE).entity(new Problem("about:blank",
-                "Not your consultation", 403, e.getMessage(), "/api/v1/consultations/" + e.consultationId(),
-                List.of())).build();
     }
 
     @POST

@@ -2,10 +2,7 @@ package com.mediassist.appliance.consult.rest;
 
 import com.mediassist.appliance.consult.workspace.CommandBatch;
 import com.mediassist.appliance.consult.workspace.ConsultationWorkspace;
-import com.mediassist.appliance.consult.workspace.WorkspaceException;
 import com.mediassist.appliance.consult.workspace.WorkspaceView;
-import com.mediassist.appliance.problem.Problem;
-import com.mediassist.appliance.problem.ProblemTypes;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -16,10 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The consultation owned by the server: {@code GET .../workspace} is the whole view in one call;
@@ -52,21 +45,5 @@ public class WorkspaceResource {
     public WorkspaceView commands(@PathParam("id") long id, CommandBatch batch) {
         return workspace.apply(id, batch, ConsultationWorkspace.parse(batch == null ? null : batch.language()),
                 identity.getPrincipal().getName());
-    }
-
-    /** 400 naming the bad command field. */
-    @ServerExceptionMapper
-    public Response invalid(WorkspaceException.InvalidCommandException e, UriInfo uri) {
-        return Response.status(400).type(Problem.MEDIA_TYPE).entity(new Problem(ProblemTypes.INVALID_REQUEST,
-                "Invalid command", 400, e.getMessage(), "/" + uri.getPath().replaceFirst("^/", ""),
-                List.of(new Problem.FieldError(e.field(), e.reason())))).build();
-    }
-
-    /** 409 for a command to a signed-off consultation. */
-    @ServerExceptionMapper
-    public Response closed(WorkspaceException.ConsultationClosedException e, UriInfo uri) {
-        return Response.status(409).type(Problem.MEDIA_TYPE).entity(new Problem(ProblemTypes.CONFLICT,
-                "Consultation signed off", 409, e.getMessage(), "/" + uri.getPath().replaceFirst("^/", ""),
-                List.of())).build();
     }
 }

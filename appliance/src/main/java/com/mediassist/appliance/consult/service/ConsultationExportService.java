@@ -1,7 +1,6 @@
 package com.mediassist.appliance.consult.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mediassist.appliance.problem.ApiProblemException;
 import com.mediassist.appliance.summary.service.FhirNoteExporter;
 import com.mediassist.appliance.summary.service.SummaryService;
 import com.mediassist.core.knowledge.Language;
@@ -35,13 +34,14 @@ public class ConsultationExportService {
     /**
      * The Bundle as FHIR JSON; the export is audited.
      *
-     * @throws ApiProblemException 404 unknown consultation, 409 not signed off yet
+     * @throws com.mediassist.store.RecordNotFoundException for an unknown consultation
+     * @throws ConsultationStillOpenException when it is not signed off yet
+     * @throws NoteNotStructuredException when the signed note cannot be read
      */
     public String fhir(long id, String user) {
         Consultation c = StoreProblems.translate(() -> database.consultations().get(id));
         if (!c.signedOff()) {
-            throw new ApiProblemException(409, "Consultation not signed off",
-                    "Consultation " + id + " is still open; sign it off before exporting it");
+            throw new ConsultationStillOpenException(id);
         }
         JsonNode summary = consultations.evidencesDoc(c).path("summary");
         String signedText = summary.path("text").asText("");
@@ -55,8 +55,7 @@ public class ConsultationExportService {
         try {
             extracted = summaries.extract(source, language);
         } catch (SummaryException e) {
-            throw new ApiProblemException(422, "Note cannot be structured", "The signed note of consultation " + id
-                    + " could not be structured for export: " + e.getMessage());
+            throw new NoteNotStructuredException(id, e);
         }
         StructuredNote note = new StructuredNote(extracted.language(), extracted.detected(), extracted.sections(),
                 extracted.findings(), extracted.medications(), extracted.allergies(), extracted.vitals(),

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mediassist.appliance.problem.ApiProblemException;
+import com.mediassist.appliance.failure.InvalidFieldException;
 import com.mediassist.appliance.sync.UploadEvents;
 import com.mediassist.store.Database;
 import com.mediassist.store.Transaction;
@@ -47,7 +47,7 @@ public class ConsultationService {
     /** Starts a consultation of {@code doctor} with a patient. */
     public ConsultationView start(Long patientId, String doctor) {
         if (patientId == null) {
-            throw ApiProblemException.badField("patientId", "is required");
+            throw new InvalidFieldException("patientId", "is required");
         }
         return StoreProblems.translate(() -> database.inTransaction(tx -> {
             tx.patients().requireAlive(patientId);
@@ -79,7 +79,7 @@ public class ConsultationService {
     public ConsultationView saveDraft(long id, Requests.Draft draft, String user) {
         access.requireMayChange(id, user);
         if (draft == null) {
-            throw ApiProblemException.badField("body", "is required");
+            throw new InvalidFieldException("body", "is required");
         }
         List<String> meds = draft.prescriptions() == null ? null
                 : Medications.valid(draft.prescriptions());
@@ -104,14 +104,14 @@ public class ConsultationService {
     public ConsultationView signOff(long id, Requests.SignOff request, SignOffFacts facts, String user) {
         access.requireMayChange(id, user);
         if (request == null) {
-            throw ApiProblemException.badField("body", "is required");
+            throw new InvalidFieldException("body", "is required");
         }
         if (request.summaryText() == null || request.summaryText().isBlank()) {
-            throw ApiProblemException.badField("summaryText", "is required: generate and review the note before signing");
+            throw new InvalidFieldException("summaryText", "is required: generate and review the note before signing");
         }
         Requests.FinalDiagnosis fd = request.finalDiagnosis();
         if (fd == null || ((fd.code() == null || fd.code().isBlank()) && (fd.name() == null || fd.name().isBlank()))) {
-            throw ApiProblemException.badField("finalDiagnosis", "is required: a code from the differential or a name");
+            throw new InvalidFieldException("finalDiagnosis", "is required: a code from the differential or a name");
         }
         return StoreProblems.translate(() -> database.inTransaction(tx -> {
             Consultation c = tx.consultations().get(id);
@@ -154,17 +154,17 @@ public class ConsultationService {
     public void feedback(long id, Requests.Feedback request, String user) {
         access.requireMayChange(id, user);
         if (request == null) {
-            throw ApiProblemException.badField("body", "is required");
+            throw new InvalidFieldException("body", "is required");
         }
         SuggestionKind kind = StoreProblems.translate(() -> SuggestionKind.fromCode(request.kind()));
         if (request.item() == null || request.item().isBlank()) {
-            throw ApiProblemException.badField("item", "is required");
+            throw new InvalidFieldException("item", "is required");
         }
         String action = request.action() == null ? "" : request.action().strip().toLowerCase(Locale.ROOT);
         FeedbackAction feedbackAction = action.equals("shown") ? null
                 : StoreProblems.translate(() -> FeedbackAction.fromCode(request.action()));
         if (feedbackAction == FeedbackAction.OVERRIDDEN && (request.reason() == null || request.reason().isBlank())) {
-            throw ApiProblemException.badField("reason", "is required when overriding a suggestion");
+            throw new InvalidFieldException("reason", "is required when overriding a suggestion");
         }
         // Provenance and codes are the server's: the client's "model" is ignored, unknown items refused.
         UploadEvents.Served served = uploads.served(kind, config.knowledgeSource());
@@ -174,8 +174,7 @@ public class ConsultationService {
         StoreProblems.translate(() -> database.inTransaction(tx -> {
             Consultation c = tx.consultations().get(id);
             if (c.signedOff()) {
-                throw new ApiProblemException(409, "Consultation signed off",
-                        "Consultation " + id + " was signed off; its feedback is closed");
+                throw new ConsultationClosedException(id, null, ConsultationClosedException.Refused.FEEDBACK);
             }
             record(tx, c, kind, item, feedbackAction, request.reason(), bundle, version, user);
             return null;

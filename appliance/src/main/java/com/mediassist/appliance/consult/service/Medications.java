@@ -1,6 +1,6 @@
 package com.mediassist.appliance.consult.service;
 
-import com.mediassist.appliance.problem.ApiProblemException;
+import com.mediassist.appliance.failure.InvalidFieldException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,21 +18,21 @@ public final class Medications {
     /**
      * The medicines, stripped.
      *
-     * @throws ApiProblemException 400 naming {@code prescriptions[i]} for a blank or too long line,
+     * @throws InvalidFieldException naming {@code medications[i]} for a blank or too long line,
      *     or the list when it is too long
      */
     public static List<String> valid(List<String> medications) {
         if (medications.size() > MAX) {
-            throw ApiProblemException.badField("medications", "at most " + MAX + " medicines, got " + medications.size());
+            throw new InvalidFieldException("medications", "at most " + MAX + " medicines, got " + medications.size());
         }
         List<String> out = new ArrayList<>(medications.size());
         for (int i = 0; i < medications.size(); i++) {
             String m = medications.get(i);
             if (m == null || m.isBlank()) {
-                throw ApiProblemException.badField("medications[" + i + "]", "must not be blank");
+                throw new InvalidFieldException("medications[" + i + "]", "must not be blank");
             }
             if (m.length() > MAX_LENGTH) {
-                throw ApiProblemException.badField("medications[" + i + "]", "at most " + MAX_LENGTH + " characters");
+                throw new InvalidFieldException("medications[" + i + "]", "at most " + MAX_LENGTH + " characters");
             }
             out.add(m.strip());
         }

@@ -1,10 +1,12 @@
 package com.mediassist.appliance.consult.service;
 
+import com.mediassist.appliance.failure.ApplianceException;
+
 /**
- * A doctor tried to change or sign off a consultation that belongs to another doctor. Answered
- * with 403; the caller may read it, or take it over explicitly ({@code POST .../take-over}).
+ * A doctor tried to change or sign off a consultation that belongs to another doctor. The caller may
+ * read it, or take it over explicitly ({@code POST .../take-over}).
  */
-public class NotTheConsultationsDoctorException extends RuntimeException {
+public class NotTheConsultationsDoctorException extends ApplianceException {
 
     private final long consultationId;
     private final String doctor;

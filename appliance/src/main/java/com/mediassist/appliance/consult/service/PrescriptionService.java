@@ -3,8 +3,7 @@ package com.mediassist.appliance.consult.service;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mediassist.appliance.medication.service.MedicationCheckService;
-import com.mediassist.appliance.problem.ApiProblemException;
-import com.mediassist.appliance.problem.Problem;
+import com.mediassist.appliance.failure.InvalidFieldException;
 import com.mediassist.core.knowledge.Language;
 import com.mediassist.appliance.sync.UploadEvents;
 import com.mediassist.core.medication.Alert;
@@ -61,23 +60,25 @@ public class PrescriptionService {
     /**
      * Checks and saves the prescription.
      *
-     * @throws ApiProblemException 422 listing each interrupting alert without an override reason;
-     *     400 for bad medicines or overrides; 404 unknown consultation; 409 signed off
+     * @throws OverrideRequiredException listing each interrupting alert without an override reason
+     * @throws InvalidFieldException for bad medicines or overrides
+     * @throws com.mediassist.store.RecordNotFoundException for an unknown consultation
+     * @throws ConsultationClosedException when it was signed off
      */
     public Saved save(long id, Requests.Prescriptions request, String user) {
         access.requireMayChange(id, user);
         if (request == null || request.medications() == null) {
-            throw ApiProblemException.badField("medications", "is required (an empty list clears the prescription)");
+            throw new InvalidFieldException("medications", "is required (an empty list clears the prescription)");
         }
         List<String> meds = Medications.valid(request.medications());
         List<Requests.Override> overrides = request.overrides() == null ? List.of() : request.overrides();
         for (int i = 0; i < overrides.size(); i++) {
             Requests.Override o = overrides.get(i);
             if (o == null || o.kind() == null || o.drugs() == null || o.drugs().isEmpty()) {
-                throw ApiProblemException.badField("overrides[" + i + "]", "needs the alert's kind and drugs");
+                throw new InvalidFieldException("overrides[" + i + "]", "needs the alert's kind and drugs");
             }
             if (o.reasonCode() != null && OverrideReason.byCode(o.reasonCode()).isEmpty()) {
-                throw ApiProblemException.badField("overrides[" + i + "].reasonCode", "is \"" + o.reasonCode()
+                throw new InvalidFieldException("overrides[" + i + "].reasonCode", "is \"" + o.reasonCode()
                         + "\"; expected one of " + String.join(", ", OverrideReason.codes()));
             }
         }
@@ -85,15 +86,15 @@ public class PrescriptionService {
         try {
             language = Language.parse(request.language());
         } catch (IllegalArgumentException e) {
-            throw ApiProblemException.badField("language", e.getMessage());
+            throw new InvalidFieldException("language", e.getMessage());
         }
         Consultation c = StoreProblems.translate(() -> database.consultations().get(id));
         if (c.signedOff()) {
-            throw new ApiProblemException(409, "Consultation signed off", "Consultation " + id + " was signed off and cannot change");
+            throw new ConsultationClosedException(id, null, ConsultationClosedException.Refused.CHANGE);
         }
         MedicationCheckResult result = checks.check(meds, c.patientId(), List.of(), List.of(), null, language).result();
 
-        List<Problem.FieldError> missing = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         List<Alert> unexplained = new ArrayList<>();
         List<Accepted> accepted = new ArrayList<>();
         for (Alert alert : result.alerts()) {
@@ -104,9 +105,9 @@ public class PrescriptionService {
                     .map(o -> accepted(alert, o)).flatMap(Optional::stream).findFirst();
             if (reason.isEmpty()) {
                 unexplained.add(alert);
-                missing.add(new Problem.FieldError("overrides", "the " + alert.severity() + " " + kindCode(alert)
+                missing.add("the " + alert.severity() + " " + kindCode(alert)
                         + " alert for " + String.join(" + ", alert.drugs()) + " needs an override reason ("
-                        + alert.message() + ")"));
+                        + alert.message() + ")");
             } else {
                 accepted.add(reason.get());
             }

@@ -1,13 +1,15 @@
 package com.mediassist.appliance.consult.service;
 
-import com.mediassist.appliance.problem.ApiProblemException;
+import com.mediassist.appliance.failure.InvalidFieldException;
 import com.mediassist.store.InvalidValueException;
-import com.mediassist.store.RecordNotFoundException;
-import com.mediassist.store.StoreException;
 import com.mediassist.store.consultations.ConsultationSignedOffException;
 import java.util.function.Supplier;
 
-/** Turns the store's exceptions met by the consultation services into problem details. */
+/**
+ * Turns the store's exceptions met by the consultation services into the services' own: a bad value
+ * names the field once, a signed-off consultation is a {@link ConsultationClosedException}. The rest
+ * (an unknown record, a storage failure) pass unchanged and are mapped at the REST edge.
+ */
 final class StoreProblems {
 
     private StoreProblems() {
@@ -16,17 +18,12 @@ final class StoreProblems {
     static <T> T translate(Supplier<T> work) {
         try {
             return work.get();
-        } catch (RecordNotFoundException e) {
-            throw ApiProblemException.notFound(e.what(), e.id());
         } catch (ConsultationSignedOffException e) {
-            throw new ApiProblemException(409, "Consultation signed off",
-                    "Consultation " + e.consultationId() + " was signed off at " + e.signedOffAt() + " and cannot change");
+            throw new ConsultationClosedException(e.consultationId(), e.signedOffAt(), ConsultationClosedException.Refused.CHANGE);
         } catch (InvalidValueException e) {
             String prefix = e.field() + ": ";
             String message = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
-            throw ApiProblemException.badField(e.field(), message);
-        } catch (StoreException e) {
-            throw e;
+            throw new InvalidFieldException(e.field(), message);
         }
     }
 }

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mediassist.appliance.consult.service.ConsultationAccess;
+import com.mediassist.appliance.consult.service.ConsultationClosedException;
 import com.mediassist.appliance.consult.service.ConsultationService;
 import com.mediassist.appliance.consult.service.Medications;
 import com.mediassist.appliance.consult.service.Requests;
 import com.mediassist.appliance.consult.service.SignOffFacts;
-import com.mediassist.appliance.patients.service.ModelSex;
 import com.mediassist.appliance.diagnosis.service.DiagnosisService;
 import com.mediassist.appliance.medication.rest.MedicationCheckResponse;
 import com.mediassist.appliance.medication.rest.Notices;
@@ -92,6 +92,8 @@ public class ConsultationWorkspace {
     private final ModuleSwitch modules;
     private final LatencyRecorder latencies;
     private final Clock clock;
+    /** The engines' last answers per consultation, reused while their inputs are unchanged. */
+    private final SectionMemo memo = new SectionMemo();
 
     public ConsultationWorkspace(Database database, ObjectMapper json, ConsultationService consultations,
             ConsultationAccess access, DiagnosisService diagnosis, SummaryService summaries, ActiveKnowledge activeKnowledge,
@@ -122,27 +124,26 @@ public class ConsultationWorkspace {
      * @throws com.mediassist.store.RecordNotFoundException for an unknown consultation
      */
     public WorkspaceView view(long id, Language language, String user) {
-        Loaded loaded = database.inTransaction(tx -> {
+        Consultation read = database.inTransaction(tx -> {
             Consultation c = tx.consultations().get(id);
             tx.audit().append(user, "consultation.read", c.patientId(), "consultation " + id);
-            return new Loaded(c, tx.patients().get(c.patientId()), tx.history().all(c.patientId()),
-                    tx.notes().list(c.patientId()));
+            return c;
         });
-        return compute(loaded, language);
+        return compute(readRecord(read), language);
     }
 
     /**
      * Applies the doctor's commands in order, in one transaction with its audit row, and answers the
      * view of the result.
      *
-     * @throws WorkspaceException.InvalidCommandException naming the first bad command's field
-     * @throws WorkspaceException.ConsultationClosedException when the consultation was signed off
+     * @throws InvalidCommandException naming the first bad command's field
+     * @throws ConsultationClosedException when the consultation was signed off
      */
     public WorkspaceView apply(long id, CommandBatch batch, Language language, String user) {
         access.requireMayChange(id, user);
         List<Command> commands = batch == null || batch.commands() == null ? List.of() : batch.commands();
         if (commands.size() > CommandBatch.MAX) {
-            throw new WorkspaceException.InvalidCommandException("commands", "at most " + CommandBatch.MAX
+            throw new InvalidCommandException("commands", "at most " + CommandBatch.MAX
                     + " commands in one request, found " + commands.size());
         }
         Optional<Knowledge> knowledge = knowledge();
@@ -157,10 +158,10 @@ public class ConsultationWorkspace {
                 consultations.feedback(id, new Requests.Feedback("question", a.code(), "accepted", null, null), user);
             }
         }
-        Loaded loaded = database.inTransaction(tx -> {
+        Consultation changed = database.inTransaction(tx -> {
             Consultation c = tx.consultations().get(id);
             if (c.signedOff()) {
-                throw new WorkspaceException.ConsultationClosedException(id);
+                throw new ConsultationClosedException(id, null, ConsultationClosedException.Refused.CHANGE);
             }
             ObjectNode evidences = consultations.evidencesDoc(c);
             WorkspaceState state = WorkspaceState.read(evidences);
@@ -196,10 +197,19 @@ public class ConsultationWorkspace {
                     consultations.write(evidences), prescriptions == null ? null : consultations.write(prescriptions), null));
             tx.audit().append(user, commands.isEmpty() ? "consultation.read" : "consultation.command", c.patientId(),
                     "consultation " + id + (commands.isEmpty() ? "" : ": " + commands.size() + " commands"));
-            return new Loaded(next, tx.patients().get(c.patientId()), tx.history().all(c.patientId()),
-                    tx.notes().list(c.patientId()));
+            return next;
         });
-        return compute(loaded, language);
+        return compute(readRecord(changed), language);
+    }
+
+    /**
+     * The patient's record for the view, read after the transaction that changed (or read) the
+     * consultation and wrote its audit row: reads need no write lock, so the write transaction stays
+     * short while other doctors' commands wait for it.
+     */
+    private Loaded readRecord(Consultation c) {
+        return new Loaded(c, database.patients().get(c.patientId()), database.history().all(c.patientId()),
+                database.notes().list(c.patientId()));
     }
 
     /**
@@ -229,7 +239,7 @@ public class ConsultationWorkspace {
 
     private void validate(String at, Command command, Optional<Knowledge> knowledge) {
         if (command == null) {
-            throw new WorkspaceException.InvalidCommandException(at, "is null");
+            throw new InvalidCommandException(at, "is null");
         } else if (command instanceof Command.AddEvidence a) {
             validEvidence(at, a.code(), a.value(), a.present(), knowledge);
         } else if (command instanceof Command.AnswerQuestion a) {
@@ -238,7 +248,7 @@ public class ConsultationWorkspace {
             requireText(at + ".code", r.code());
         } else if (command instanceof Command.SetNote n) {
             if (n.text() != null && n.text().length() > summaries.maxChars()) {
-                throw new WorkspaceException.InvalidCommandException(at + ".text", "at most " + summaries.maxChars()
+                throw new InvalidCommandException(at + ".text", "at most " + summaries.maxChars()
                         + " characters, found " + n.text().length());
             }
         } else if (command instanceof Command.RemoveFinding f) {
@@ -247,18 +257,18 @@ public class ConsultationWorkspace {
             requireText(at + ".key", f.key());
         } else if (command instanceof Command.Prescribe p) {
             if (p.medications() == null) {
-                throw new WorkspaceException.InvalidCommandException(at + ".medications", "is required (an empty list clears it)");
+                throw new InvalidCommandException(at + ".medications", "is required (an empty list clears it)");
             }
         } else if (command instanceof Command.React r) {
             String action = r.action() == null ? "" : r.action().strip().toLowerCase(Locale.ROOT);
             if (!action.equals("accepted") && !action.equals("dismissed")) {
-                throw new WorkspaceException.InvalidCommandException(at + ".action",
+                throw new InvalidCommandException(at + ".action",
                         "must be accepted or dismissed, found \"" + r.action() + "\"");
             }
         } else if (command instanceof Command.ChooseDiagnosis d) {
             if (!blank(d.code()) && knowledge.isPresent() && knowledge.get().pathologies().stream()
                     .noneMatch(p -> p.code().value().equals(d.code().strip()))) {
-                throw new WorkspaceException.InvalidCommandException(at + ".code", "unknown pathology code " + d.code());
+                throw new InvalidCommandException(at + ".code", "unknown pathology code " + d.code());
             }
         }
     }
@@ -266,7 +276,7 @@ public class ConsultationWorkspace {
     private static void validEvidence(String at, String code, String value, boolean present, Optional<Knowledge> knowledge) {
         requireText(at + ".code", code);
         if (!EvidenceCode.isWellFormed(code.strip())) {
-            throw new WorkspaceException.InvalidCommandException(at + ".code", "'" + code + "' is not an evidence code (E_<number>)");
+            throw new InvalidCommandException(at + ".code", "'" + code + "' is not an evidence code (E_<number>)");
         }
         if (knowledge.isEmpty()) {
             return;
@@ -278,7 +288,7 @@ public class ConsultationWorkspace {
                 throw new InvalidFindingException(at, "unknown evidence code " + code);
             }
         } catch (InvalidFindingException e) {
-            throw new WorkspaceException.InvalidCommandException(at + ".code", e.reason());
+            throw new InvalidCommandException(at + ".code", e.reason());
         }
     }
 
@@ -312,7 +322,7 @@ public class ConsultationWorkspace {
         Optional<Knowledge> knowledge = knowledge();
         WorkspaceView.PatientFacts facts = facts(p);
 
-        WorkspaceView.Section<StructuredNote> reading = readNote(c.noteText());
+        WorkspaceView.Section<StructuredNote> reading = readNote(c.id(), c.noteText());
         WorkspaceView.Section<WorkspaceView.NoteReading> note = reading.status() == WorkspaceView.Status.OK
                 ? WorkspaceView.Section.ok(new WorkspaceView.NoteReading(reading.answer(), findings(reading.answer(), state)))
                 : WorkspaceView.Section.without(reading.status(), reading.problem());
@@ -322,14 +332,14 @@ public class ConsultationWorkspace {
         consultations.prescriptionsDoc(c).withArray("medications").forEach(n -> rx.add(n.asText()));
         return new WorkspaceView(consultations.view(c), language.code(), clock.instant(), facts,
                 recorded(state, knowledge, language), note, input, ddx, tests(ddx, language),
-                medicationCheck(rx, loaded.history(), language), preventiveCare(loaded, language), state.chosen);
+                medicationCheck(c.id(), rx, loaded.history(), language), preventiveCare(loaded, language), state.chosen);
     }
 
     private WorkspaceView.PatientFacts facts(Patient p) {
         Integer age = p.birthDate() == null ? null
                 : Period.between(p.birthDate(), LocalDate.now(clock)).getYears();
         return new WorkspaceView.PatientFacts(age, p.sex() == null ? null : p.sex().code(),
-                ModelSex.of(p.sex()).map(Enum::name).orElse(null), p.deceased());
+                p.sex() == null ? null : p.sex().modelCode().orElse(null), p.deceased());
     }
 
     private List<WorkspaceView.RecordedEvidence> recorded(WorkspaceState state, Optional<Knowledge> knowledge, Language language) {
@@ -346,14 +356,16 @@ public class ConsultationWorkspace {
         return out;
     }
 
-    private WorkspaceView.Section<StructuredNote> readNote(String text) {
+    private WorkspaceView.Section<StructuredNote> readNote(long consultationId, String text) {
         if (text == null || text.isBlank()) {
             return WorkspaceView.Section.empty();
         }
         if (modules.isDisabled(Module.SUMMARY)) {
             return switchedOff(Module.SUMMARY);
         }
-        return guarded(Module.SUMMARY, () -> WorkspaceView.Section.ok(summaries.extract(text, null)));
+        // The note reader's knowledge is read once at start-up: the text is its only input.
+        return memo.answer(consultationId, Module.SUMMARY, text,
+                () -> guarded(Module.SUMMARY, () -> WorkspaceView.Section.ok(summaries.extract(text, null))));
     }
 
     /** The key a command names a note finding by: its words, status and evidence. */
@@ -488,7 +500,7 @@ public class ConsultationWorkspace {
         });
     }
 
-    private WorkspaceView.Section<MedicationCheckResponse> medicationCheck(List<String> rx,
+    private WorkspaceView.Section<MedicationCheckResponse> medicationCheck(long consultationId, List<String> rx,
             Map<HistoryKind, List<HistoryItem>> history, Language language) {
         if (rx.isEmpty()) {
             return WorkspaceView.Section.empty();
@@ -496,13 +508,14 @@ public class ConsultationWorkspace {
         if (modules.isDisabled(Module.MEDICATION)) {
             return switchedOff(Module.MEDICATION);
         }
-        return guarded(Module.MEDICATION, () -> {
+        List<Object> inputs = List.of(rx, history, language, activeKnowledge.current());
+        return memo.answer(consultationId, Module.MEDICATION, inputs, () -> guarded(Module.MEDICATION, () -> {
             MedicationCheckService.Outcome outcome = medication.check(rx, history, language);
             MedicationCheckResult r = outcome.result();
             return WorkspaceView.Section.ok(new MedicationCheckResponse(r.medications(), r.unknown(), r.alerts(),
                     r.interrupts(), outcome.storedMedications(), r.unrecognisedAllergies(), r.unrecognisedConditions(),
                     r.knowledgeVersion(), language.code(), Notices.advisory(language)));
-        });
+        }));
     }
 
     private WorkspaceView.Section<PreventiveCareResponse> preventiveCare(Loaded loaded, Language language) {
@@ -514,12 +527,14 @@ public class ConsultationWorkspace {
             return WorkspaceView.Section.without(WorkspaceView.Status.INCOMPLETE, problem(ProblemTypes.INCOMPLETE_RECORD,
                     "Record incomplete", 422, "the patient's birth date is not recorded; preventive care needs it"));
         }
-        return guarded(Module.PREVENTIVE_CARE, () -> {
+        List<Object> inputs = List.of(p, loaded.history(), loaded.notes(), language, LocalDate.now(clock),
+                activeKnowledge.current());
+        return memo.answer(loaded.consultation().id(), Module.PREVENTIVE_CARE, inputs, () -> guarded(Module.PREVENTIVE_CARE, () -> {
             Programme programme = Programme.parse(null);
             PreventiveCareReport r = preventive.evaluate(p, loaded.history(), loaded.notes(), programme, language);
             return WorkspaceView.Section.ok(new PreventiveCareResponse(p.id(), r.asOf(), r.ageYears(), programme.code(),
                     r.items(), r.knowledgeVersion(), language.code(), Notices.advisory(language), r.deceased()));
-        });
+        }));
     }
 
     /** Runs one engine; its failure becomes its section's problem, never the whole view's. */
@@ -570,19 +585,19 @@ public class ConsultationWorkspace {
     }
 
     /**
-     * @throws WorkspaceException.InvalidCommandException naming {@code language} for anything but es/en
+     * @throws InvalidCommandException naming {@code language} for anything but es/en
      */
     public static Language parse(String language) {
         try {
             return Language.parse(language);
         } catch (InferenceCoreException e) {
-            throw new WorkspaceException.InvalidCommandException("language", "expected \"es\" or \"en\", found \"" + language + "\"");
+            throw new InvalidCommandException("language", "expected \"es\" or \"en\", found \"" + language + "\"");
         }
     }
 
     private static void requireText(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new WorkspaceException.InvalidCommandException(field, "is required");
+            throw new InvalidCommandException(field, "is required");
         }
     }
 

@@ -3,7 +3,7 @@ package com.mediassist.appliance.medication.service;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mediassist.appliance.problem.ApiProblemException;
+import com.mediassist.appliance.failure.InvalidFieldException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.List;
@@ -24,14 +24,14 @@ public class RequestChecks {
      * Binds a JSON body strictly: an unknown field or a wrong type fails with a
      * {@link com.fasterxml.jackson.databind.JsonMappingException} whose path names the field (mapped to 400).
      *
-     * @throws ApiProblemException when there is no body or it is not a JSON object
+     * @throws InvalidFieldException when there is no body or it is not a JSON object
      */
     public <T> T strict(JsonNode body, Class<T> type, String requiredField) throws IOException {
         if (body == null || body.isNull() || body.isMissingNode()) {
-            throw ApiProblemException.badField(requiredField, "a JSON object body is required");
+            throw new InvalidFieldException(requiredField, "a JSON object body is required");
         }
         if (!body.isObject()) {
-            throw ApiProblemException.badField(requiredField, "the body must be a JSON object");
+            throw new InvalidFieldException(requiredField, "the body must be a JSON object");
         }
         return mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue(body);
@@ -39,12 +39,12 @@ public class RequestChecks {
 
     /**
      * @return {@code list}, or an empty list when it is {@code null} and not required
-     * @throws ApiProblemException when required and missing, too long, or an entry is null, blank or too long
+     * @throws InvalidFieldException when required and missing, too long, or an entry is null, blank or too long
      */
     public List<String> texts(String field, List<String> list, boolean required) {
         if (list == null) {
             if (required) {
-                throw ApiProblemException.badField(field, "is required");
+                throw new InvalidFieldException(field, "is required");
             }
             return List.of();
         }
@@ -52,20 +52,20 @@ public class RequestChecks {
         for (int i = 0; i < list.size(); i++) {
             String s = list.get(i);
             if (s == null || s.isBlank()) {
-                throw ApiProblemException.badField(field + "[" + i + "]", "must not be empty");
+                throw new InvalidFieldException(field + "[" + i + "]", "must not be empty");
             }
             if (s.length() > config.maxEntryLength()) {
-                throw ApiProblemException.badField(field + "[" + i + "]",
+                throw new InvalidFieldException(field + "[" + i + "]",
                         "at most " + config.maxEntryLength() + " characters, got " + s.length());
             }
         }
         return list;
     }
 
-    /** @throws ApiProblemException when the list has more entries than allowed */
+    /** @throws InvalidFieldException when the list has more entries than allowed */
     public void size(String field, List<?> list) {
         if (list.size() > config.maxListSize()) {
-            throw ApiProblemException.badField(field, "at most " + config.maxListSize() + " entries, got " + list.size());
+            throw new InvalidFieldException(field, "at most " + config.maxListSize() + " entries, got " + list.size());
         }
     }
 }

@@ -8,7 +8,7 @@ import com.mediassist.core.prevention.PreventionProfile;
 import com.mediassist.appliance.knowledge.ActiveKnowledge;
 import com.mediassist.core.prevention.PreventiveCareReport;
 import com.mediassist.core.prevention.Programme;
-import com.mediassist.core.prevention.Sex;
+import com.mediassist.core.knowledge.Sex;
 import com.mediassist.core.prevention.SmokingNoteReader;
 import com.mediassist.core.prevention.SmokingStatus;
 import com.mediassist.core.prevention.TobaccoCodes;
@@ -91,7 +91,7 @@ public class PreventiveCareService {
                     "the patient has no birth date; preventive care needs it");
         }
         PreventionProfile.Builder b = PreventionProfile.builder(patient.birthDate(),
-                Sex.parse(patient.sex() == null ? null : patient.sex().code())).deceased(patient.deceased());
+                patient.sex() == null ? Sex.UNKNOWN : patient.sex()).deceased(patient.deceased());
         SmokingStatus smoking = SmokingStatus.UNKNOWN;
         LocalDate smokingDate = null;
         Double packYears = null;

@@ -20,7 +20,7 @@ import com.mediassist.store.history.MedicationStatus;
 import com.mediassist.store.history.ObservationEntry;
 import com.mediassist.store.patients.Patient;
 import com.mediassist.store.patients.PatientDetails;
-import com.mediassist.store.patients.Sex;
+import com.mediassist.core.knowledge.Sex;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;

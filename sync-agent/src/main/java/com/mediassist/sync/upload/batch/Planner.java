@@ -1,5 +1,6 @@
 package com.mediassist.sync.upload.batch;
 
+import com.mediassist.core.knowledge.Sex;
 import com.mediassist.sync.upload.SyncOptions;
 import com.mediassist.sync.upload.event.ConsultationSignedOff;
 import java.time.Instant;
@@ -97,7 +98,7 @@ public final class Planner {
 
     /** The quasi-identifiers of a signed-off consultation. */
     static List<Object> key(ConsultationSignedOff s, Optional<String> diagnosis) {
-        return List.of(s.ageBand().orElse(""), s.sex().map(Enum::name).orElse(""), diagnosis.orElse(""), s.week());
+        return List.of(s.ageBand().orElse(""), s.sex().flatMap(Sex::modelCode).orElse(""), diagnosis.orElse(""), s.week());
     }
 
 }

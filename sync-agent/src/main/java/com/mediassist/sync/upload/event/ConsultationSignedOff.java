@@ -40,6 +40,9 @@ public record ConsultationSignedOff(String week, Optional<String> ageBand, Optio
         if (sex == null) {
             throw new InvalidEventException("sex", "F, M or absent", "null");
         }
+        if (sex.isPresent() && !sex.get().knownToModel()) {
+            throw new InvalidEventException("sex", "F, M or absent", sex.get().code());
+        }
         evidencesPresent = Codes.evidences("evidencesPresent", evidencesPresent);
         evidencesDenied = Codes.evidences("evidencesDenied", evidencesDenied);
         modelVersion.ifPresent(v -> Codes.version("modelVersion", v));
@@ -98,7 +101,7 @@ public record ConsultationSignedOff(String week, Optional<String> ageBand, Optio
     @Override
     public void putFields(Map<String, Object> m) {
         ageBand.ifPresent(b -> m.put("ageBand", b));
-        sex.ifPresent(s -> m.put("sex", s.name()));
+        sex.flatMap(Sex::modelCode).ifPresent(s -> m.put("sex", s));
         m.put("evidencesPresent", evidencesPresent);
         m.put("evidencesDenied", evidencesDenied);
         modelVersion.ifPresent(v -> m.put("modelVersion", v));
@@ -110,8 +113,8 @@ public record ConsultationSignedOff(String week, Optional<String> ageBand, Optio
 
     static ConsultationSignedOff read(StrictFields f, String week) {
         Optional<Sex> sex = f.optionalString("sex").map(s -> switch (s) {
-            case "F" -> Sex.F;
-            case "M" -> Sex.M;
+            case "F" -> Sex.FEMALE;
+            case "M" -> Sex.MALE;
             default -> throw new InvalidEventException("sex", "F or M", s);
         });
         List<MedicationAlert> alerts = f.objects("medicationAlerts").stream().map(a -> {

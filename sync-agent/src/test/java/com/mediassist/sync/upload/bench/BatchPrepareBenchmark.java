@@ -71,7 +71,7 @@ public class BatchPrepareBenchmark {
         created = new ArrayList<>(EVENTS);
         for (int i = 0; i < EVENTS; i++) {
             stored.add(EventCodec.write(factory.signedOff(new EventFactory.SignOffFacts(
-                    Optional.of(LocalDate.of(1950 + random.nextInt(4) * 10, 1, 1)), Optional.of(random.nextBoolean() ? Sex.F : Sex.M),
+                    Optional.of(LocalDate.of(1950 + random.nextInt(4) * 10, 1, 1)), Optional.of(random.nextBoolean() ? Sex.FEMALE : Sex.MALE),
                     signed, List.of("E_91", "E_201", "E_55_@_V_101"), List.of("E_53"), Optional.of(dx.get(random.nextInt(5))),
                     Optional.of(answer), List.of()))));
             created.add(signed);

@@ -1,0 +1,59 @@
+package com.mediassist.appliance.consult.workspace;
+
+import com.mediassist.appliance.status.Module;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The last answer of an engine per consultation, reused while the inputs it was computed from are
+ * equal: a doctor's command usually changes one input (the note, an evidence, the prescription), so
+ * the engines whose inputs did not change are not run again for the next view.
+ *
+ * <p>Only definite answers ({@code ok}, {@code empty}) are kept: a failed or unavailable engine is
+ * asked again next time. A key must hold every input of the answer, including the knowledge set and
+ * the date when the answer depends on them. At most {@link #MAX_CONSULTATIONS} consultations are
+ * remembered (least recently used dropped). Thread-safe; the answers are immutable.
+ */
+final class SectionMemo {
+
+    /** Consultations remembered; an appliance has at most a few dozen open at once. */
+    static final int MAX_CONSULTATIONS = 512;
+
+    private record Slot(long consultationId, Module module) {
+    }
+
+    private record Entry(Object key, WorkspaceView.Section<?> section) {
+    }
+
+    private final Map<Slot, Entry> last = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Slot, Entry> eldest) {
+            return size() > MAX_CONSULTATIONS * 3;
+        }
+    };
+
+    /**
+     * The engine's last answer for this consultation if it was computed from an equal key, else a
+     * newly computed one (outside any lock: two requests may compute the same answer at once).
+     */
+    @SuppressWarnings("unchecked")
+    <T> WorkspaceView.Section<T> answer(long consultationId, Module module, Object key,
+                                        Supplier<WorkspaceView.Section<T>> compute) {
+        Slot slot = new Slot(consultationId, module);
+        Entry previous;
+        synchronized (last) {
+            previous = last.get(slot);
+        }
+        if (previous != null && previous.key().equals(key)) {
+            return (WorkspaceView.Section<T>) previous.section();
+        }
+        WorkspaceView.Section<T> section = compute.get();
+        if (section.status() == WorkspaceView.Status.OK || section.status() == WorkspaceView.Status.EMPTY) {
+            synchronized (last) {
+                last.put(slot, new Entry(key, section));
+            }
+        }
+        return section;
+    }
+}

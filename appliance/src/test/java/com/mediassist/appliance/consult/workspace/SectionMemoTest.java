@@ -1,0 +1,50 @@
+package com.mediassist.appliance.consult.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mediassist.appliance.problem.Problem;
+import com.mediassist.appliance.status.Module;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class SectionMemoTest {
+
+    private final SectionMemo memo = new SectionMemo();
+    private final AtomicInteger runs = new AtomicInteger();
+
+    private WorkspaceView.Section<String> engine(String answer) {
+        runs.incrementAndGet();
+        return WorkspaceView.Section.ok(answer);
+    }
+
+    @Test
+    void anEngineWhoseInputsDidNotChangeIsNotRunAgain() {
+        assertThat(memo.answer(1, Module.MEDICATION, List.of("ibuprofeno"), () -> engine("a")).answer()).isEqualTo("a");
+        assertThat(memo.answer(1, Module.MEDICATION, List.of("ibuprofeno"), () -> engine("b")).answer()).isEqualTo("a");
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void changedInputsAnotherConsultationOrAnotherEngineRunTheEngine() {
+        memo.answer(1, Module.MEDICATION, List.of("ibuprofeno"), () -> engine("a"));
+        assertThat(memo.answer(1, Module.MEDICATION, List.of("ibuprofeno", "warfarina"), () -> engine("b")).answer())
+                .isEqualTo("b");
+        assertThat(memo.answer(2, Module.MEDICATION, List.of("ibuprofeno", "warfarina"), () -> engine("c")).answer())
+                .isEqualTo("c");
+        assertThat(memo.answer(1, Module.PREVENTIVE_CARE, List.of("ibuprofeno", "warfarina"), () -> engine("d")).answer())
+                .isEqualTo("d");
+        assertThat(runs).hasValue(4);
+    }
+
+    @Test
+    void aFailedAnswerIsAskedAgainNextTime() {
+        Problem failed = new Problem("urn:mediassist:problem:engine-failed", "failed", 500, "logged", null, List.of());
+        memo.answer(1, Module.SUMMARY, "nota", () -> {
+            runs.incrementAndGet();
+            return WorkspaceView.Section.without(WorkspaceView.Status.FAILED, failed);
+        });
+        assertThat(memo.answer(1, Module.SUMMARY, "nota", () -> engine("leída")).answer()).isEqualTo("leída");
+        assertThat(runs).hasValue(2);
+    }
+}
