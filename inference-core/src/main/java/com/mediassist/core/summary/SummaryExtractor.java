@@ -53,6 +53,12 @@ public final class SummaryExtractor {
 
     /** Concept of the unmapped lexicon's masking forms: recognised phrases that are no finding ("PR depression"). */
     private static final String MASK = "-";
+
+    /**
+     * Articles that make the folded word after them a body part, not a relative: "bulto en la mama" (the breast),
+     * unlike "madre asmática".
+     */
+    private static final java.util.Set<String> ARTICLES = java.util.Set.of("la", "las", "el", "los", "ambas", "una");
     private static final String SWELLING = "E_151";
     private static final String BLOATING = "E_30";
 
@@ -309,11 +315,13 @@ public final class SummaryExtractor {
 
     /**
      * Whether one of {@code words[from, to)} names a relative ("madre asmática", "familiares alérgicos"); callers
-     * ask only of phrases of several words, a lone "TIA" being an attack, not an aunt.
+     * ask only of phrases of several words, a lone "TIA" being an attack, not an aunt, and a word after an
+     * article inside the phrase is no relative ("bulto en la mama").
      */
     private boolean namesRelative(String[] words, int from, int to) {
         for (int k = from; k < to; k++) {
-            if (words[k] != null && rules.isRelative(words[k])) {
+            if (words[k] != null && rules.isRelative(words[k])
+                    && !(k > from && words[k - 1] != null && ARTICLES.contains(words[k - 1]))) {
                 return true;
             }
         }
