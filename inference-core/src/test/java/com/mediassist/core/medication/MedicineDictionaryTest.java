@@ -36,6 +36,18 @@ class MedicineDictionaryTest {
         assertThat(keys(m)).containsExactly(key);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "Fostair 100/6, beclometasone;formoterol", "Trimbow, beclometasone;formoterol;glycopyrronium bromide",
+        "Sudafed 60 mg, pseudoephedrine", "Ciprodex gotas óticas, ciprofloxacin;dexamethasone",
+        "Tums, calcium carbonate", "Adcal-D3, calcium carbonate;colecalciferol", "Diane 35, cyproterone;ethinylestradiol"})
+    void resolvesCombinationAndForeignBrandsToEveryIngredient(String typed, String keys) {
+        MedicationMatch m = DICT.match(typed);
+        assertThat(m.matched()).isTrue();
+        assertThat(m.how()).isEqualTo(MatchKind.BRAND);
+        assertThat(keys(m)).containsExactlyInAnyOrder(keys.split(";"));
+    }
+
     @Test
     void mapsCombinationProductsToEveryIngredient() {
         assertThat(keys(DICT.match("Augmentin 875/125"))).containsExactly("amoxicillin", "clavulanic acid");
