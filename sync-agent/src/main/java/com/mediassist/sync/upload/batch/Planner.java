@@ -20,12 +20,17 @@ import java.util.Optional;
  *       diagnosis and week; groups of at least {@code k} leave so, keeping the diagnosis that
  *       retraining learns from (a single clinic rarely has five patients of one pathology, age band
  *       and sex in one week);</li>
- *   <li>the rest have their final diagnosis generalised to its category and are grouped again;
- *       groups of at least {@code k} leave generalised;</li>
+ *   <li>the rest, age band and sex still suppressed, have their final diagnosis generalised to its
+ *       category and are grouped again by category and week; groups of at least {@code k} leave so.
+ *       Age band and sex are never kept with a category: a record then carries less than at any
+ *       earlier stage, and the group only has to be equal on category and week, which a clinic's
+ *       week reaches far more often than an (age band, sex, category) group;</li>
  *   <li>the rest are held until a later run finds them a group, and expire (never leave) once held
  *       for {@code hold} past their eligibility.</li>
  * </ol>
- * Other event types carry no quasi-identifier beyond the week and leave once eligible.
+ * Every released consultation is thus in a group of at least {@code k} released consultations that
+ * are equal on every quasi-identifier it carries (an absent one is not carried). Other event types
+ * carry no quasi-identifier beyond the week and leave once eligible.
  */
 public final class Planner {
 
@@ -63,28 +68,23 @@ public final class Planner {
         }
         Map<List<Object>, List<Candidate>> generalised = new LinkedHashMap<>();
         for (List<Candidate> group : suppressed.values()) {
-            boolean demographicsGiven = group.stream().anyMatch(c -> {
-                ConsultationSignedOff s = (ConsultationSignedOff) c.queued().event();
-                return s.ageBand().isPresent() || s.sex().isPresent();
-            });
             if (group.size() >= options.k()) {
                 group.forEach(c -> releases.add(new Plan.Release(c.outboxId(),
-                        ((ConsultationSignedOff) c.queued().event()).withoutDemographics(), demographicsGiven)));
+                        ((ConsultationSignedOff) c.queued().event()).withoutDemographics(), demographicsGiven(c))));
                 continue;
             }
             for (Candidate c : group) {
-                ConsultationSignedOff s = (ConsultationSignedOff) c.queued().event();
-                Optional<String> category = c.queued().category().or(s::finalDiagnosis);
-                generalised.computeIfAbsent(key(s, category), x -> new ArrayList<>()).add(c);
+                ConsultationSignedOff s = ((ConsultationSignedOff) c.queued().event()).withoutDemographics();
+                generalised.computeIfAbsent(key(s, c.queued().category().or(s::finalDiagnosis)), x -> new ArrayList<>()).add(c);
             }
         }
         for (List<Candidate> group : generalised.values()) {
             if (group.size() >= options.k()) {
                 for (Candidate c : group) {
-                    ConsultationSignedOff s = (ConsultationSignedOff) c.queued().event();
-                    boolean changed = c.queued().category().isPresent();
-                    releases.add(new Plan.Release(c.outboxId(), changed ? s.generalised(c.queued().category().get()) : s,
-                            changed));
+                    ConsultationSignedOff s = ((ConsultationSignedOff) c.queued().event()).withoutDemographics();
+                    Optional<String> category = c.queued().category();
+                    releases.add(new Plan.Release(c.outboxId(), category.map(s::generalised).orElse(s),
+                            category.isPresent() || demographicsGiven(c)));
                 }
                 continue;
             }
@@ -96,7 +96,12 @@ public final class Planner {
         return new Plan(releases, waiting, held, expired);
     }
 
-    /** The quasi-identifiers of a signed-off consultation. */
+    private static boolean demographicsGiven(Candidate c) {
+        ConsultationSignedOff s = (ConsultationSignedOff) c.queued().event();
+        return s.ageBand().isPresent() || s.sex().isPresent();
+    }
+
+    /** The quasi-identifiers of a signed-off consultation (an absent one is the empty string). */
     static List<Object> key(ConsultationSignedOff s, Optional<String> diagnosis) {
         return List.of(s.ageBand().orElse(""), s.sex().flatMap(Sex::modelCode).orElse(""), diagnosis.orElse(""), s.week());
     }
