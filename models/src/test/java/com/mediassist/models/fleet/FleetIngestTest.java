@@ -166,6 +166,45 @@ class FleetIngestTest {
     }
 
     @Test
+    void storesSignOffsWhoseAgeBandAndSexTheClinicSuppressedAndTrainsOnlyTheOneWithADiagnosis() throws Exception {
+        ObjectNode p = payload();
+        ObjectNode withDiagnosis = (ObjectNode) p.get("events").get(0);
+        withDiagnosis.remove(List.of("ageBand", "sex"));
+        ObjectNode withCategory = withDiagnosis.deepCopy();
+        withCategory.put("eventId", java.util.UUID.randomUUID().toString());
+        withCategory.put("finalDiagnosis", "cat:other");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) p.get("events")).add(withCategory);
+        HttpResponse<String> r = ProtocolClinic.post(http, base, clinic.envelope(p));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        List<FleetEvent.ConsultationSignedOff> stored = service.batches().get(0).events().stream()
+                .filter(FleetEvent.ConsultationSignedOff.class::isInstance).map(FleetEvent.ConsultationSignedOff.class::cast).toList();
+        assertThat(stored).hasSize(2).allSatisfy(c -> {
+            assertThat(c.ageBand()).isEmpty();
+            assertThat(c.sex()).isEmpty();
+        });
+        com.mediassist.models.loop.FleetCases cases = com.mediassist.models.loop.FleetCases.of(service.batches(), knowledge);
+        assertThat(cases.rows()).singleElement().satisfies(row -> {
+            assertThat(row.pathology()).isEqualTo(patients.get(0).pathology());
+            assertThat(row.ageKnown()).isFalse();
+            assertThat(row.sexKnown()).isFalse();
+        });
+        assertThat(cases.demographicsSuppressed()).isEqualTo(1);
+        assertThat(cases.excluded()).containsEntry("diagnosis generalised to a category", 1);
+    }
+
+    @Test
+    void refusesAnExactAgeSentInsteadOfASuppressedAgeBand() throws Exception {
+        ObjectNode p = payload();
+        ObjectNode e = (ObjectNode) p.get("events").get(0);
+        e.remove(List.of("ageBand", "sex"));
+        e.put("finalDiagnosis", "cat:other");
+        e.put("age", 47);
+        HttpResponse<String> r = ProtocolClinic.post(http, base, clinic.envelope(p));
+        assertProblem(r, 400, "malformed");
+        assertThat(json(r).get("field").asText()).isEqualTo("payload.events[0].age");
+    }
+
+    @Test
     void refusesAnExtraEnvelopeField() throws Exception {
         ObjectNode env = (ObjectNode) ProtocolClinic.JSON.readTree(clinic.envelope(payload()));
         env.put("clinicName", "Norte");
