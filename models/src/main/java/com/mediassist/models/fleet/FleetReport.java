@@ -82,7 +82,8 @@ public final class FleetReport {
         Map<String, List<int[]>> latency = new TreeMap<>();
         for (Batch b : batches) {
             for (FleetEvent e : b.events()) {
-                if (e instanceof FleetEvent.ConsultationSignedOff c && c.finalDiagnosis().isPresent()) {
+                if (e instanceof FleetEvent.ConsultationSignedOff c && c.finalDiagnosis().isPresent()
+                        && !c.finalDiagnosis().get().startsWith("cat:")) {
                     String fin = c.finalDiagnosis().get();
                     boolean t1 = c.suggestions().stream().anyMatch(s -> s.rank() == 1 && s.pathology().equals(fin));
                     boolean t3 = c.suggestions().stream().anyMatch(s -> s.rank() <= 3 && s.pathology().equals(fin));

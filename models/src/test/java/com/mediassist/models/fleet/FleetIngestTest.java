@@ -170,9 +170,16 @@ class FleetIngestTest {
         ObjectNode p = payload();
         ObjectNode withDiagnosis = (ObjectNode) p.get("events").get(0);
         withDiagnosis.remove(List.of("ageBand", "sex"));
-        ObjectNode withCategory = withDiagnosis.deepCopy();
+        ObjectNode withCategory = ProtocolClinic.JSON.createObjectNode();
         withCategory.put("eventId", java.util.UUID.randomUUID().toString());
+        withCategory.put("type", "consultation-signed-off");
+        withCategory.put("schemaVersion", 1);
+        withCategory.put("week", "2026-W47");
+        withCategory.putArray("evidencesPresent");
+        withCategory.putArray("evidencesDenied");
+        withCategory.putArray("suggestions");
         withCategory.put("finalDiagnosis", "cat:other");
+        withCategory.putArray("medicationAlerts");
         ((com.fasterxml.jackson.databind.node.ArrayNode) p.get("events")).add(withCategory);
         HttpResponse<String> r = ProtocolClinic.post(http, base, clinic.envelope(p));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -52,10 +52,14 @@ class FleetReportTest {
                 new FleetEvent.ConsultationSignedOff("c1", "2026-W47", Optional.of("40-44"), Optional.of("F"), List.of("E_91"), List.of(),
                         Optional.of("2.0.0"), List.of(new FleetEvent.Suggestion(1, "pneumonia", "80-100", "2.0.0"),
                         new FleetEvent.Suggestion(2, "bronchitis", "0-20", "2.0.0")), Optional.of("bronchitis"), List.of()),
+                new FleetEvent.ConsultationSignedOff("c2", "2026-W47", Optional.empty(), Optional.empty(), List.of(), List.of(),
+                        Optional.empty(), List.of(), Optional.of("cat:respiratory"), List.of()),
                 new FleetEvent.SuggestionFeedback("f1", "2026-W47", "diagnosis", "bronchitis", Optional.of(2), "accepted", "2.0.0"),
                 new FleetEvent.Latency("l1", "2026-W47", "diagnosis", 12, 40, 310))));
         String html = FleetReport.render(bs, Map.of("clinic-0", "Centro <Norte>"));
-        assertThat(html).contains("<td>2.0.0</td><td>1</td><td>0.0 %</td><td>100.0 %</td>")
+        assertThat(html).as("a sign-off generalised to a category is no disagreement: it says nothing of the diagnosis")
+                .contains("<td>2.0.0</td><td>1</td><td>0.0 %</td><td>100.0 %</td>").doesNotContain("<td>none</td>")
+                .contains("<td>2026-W47</td><td>1</td>")
                 .contains("Centro &lt;Norte&gt; · diagnosis").contains("class=\"demote\"").contains("<svg")
                 .doesNotContain("<script").doesNotContain("src=").doesNotContain("href=");
     }

@@ -20,11 +20,11 @@ import java.util.Optional;
  *       diagnosis and week; groups of at least {@code k} leave so, keeping the diagnosis that
  *       retraining learns from (a single clinic rarely has five patients of one pathology, age band
  *       and sex in one week);</li>
- *   <li>the rest, age band and sex still suppressed, have their final diagnosis generalised to its
- *       category and are grouped again by category and week; groups of at least {@code k} leave so.
- *       Age band and sex are never kept with a category: a record then carries less than at any
- *       earlier stage, and the group only has to be equal on category and week, which a clinic's
- *       week reaches far more often than an (age band, sex, category) group;</li>
+ *   <li>the rest have their final diagnosis generalised to its category and are grouped again by
+ *       category and week; groups of at least {@code k} leave as week and category only
+ *       ({@link ConsultationSignedOff#generalised}: no age band, sex, findings, differential, alerts
+ *       or note, from which the diagnosis or the person could be read back). Such a group joins
+ *       diagnosis groups that were each below {@code k}, so it always spans two diagnoses or more;</li>
  *   <li>the rest are held until a later run finds them a group, and expire (never leave) once held
  *       for {@code hold} past their eligibility.</li>
  * </ol>

@@ -73,10 +73,17 @@ public record ConsultationSignedOff(String week, Optional<String> ageBand, Optio
         }
     }
 
-    /** The same event with its final diagnosis generalised to {@code category}. */
+    /**
+     * The event generalised to {@code category} for k-anonymity: its week and the category, nothing
+     * else. Age band and sex go, and so do the findings, the differential, the alerts and the note:
+     * the diagnosis can be read back from them (the engine's top candidate is the diagnosis for ~99 %
+     * of DDXPlus patients given all their evidence), and a category record that still carried them
+     * would hide its diagnosis in name only — its real group would be the diagnosis group that was
+     * too small to leave.
+     */
     public ConsultationSignedOff generalised(String category) {
-        return new ConsultationSignedOff(week, ageBand, sex, evidencesPresent, evidencesDenied, modelVersion,
-                suggestions, Optional.of(category), medicationAlerts, scrubbedNote);
+        return new ConsultationSignedOff(week, Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(),
+                List.of(), Optional.of(category), List.of(), Optional.empty());
     }
 
     /**
