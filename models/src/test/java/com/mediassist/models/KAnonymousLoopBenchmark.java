@@ -19,8 +19,8 @@ import java.util.TreeSet;
  * ({@code bin/bench-fleet loop-k [K] [SPLIT_SEED] [FOLDS]}, default 5, 7, 1,2,3,4): the clinics'
  * release is imitated as the sync agent's planner does it for clinics of ~125 consultations in one
  * week — five clinics take the fleet patients in turn, a diagnosis with at least K consultations in a
- * clinic leaves with age band and sex suppressed, the rest stay on the box (their (age band, sex,
- * category) groups hardly ever reach K) — and the retrained bundle is compared with the base one on
+ * clinic leaves with age band and sex suppressed, the rest leave as week and category only, which
+ * the trainer does not learn from, so they are left out here — and the retrained bundle is compared with the base one on
  * the held-out fold. No HTTP, signing or appliance: the real path is {@code loop-appliance}. The split
  * seed lets estimator choices be made on a partition other than the reported one (20260101).
  */

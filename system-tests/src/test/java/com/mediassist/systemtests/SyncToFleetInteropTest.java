@@ -105,6 +105,51 @@ class SyncToFleetInteropTest {
     }
 
     @Test
+    void atTheProductionKWhatTheBoxReleasesWithoutAgeSexOrDiagnosisIsAcceptedAndOnlyDiagnosedCasesTrain() throws Exception {
+        Knowledge knowledge = DdxplusData.buildKnowledge(DATA);
+        List<PatientRecord> patients = DdxplusData.readPatients(DATA.resolve("patients-dev.csv")).subList(0, 125);
+        Clock clock = Clock.fixed(SIGN_OFF, ZoneOffset.UTC);
+        try (Sides sides = Sides.open(box, vendor, knowledge, clock)) {
+            Database db = sides.db();
+            EventFactory factory = new EventFactory(Optional.of(knowledge), ZoneOffset.UTC);
+            for (PatientRecord p : patients) {
+                String dx = knowledge.pathologyByName(p.pathology()).orElseThrow().code().value();
+                QueuedEvent q = factory.signedOff(new EventFactory.SignOffFacts(
+                        Optional.of(SIGN_OFF.atZone(ZoneOffset.UTC).toLocalDate().minusYears(p.age()).minusDays(40)),
+                        Optional.of(p.sex()), clock.instant(), p.evidences(), List.of(), Optional.of(dx), Optional.empty(), List.of()));
+                db.outbox().enqueue(q.event().type(), EventCodec.write(q), Duration.ofHours(72));
+            }
+            URI url = URI.create("http://127.0.0.1:" + sides.server().port());
+            SyncAgent agent = new SyncAgent(db, SyncOptions.defaults().withVendorUrl(url), Optional.of(ClinicKey.load(box)),
+                    Optional.of(VendorClient.create(url, Duration.ofSeconds(15))), Clock.offset(clock, Duration.ofHours(73)),
+                    new Random(3));
+            RunResult r = agent.runOnce(false);
+
+            assertThat(r.failure()).isEmpty();
+            assertThat(sides.service().stats().refusals()).isEmpty();
+            List<com.mediassist.models.fleet.FleetEvent.ConsultationSignedOff> stored = sides.service().batches().stream()
+                    .flatMap(b -> b.events().stream()).filter(com.mediassist.models.fleet.FleetEvent.ConsultationSignedOff.class::isInstance)
+                    .map(com.mediassist.models.fleet.FleetEvent.ConsultationSignedOff.class::cast)
+                    .toList();
+            assertThat(stored).hasSize(r.eventsSent()).allSatisfy(c -> {
+                assertThat(c.ageBand()).isEmpty();
+                assertThat(c.sex()).isEmpty();
+            });
+            List<com.mediassist.models.fleet.FleetEvent.ConsultationSignedOff> categories = stored.stream()
+                    .filter(c -> c.finalDiagnosis().orElse("").startsWith("cat:")).toList();
+            assertThat(categories).isNotEmpty().allSatisfy(c -> {
+                assertThat(c.evidencesPresent()).isEmpty();
+                assertThat(c.suggestions()).isEmpty();
+            });
+            assertThat(stored.stream().collect(java.util.stream.Collectors.groupingBy(c -> c.finalDiagnosis().orElse(""),
+                    java.util.stream.Collectors.counting()))).allSatisfy((dx, n) -> assertThat(n).as(dx).isGreaterThanOrEqualTo(5L));
+            com.mediassist.models.loop.FleetCases cases = com.mediassist.models.loop.FleetCases.of(sides.service().batches(), knowledge);
+            assertThat(cases.rows()).isNotEmpty().hasSize(stored.size() - categories.size());
+            assertThat(cases.excluded()).containsEntry("diagnosis generalised to a category", categories.size());
+        }
+    }
+
+    @Test
     void scrubbedNotesOfAnOptedInBoxAreAcceptedAndStoredByTheRealFleetService() throws Exception {
         Knowledge knowledge = DdxplusData.buildKnowledge(DATA);
         List<PatientRecord> patients = DdxplusData.readPatients(DATA.resolve("patients-dev.csv")).subList(0, 10);
