@@ -1,5 +1,7 @@
 package com.mediassist.core.summary;
 
+import com.mediassist.core.knowledge.Finding;
+
 import com.mediassist.core.medication.Ingredient;
 import com.mediassist.core.medication.IngredientKey;
 import com.mediassist.core.medication.MedicationMention;
@@ -56,7 +58,7 @@ final class MedicationReader {
         this.dictionary = dictionary;
         String path = "summary/medication-evidences.tsv";
         for (TsvResource.Row row : TsvResource.read(path, 2)) {
-            catalog.require(new EvidenceCode(row.cells()[1], null), path + " line " + row.line());
+            catalog.require(Finding.of(row.cells()[1], null), path + " line " + row.line());
             atcEvidences.add(new String[] {row.cells()[0], row.cells()[1]});
         }
     }

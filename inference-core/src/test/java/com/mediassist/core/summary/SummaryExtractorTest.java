@@ -85,7 +85,7 @@ class SummaryExtractorTest {
         StructuredNote n = es("Dolor torácico opresivo irradiado a brazo izquierdo, EVA 7/10, de inicio brusco.");
         Finding pain = n.findings().get(0);
         assertThat(pain.evidence()).hasToString("E_53");
-        assertThat(pain.values()).extracting(EvidenceCode::toString)
+        assertThat(pain.values()).extracting(com.mediassist.core.knowledge.Finding::toString)
                 .contains("E_55_@_V_101", "E_54_@_V_183", "E_57_@_V_31", "E_56_@_7", "E_59_@_10");
         assertThat(n.evidences()).contains("E_53", "E_55_@_V_101", "E_56_@_7");
     }
@@ -237,6 +237,6 @@ class SummaryExtractorTest {
         com.mediassist.core.summary.lexicon.EvidenceCatalog catalog = com.mediassist.core.summary.lexicon.EvidenceCatalog.loadDefault();
         List<String> all = new java.util.ArrayList<>(n.evidences());
         all.addAll(n.absent());
-        assertThat(all).isNotEmpty().allSatisfy(c -> assertThat(catalog.accepts(EvidenceCode.parse(c))).as(c).isTrue());
+        assertThat(all).isNotEmpty().allSatisfy(c -> assertThat(catalog.accepts(com.mediassist.core.knowledge.Finding.parse(c))).as(c).isTrue());
     }
 }

@@ -3,7 +3,6 @@ package com.mediassist.models.summary;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mediassist.core.summary.Allergy;
-import com.mediassist.core.summary.EvidenceCode;
 import com.mediassist.core.summary.Finding;
 import com.mediassist.core.summary.FindingStatus;
 import com.mediassist.core.knowledge.Language;
@@ -242,7 +241,7 @@ public final class SummaryEvaluation {
             if (f.evidence() == null) {
                 continue;
             }
-            String code = EvidenceCode.parse(f.evidence()).code();
+            String code = com.mediassist.core.knowledge.Finding.parse(f.evidence()).evidence().value();
             switch (f.status()) {
                 case "present", "family" -> expected.add("+" + code);
                 case "historical" -> {

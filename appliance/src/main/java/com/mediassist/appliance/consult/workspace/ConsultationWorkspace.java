@@ -400,9 +400,9 @@ public class ConsultationWorkspace {
             for (Finding f : note.findings()) {
                 if (state.removedFindings.contains(findingKey(f))) {
                     if (f.evidence() != null) {
-                        removed.add(f.evidence().code());
+                        removed.add(f.evidence().evidence().value());
                     }
-                    f.values().forEach(v -> removed.add(v.code()));
+                    f.values().forEach(v -> removed.add(v.evidence().value()));
                 }
             }
             for (String e : note.evidences()) {
