@@ -164,13 +164,13 @@ final class MedicationReader {
     }
 
     /** DDXPlus evidences the medicine answers (an NSAID answers E_10), from the ATC classes of its ingredients. */
-    List<String> evidencesOf(NoteMedication medication) {
-        List<String> out = new ArrayList<>();
+    List<Finding> evidencesOf(NoteMedication medication) {
+        List<Finding> out = new ArrayList<>();
         for (String key : medication.ingredients()) {
             dictionary.ingredient(new IngredientKey(key)).ifPresent(ing -> {
                 for (String[] rule : atcEvidences) {
-                    if (ing.inAtc(rule[0]) && !out.contains(rule[1])) {
-                        out.add(rule[1]);
+                    if (ing.inAtc(rule[0]) && !out.contains(Finding.parse(rule[1]))) {
+                        out.add(Finding.parse(rule[1]));
                     }
                 }
             });

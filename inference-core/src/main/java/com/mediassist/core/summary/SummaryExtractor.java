@@ -1,5 +1,6 @@
 package com.mediassist.core.summary;
 
+import com.mediassist.core.knowledge.EvidenceCode;
 import com.mediassist.core.knowledge.Language;
 
 import com.mediassist.core.fit.UnmappedConcepts;
@@ -241,8 +242,8 @@ public final class SummaryExtractor {
         readGenericSwellingAsBloating(findings, tokens, sentenceStart);
 
         List<Vital> noteVitals = vitals.extract(text, tokens);
-        Set<String> present = new LinkedHashSet<>();
-        Set<String> absent = new LinkedHashSet<>();
+        Set<com.mediassist.core.knowledge.Finding> present = new LinkedHashSet<>();
+        Set<EvidenceCode> absent = new LinkedHashSet<>();
         for (Finding f : findings) {
             if (f.evidence() == null) {
                 continue;
@@ -253,12 +254,10 @@ public final class SummaryExtractor {
                 case DENIED, HYPOTHETICAL -> false;
             };
             if (counts) {
-                present.add(f.evidence().toString());
-                for (com.mediassist.core.knowledge.Finding v : f.values()) {
-                    present.add(v.toString());
-                }
+                present.add(f.evidence());
+                present.addAll(f.values());
             } else if (f.status() == FindingStatus.DENIED && f.evidence().value() == null) {
-                absent.add(f.evidence().toString());
+                absent.add(f.evidence().evidence());
             }
         }
         for (NoteMedication m : meds) {
@@ -268,7 +267,7 @@ public final class SummaryExtractor {
                 present.addAll(medications.evidencesOf(m));
             }
         }
-        absent.removeAll(present);
+        absent.removeIf(a -> present.contains(com.mediassist.core.knowledge.Finding.of(a)));
         Set<String> unmapped = new LinkedHashSet<>();
         for (int i = 0; i < findings.size(); i++) {
             String concept = findingConcepts.get(i);

@@ -265,12 +265,12 @@ public final class SummaryEvaluation {
             }
         }
         Set<String> predicted = new LinkedHashSet<>();
-        for (String e : note.evidences()) {
-            if (!e.contains("_@_")) {
+        for (com.mediassist.core.knowledge.Finding e : note.evidences()) {
+            if (!e.hasValue()) {
                 predicted.add("+" + e);
             }
         }
-        for (String e : note.absent()) {
+        for (com.mediassist.core.knowledge.EvidenceCode e : note.absent()) {
             predicted.add("-" + e);
         }
         int tp = 0;
