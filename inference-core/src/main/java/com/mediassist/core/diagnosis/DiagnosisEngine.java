@@ -323,7 +323,7 @@ public final class DiagnosisEngine implements AutoCloseable {
             List<AnswerOption> values = s.values().stream()
                     .map(v -> new AnswerOption(v.code(), v.label().in(lang))).toList();
             String question = e.question().in(lang);
-            questions.add(new NextQuestion(e.code(), labels.label(e.code().value(), lang).orElse(question),
+            questions.add(new NextQuestion(e.code(), labels.label(e.code(), lang).orElse(question),
                     question, values, s.gain()));
         }
         boolean fb = fallbackReason != null;

@@ -250,7 +250,7 @@ public final class SummaryExtractor {
             }
             boolean counts = switch (f.status()) {
                 case PRESENT, FAMILY -> true;
-                case HISTORICAL -> catalog.isAntecedent(f.evidence().evidence().value());
+                case HISTORICAL -> catalog.isAntecedent(f.evidence().evidence());
                 case DENIED, HYPOTHETICAL -> false;
             };
             if (counts) {

@@ -23,8 +23,8 @@ class KnowledgeFilesTest {
         assertThat(catalog.accepts(Finding.parse("E_56_@_7"))).isTrue();
         assertThat(catalog.accepts(Finding.parse("E_999"))).isFalse();
         assertThat(catalog.accepts(Finding.parse("E_55_@_V_999"))).isFalse();
-        assertThat(catalog.isAntecedent("E_104")).isTrue();
-        assertThat(catalog.isAntecedent("E_91")).isFalse();
+        assertThat(catalog.isAntecedent(new com.mediassist.core.knowledge.EvidenceCode("E_104"))).isTrue();
+        assertThat(catalog.isAntecedent(new com.mediassist.core.knowledge.EvidenceCode("E_91"))).isFalse();
     }
 
     @Test

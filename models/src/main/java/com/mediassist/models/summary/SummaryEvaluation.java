@@ -245,7 +245,7 @@ public final class SummaryEvaluation {
             switch (f.status()) {
                 case "present", "family" -> expected.add("+" + code);
                 case "historical" -> {
-                    if (catalog.isAntecedent(code)) {
+                    if (catalog.isAntecedent(new com.mediassist.core.knowledge.EvidenceCode(code))) {
                         expected.add("+" + code);
                     }
                 }

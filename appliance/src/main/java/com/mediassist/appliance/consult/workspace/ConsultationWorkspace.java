@@ -347,7 +347,7 @@ public class ConsultationWorkspace {
         for (WorkspaceState.Recorded r : state.recorded) {
             Optional<Evidence> e = knowledge.flatMap(k -> k.evidence(new EvidenceCode(r.code())));
             String question = e.map(x -> x.question().in(language)).orElse(null);
-            String label = labels.label(r.code(), language).orElse(question == null ? r.code() : question);
+            String label = labels.label(new EvidenceCode(r.code()), language).orElse(question == null ? r.code() : question);
             String valueLabel = r.value() == null ? null
                     : e.flatMap(x -> x.value(r.value())).map(v -> v.label().in(language)).orElse(r.value());
             out.add(new WorkspaceView.RecordedEvidence(r.code(), r.value(), r.present(), r.source(), label, valueLabel,

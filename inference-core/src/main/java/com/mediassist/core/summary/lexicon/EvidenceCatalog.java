@@ -1,5 +1,6 @@
 package com.mediassist.core.summary.lexicon;
 
+import com.mediassist.core.knowledge.EvidenceCode;
 import com.mediassist.core.knowledge.Finding;
 import com.mediassist.core.summary.KnowledgeFileException;
 
@@ -61,8 +62,8 @@ public final class EvidenceCatalog {
     }
 
     /** Antecedents (past conditions, habits) stay true when written in the past history. */
-    public boolean isAntecedent(String code) {
-        Info info = byCode.get(code);
+    public boolean isAntecedent(EvidenceCode code) {
+        Info info = byCode.get(code.value());
         return info != null && info.antecedent();
     }
 }
