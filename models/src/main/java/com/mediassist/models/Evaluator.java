@@ -119,7 +119,7 @@ public final class Evaluator {
                 // the stop rule reads the model's probability, before the fit assessment's other mass
                 while (asked < m.maxQuestions() && max(engine.probabilities(pf)) < m.stopThreshold()
                         && !res.nextQuestions().isEmpty()) {
-                    EvidenceCode q = new EvidenceCode(res.nextQuestions().get(0).evidence());
+                    EvidenceCode q = res.nextQuestions().get(0).evidence();
                     List<Finding> answer = all.stream().filter(f -> f.evidence().equals(q)).toList();
                     pf = answer.isEmpty() ? pf.withAbsent(q) : pf.withPresent(answer);
                     asked++;

@@ -323,7 +323,7 @@ public final class DiagnosisEngine implements AutoCloseable {
             List<AnswerOption> values = s.values().stream()
                     .map(v -> new AnswerOption(v.code(), v.label().in(lang))).toList();
             String question = e.question().in(lang);
-            questions.add(new NextQuestion(e.code().value(), labels.label(e.code().value(), lang).orElse(question),
+            questions.add(new NextQuestion(e.code(), labels.label(e.code(), lang).orElse(question),
                     question, values, s.gain()));
         }
         boolean fb = fallbackReason != null;
@@ -348,7 +348,7 @@ public final class DiagnosisEngine implements AutoCloseable {
         }
         s.sort(Comparator.comparingDouble(Scored::lift).reversed());
         return s.stream().limit(options.explanationSize())
-                .map(x -> new EvidenceNote(x.f().toString(), text(x.f(), lang), x.freq(), "present")).toList();
+                .map(x -> new EvidenceNote(x.f(), text(x.f(), lang), x.freq(), "present")).toList();
     }
 
     /** Present findings whose evidence the pathology's knowledge does not list, in the order given. */
@@ -357,7 +357,7 @@ public final class DiagnosisEngine implements AutoCloseable {
         java.util.Set<EvidenceCode> seen = new java.util.HashSet<>();
         for (Finding f : p.present()) {
             if (!path.canPresent(f.evidence()) && seen.add(f.evidence())) {
-                notes.add(new EvidenceNote(f.toString(), text(f, lang), 0, "not-in-profile"));
+                notes.add(new EvidenceNote(f, text(f, lang), 0, "not-in-profile"));
             }
         }
         return notes;
@@ -372,11 +372,11 @@ public final class DiagnosisEngine implements AutoCloseable {
             }
             double q = freq.present()[k][space.indexOf(e.code().value())];
             if (q >= 0.5) {
-                notes.add(new EvidenceNote(e.code().value(), e.question().in(lang), q,
+                notes.add(new EvidenceNote(Finding.of(e.code()), e.question().in(lang), q,
                         p.absent().contains(e.code()) ? "denied" : "not-asked"));
             }
         }
-        notes.sort(Comparator.comparingDouble(EvidenceNote::frequency).reversed().thenComparing(EvidenceNote::evidence));
+        notes.sort(Comparator.comparingDouble(EvidenceNote::frequency).reversed().thenComparing(n -> n.evidence().toString()));
         return notes.size() > options.explanationSize() ? notes.subList(0, options.explanationSize()) : notes;
     }
 

@@ -3,6 +3,8 @@ package com.mediassist.core.diagnosis;
 import com.mediassist.core.fit.FitAssessment;
 import com.mediassist.core.fit.MustNotMiss;
 import com.mediassist.core.fit.ProbabilityBand;
+import com.mediassist.core.knowledge.EvidenceCode;
+import com.mediassist.core.knowledge.Finding;
 import java.util.List;
 
 /**
@@ -71,7 +73,7 @@ public record DiagnosisResult(List<Candidate> differential, List<RedFlag> redFla
      * @param frequency how often the pathology presents it, 0–1 (from the bundle's frequencies)
      * @param status    {@code present}, {@code denied} or {@code not-asked}
      */
-    public record EvidenceNote(String evidence, String text, double frequency, String status) {
+    public record EvidenceNote(Finding evidence, String text, double frequency, String status) {
     }
 
     /**
@@ -98,7 +100,7 @@ public record DiagnosisResult(List<Candidate> differential, List<RedFlag> redFla
      *                        (those the leading candidates present); empty for yes/no
      * @param informationGain expected reduction of the differential's entropy, in bits
      */
-    public record NextQuestion(String evidence, String label, String question, List<AnswerOption> values, double informationGain) {
+    public record NextQuestion(EvidenceCode evidence, String label, String question, List<AnswerOption> values, double informationGain) {
         public NextQuestion {
             values = List.copyOf(values);
         }

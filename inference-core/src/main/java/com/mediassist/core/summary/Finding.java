@@ -8,7 +8,10 @@ import java.util.List;
  * @param text     the source characters, {@code span.of(note)}
  * @param span     where it is in the note
  * @param status   ConText status
- * @param evidence the DDXPlus evidence it maps to, {@code null} when unmapped (or for a relative's
+ * <p>Not to be confused with {@link com.mediassist.core.knowledge.Finding}, the product's one
+ * evidence type, which this record carries as its coded meaning.
+ *
+ * @param evidence the DDXPlus evidence (with its value) it maps to, {@code null} when unmapped (or for a relative's
  *                 condition DDXPlus has no family evidence for)
  * @param values   further coded values read from the words around it (pain location, character,
  *                 intensity, onset), possibly empty
@@ -16,8 +19,8 @@ import java.util.List;
  * @param typo     {@code true} when a word matched the lexicon only within one edit (a typo), which
  *                 makes the match less certain
  */
-public record Finding(String text, Span span, FindingStatus status, EvidenceCode evidence,
-                      List<EvidenceCode> values, SectionKind section, boolean typo) {
+public record Finding(String text, Span span, FindingStatus status, com.mediassist.core.knowledge.Finding evidence,
+                      List<com.mediassist.core.knowledge.Finding> values, SectionKind section, boolean typo) {
 
     public Finding {
         values = List.copyOf(values);

@@ -1,5 +1,7 @@
 package com.mediassist.core.summary;
 
+import com.mediassist.core.knowledge.Finding;
+
 import com.mediassist.core.medication.Ingredient;
 import com.mediassist.core.medication.IngredientKey;
 import com.mediassist.core.medication.MedicationMention;
@@ -56,7 +58,7 @@ final class MedicationReader {
         this.dictionary = dictionary;
         String path = "summary/medication-evidences.tsv";
         for (TsvResource.Row row : TsvResource.read(path, 2)) {
-            catalog.require(new EvidenceCode(row.cells()[1], null), path + " line " + row.line());
+            catalog.require(Finding.of(row.cells()[1], null), path + " line " + row.line());
             atcEvidences.add(new String[] {row.cells()[0], row.cells()[1]});
         }
     }
@@ -162,13 +164,13 @@ final class MedicationReader {
     }
 
     /** DDXPlus evidences the medicine answers (an NSAID answers E_10), from the ATC classes of its ingredients. */
-    List<String> evidencesOf(NoteMedication medication) {
-        List<String> out = new ArrayList<>();
+    List<Finding> evidencesOf(NoteMedication medication) {
+        List<Finding> out = new ArrayList<>();
         for (String key : medication.ingredients()) {
             dictionary.ingredient(new IngredientKey(key)).ifPresent(ing -> {
                 for (String[] rule : atcEvidences) {
-                    if (ing.inAtc(rule[0]) && !out.contains(rule[1])) {
-                        out.add(rule[1]);
+                    if (ing.inAtc(rule[0]) && !out.contains(Finding.parse(rule[1]))) {
+                        out.add(Finding.parse(rule[1]));
                     }
                 }
             });

@@ -1,5 +1,6 @@
 package com.mediassist.core.summary;
 
+import com.mediassist.core.knowledge.EvidenceCode;
 import com.mediassist.core.knowledge.Language;
 
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.List;
  * @param allergies   allergy statements in text order
  * @param vitals      vital signs in text order
  * @param summary     a readable summary in the note's language
- * @param evidences   DDXPlus evidences present, ready for the diagnosis API
+ * @param evidences   DDXPlus evidences present (with their values), ready for the diagnosis API; JSON
+ *                    strings such as {@code E_54_@_V_161}
  * @param absent      DDXPlus evidences the note denies
  * @param source      which rules and knowledge produced this note
  * @param unmappedFindings present clinical findings DDXPlus has no evidence for ("disuria", "ictericia"),
@@ -25,7 +27,7 @@ import java.util.List;
 public record StructuredNote(Language language, boolean detected, List<NoteSection> sections,
                              List<Finding> findings, List<NoteMedication> medications,
                              List<Allergy> allergies, List<Vital> vitals, String summary,
-                             List<String> evidences, List<String> absent, String source,
+                             List<com.mediassist.core.knowledge.Finding> evidences, List<EvidenceCode> absent, String source,
                              List<String> unmappedFindings) {
 
     public StructuredNote {
@@ -43,7 +45,7 @@ public record StructuredNote(Language language, boolean detected, List<NoteSecti
     public StructuredNote(Language language, boolean detected, List<NoteSection> sections,
                           List<Finding> findings, List<NoteMedication> medications,
                           List<Allergy> allergies, List<Vital> vitals, String summary,
-                          List<String> evidences, List<String> absent, String source) {
+                          List<com.mediassist.core.knowledge.Finding> evidences, List<EvidenceCode> absent, String source) {
         this(language, detected, sections, findings, medications, allergies, vitals, summary, evidences, absent, source,
                 List.of());
     }

@@ -1,5 +1,6 @@
 package com.mediassist.core.summary;
 
+import com.mediassist.core.knowledge.EvidenceCode;
 import com.mediassist.core.knowledge.Language;
 
 import com.mediassist.core.fit.UnmappedConcepts;
@@ -182,14 +183,14 @@ public final class SummaryExtractor {
             if (m.length() == 1 && examLabels.isExamLabel(text, tokens, corrected, first, noteSections)) {
                 continue;
             }
-            List<EvidenceCode> values = new ArrayList<>(entry.values());
+            List<com.mediassist.core.knowledge.Finding> values = new ArrayList<>(entry.values());
             if (entry.isPain()) {
                 int limit = Math.min(sentenceEnd[first], last + 1 + PAIN_WINDOW);
                 if (mi + 1 < matches.size()) {
                     limit = Math.min(limit, matches.get(mi + 1).first());
                 }
                 PainModifiers.Reading r = modifiers.read(corrected, last + 1, limit);
-                for (EvidenceCode v : r.values()) {
+                for (com.mediassist.core.knowledge.Finding v : r.values()) {
                     if (!values.contains(v)) {
                         values.add(v);
                     }
@@ -229,8 +230,8 @@ public final class SummaryExtractor {
                 }
             }
             boolean family = status == FindingStatus.FAMILY;
-            EvidenceCode evidence = lexicon.evidenceFor(entry.evidence(), family);
-            List<EvidenceCode> kept = family || evidence == null ? List.of() : values;
+            com.mediassist.core.knowledge.Finding evidence = lexicon.evidenceFor(entry.evidence(), family);
+            List<com.mediassist.core.knowledge.Finding> kept = family || evidence == null ? List.of() : values;
             boolean anyTypo = false;
             for (int k = m.first(); k < m.first() + m.length(); k++) {
                 anyTypo |= typo[k];
@@ -241,24 +242,22 @@ public final class SummaryExtractor {
         readGenericSwellingAsBloating(findings, tokens, sentenceStart);
 
         List<Vital> noteVitals = vitals.extract(text, tokens);
-        Set<String> present = new LinkedHashSet<>();
-        Set<String> absent = new LinkedHashSet<>();
+        Set<com.mediassist.core.knowledge.Finding> present = new LinkedHashSet<>();
+        Set<EvidenceCode> absent = new LinkedHashSet<>();
         for (Finding f : findings) {
             if (f.evidence() == null) {
                 continue;
             }
             boolean counts = switch (f.status()) {
                 case PRESENT, FAMILY -> true;
-                case HISTORICAL -> catalog.isAntecedent(f.evidence().code());
+                case HISTORICAL -> catalog.isAntecedent(f.evidence().evidence());
                 case DENIED, HYPOTHETICAL -> false;
             };
             if (counts) {
-                present.add(f.evidence().toString());
-                for (EvidenceCode v : f.values()) {
-                    present.add(v.toString());
-                }
+                present.add(f.evidence());
+                present.addAll(f.values());
             } else if (f.status() == FindingStatus.DENIED && f.evidence().value() == null) {
-                absent.add(f.evidence().toString());
+                absent.add(f.evidence().evidence());
             }
         }
         for (NoteMedication m : meds) {
@@ -268,7 +267,7 @@ public final class SummaryExtractor {
                 present.addAll(medications.evidencesOf(m));
             }
         }
-        absent.removeAll(present);
+        absent.removeIf(a -> present.contains(com.mediassist.core.knowledge.Finding.of(a)));
         Set<String> unmapped = new LinkedHashSet<>();
         for (int i = 0; i < findings.size(); i++) {
             String concept = findingConcepts.get(i);
@@ -290,12 +289,12 @@ public final class SummaryExtractor {
     private static void readGenericSwellingAsBloating(List<Finding> findings, List<Token> tokens, int[] sentenceStart) {
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
-            if (f.evidence() == null || !SWELLING.equals(f.evidence().code()) || !f.values().isEmpty()) {
+            if (f.evidence() == null || !SWELLING.equals(f.evidence().evidence().value()) || !f.values().isEmpty()) {
                 continue;
             }
             int sentence = sentenceOf(tokens, sentenceStart, f.span().start());
             for (Finding g : findings) {
-                if (g.evidence() != null && BLOATING.equals(g.evidence().code())
+                if (g.evidence() != null && BLOATING.equals(g.evidence().evidence().value())
                         && sentenceOf(tokens, sentenceStart, g.span().start()) == sentence) {
                     findings.set(i, new Finding(f.text(), f.span(), f.status(), g.evidence(), List.of(), f.section(), f.typo()));
                     break;

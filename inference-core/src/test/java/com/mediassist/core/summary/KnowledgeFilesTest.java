@@ -1,5 +1,7 @@
 package com.mediassist.core.summary;
 
+import com.mediassist.core.knowledge.Finding;
+
 import com.mediassist.core.summary.lexicon.EvidenceCatalog;
 import com.mediassist.core.summary.lexicon.TsvResource;
 import org.junit.jupiter.api.Test;
@@ -17,12 +19,12 @@ class KnowledgeFilesTest {
     @Test
     void shipsAllDdxplusEvidences() {
         assertThat(catalog.size()).isEqualTo(223);
-        assertThat(catalog.accepts(EvidenceCode.parse("E_54_@_V_161"))).isTrue();
-        assertThat(catalog.accepts(EvidenceCode.parse("E_56_@_7"))).isTrue();
-        assertThat(catalog.accepts(EvidenceCode.parse("E_999"))).isFalse();
-        assertThat(catalog.accepts(EvidenceCode.parse("E_55_@_V_999"))).isFalse();
-        assertThat(catalog.isAntecedent("E_104")).isTrue();
-        assertThat(catalog.isAntecedent("E_91")).isFalse();
+        assertThat(catalog.accepts(Finding.parse("E_54_@_V_161"))).isTrue();
+        assertThat(catalog.accepts(Finding.parse("E_56_@_7"))).isTrue();
+        assertThat(catalog.accepts(Finding.parse("E_999"))).isFalse();
+        assertThat(catalog.accepts(Finding.parse("E_55_@_V_999"))).isFalse();
+        assertThat(catalog.isAntecedent(new com.mediassist.core.knowledge.EvidenceCode("E_104"))).isTrue();
+        assertThat(catalog.isAntecedent(new com.mediassist.core.knowledge.EvidenceCode("E_91"))).isFalse();
     }
 
     @Test
@@ -36,8 +38,8 @@ class KnowledgeFilesTest {
                 continue;
             }
             for (String c : cell.split("\\+")) {
-                assertThat(catalog.accepts(EvidenceCode.parse(c))).as("line %d: %s", row.line(), c).isTrue();
-                codes.add(EvidenceCode.parse(c).code());
+                assertThat(catalog.accepts(Finding.parse(c))).as("line %d: %s", row.line(), c).isTrue();
+                codes.add(Finding.parse(c).evidence().value());
             }
             assertThat(row.cells()[1]).as("language on line %d", row.line()).isIn("es", "en");
         }

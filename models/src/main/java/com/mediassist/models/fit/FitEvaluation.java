@@ -64,7 +64,8 @@ public final class FitEvaluation {
         for (Vignette v : vignettes) {
             Language lang = Language.parse(v.language());
             StructuredNote note = reader.extract(v.text(), Language.fromCode(v.language()));
-            PatientFindings p = k.findings(v.age(), v.sex(), note.evidences(), note.absent());
+            PatientFindings p = k.findings(v.age(), v.sex(), note.evidences().stream().map(Object::toString).toList(),
+                    note.absent().stream().map(Object::toString).toList());
             DiagnosisResult r = engine.diagnoseNote(p, note.unmappedFindings(), lang, encodings);
             double[] probs = engine.probabilities(p);
             double raw = 0;

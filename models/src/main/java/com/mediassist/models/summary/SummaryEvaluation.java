@@ -3,7 +3,6 @@ package com.mediassist.models.summary;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mediassist.core.summary.Allergy;
-import com.mediassist.core.summary.EvidenceCode;
 import com.mediassist.core.summary.Finding;
 import com.mediassist.core.summary.FindingStatus;
 import com.mediassist.core.knowledge.Language;
@@ -242,11 +241,11 @@ public final class SummaryEvaluation {
             if (f.evidence() == null) {
                 continue;
             }
-            String code = EvidenceCode.parse(f.evidence()).code();
+            String code = com.mediassist.core.knowledge.Finding.parse(f.evidence()).evidence().value();
             switch (f.status()) {
                 case "present", "family" -> expected.add("+" + code);
                 case "historical" -> {
-                    if (catalog.isAntecedent(code)) {
+                    if (catalog.isAntecedent(new com.mediassist.core.knowledge.EvidenceCode(code))) {
                         expected.add("+" + code);
                     }
                 }
@@ -266,12 +265,12 @@ public final class SummaryEvaluation {
             }
         }
         Set<String> predicted = new LinkedHashSet<>();
-        for (String e : note.evidences()) {
-            if (!e.contains("_@_")) {
+        for (com.mediassist.core.knowledge.Finding e : note.evidences()) {
+            if (!e.hasValue()) {
                 predicted.add("+" + e);
             }
         }
-        for (String e : note.absent()) {
+        for (com.mediassist.core.knowledge.EvidenceCode e : note.absent()) {
             predicted.add("-" + e);
         }
         int tp = 0;

@@ -1,6 +1,6 @@
 package com.mediassist.models.summary;
 
-import com.mediassist.core.summary.EvidenceCode;
+import com.mediassist.core.knowledge.Finding;
 import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.summary.StructuredNote;
 import com.mediassist.core.summary.SummaryExtractor;
@@ -40,7 +40,7 @@ class SummaryEvaluationTest {
             for (GoldNote.GoldFinding f : g.findings()) {
                 assertThat(f.status()).as(g.id() + " " + f.text()).isIn(statuses);
                 if (f.evidence() != null) {
-                    assertThat(catalog.accepts(EvidenceCode.parse(f.evidence()))).as(g.id() + " " + f.evidence()).isTrue();
+                    assertThat(catalog.accepts(Finding.parse(f.evidence()))).as(g.id() + " " + f.evidence()).isTrue();
                 }
             }
         }

@@ -347,7 +347,7 @@ public class ConsultationWorkspace {
         for (WorkspaceState.Recorded r : state.recorded) {
             Optional<Evidence> e = knowledge.flatMap(k -> k.evidence(new EvidenceCode(r.code())));
             String question = e.map(x -> x.question().in(language)).orElse(null);
-            String label = labels.label(r.code(), language).orElse(question == null ? r.code() : question);
+            String label = labels.label(new EvidenceCode(r.code()), language).orElse(question == null ? r.code() : question);
             String valueLabel = r.value() == null ? null
                     : e.flatMap(x -> x.value(r.value())).map(v -> v.label().in(language)).orElse(r.value());
             out.add(new WorkspaceView.RecordedEvidence(r.code(), r.value(), r.present(), r.source(), label, valueLabel,
@@ -400,19 +400,19 @@ public class ConsultationWorkspace {
             for (Finding f : note.findings()) {
                 if (state.removedFindings.contains(findingKey(f))) {
                     if (f.evidence() != null) {
-                        removed.add(f.evidence().code());
+                        removed.add(f.evidence().evidence().value());
                     }
-                    f.values().forEach(v -> removed.add(v.code()));
+                    f.values().forEach(v -> removed.add(v.evidence().value()));
                 }
             }
-            for (String e : note.evidences()) {
-                String code = codeOf(e);
+            for (com.mediassist.core.knowledge.Finding e : note.evidences()) {
+                String code = e.evidence().value();
                 if (!removed.contains(code)) {
-                    present.computeIfAbsent(code, k -> new LinkedHashSet<>()).add(e);
+                    present.computeIfAbsent(code, k -> new LinkedHashSet<>()).add(e.toString());
                 }
             }
-            for (String e : note.absent()) {
-                String code = codeOf(e);
+            for (EvidenceCode e : note.absent()) {
+                String code = e.value();
                 if (!removed.contains(code) && !present.containsKey(code)) {
                     absent.add(code);
                 }
@@ -435,16 +435,11 @@ public class ConsultationWorkspace {
         }
         List<String> presentList = new ArrayList<>();
         present.values().forEach(presentList::addAll);
-        boolean fromNote = note != null && note.evidences().stream().map(ConsultationWorkspace::codeOf)
+        boolean fromNote = note != null && note.evidences().stream().map(e -> e.evidence().value())
                 .anyMatch(present::containsKey);
         return new WorkspaceView.DiagnosisInput(List.copyOf(presentList), List.copyOf(absent),
                 unmapped.stream().limit(com.mediassist.appliance.diagnosis.rest.DiagnosisRequest.MAX_UNMAPPED).toList(),
                 fromNote);
-    }
-
-    private static String codeOf(String evidence) {
-        int at = evidence.indexOf(VALUE_SEPARATOR);
-        return at < 0 ? evidence : evidence.substring(0, at);
     }
 
     private WorkspaceView.Section<DiagnosisResult> diagnose(WorkspaceView.DiagnosisInput input,

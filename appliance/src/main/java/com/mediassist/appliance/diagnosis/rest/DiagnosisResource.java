@@ -120,7 +120,7 @@ public class DiagnosisResource {
         return knowledge().search(q, lang, limit).stream()
                 .map(e -> new EvidenceSummary(e.code().value(), e.question().in(lang), e.type().name(), e.antecedent(),
                         e.values().stream().map(v -> new AnswerOption(v.code(), v.label().in(lang))).toList(),
-                        LABELS.label(e.code().value(), lang).orElse(e.question().in(lang)),
+                        LABELS.label(e.code(), lang).orElse(e.question().in(lang)),
                         e.parentCode().map(com.mediassist.core.knowledge.EvidenceCode::value).orElse(null)))
                 .toList();
     }

@@ -1,5 +1,6 @@
 package com.mediassist.core.summary.lexicon;
 
+import com.mediassist.core.knowledge.EvidenceCode;
 import com.mediassist.core.knowledge.Language;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -45,7 +46,7 @@ public final class ClinicalLabels {
     }
 
     /** The short clinical label of an evidence in a language, if the lexicon has one. */
-    public Optional<String> label(String evidence, Language language) {
-        return Optional.ofNullable(byLanguage.get(language).get(evidence));
+    public Optional<String> label(EvidenceCode evidence, Language language) {
+        return Optional.ofNullable(byLanguage.get(language).get(evidence.value()));
     }
 }

@@ -1,6 +1,7 @@
 package com.mediassist.core.summary.lexicon;
 
-import com.mediassist.core.summary.EvidenceCode;
+import com.mediassist.core.knowledge.EvidenceCode;
+import com.mediassist.core.knowledge.Finding;
 import com.mediassist.core.summary.KnowledgeFileException;
 
 import java.util.Arrays;
@@ -40,8 +41,8 @@ public final class EvidenceCatalog {
     }
 
     /** Whether the evidence exists and, when it has a value, the value is one it accepts. */
-    public boolean accepts(EvidenceCode code) {
-        Info info = byCode.get(code.code());
+    public boolean accepts(Finding code) {
+        Info info = byCode.get(code.evidence().value());
         if (info == null) {
             return false;
         }
@@ -54,15 +55,15 @@ public final class EvidenceCatalog {
     /**
      * @throws KnowledgeFileException naming the file and line when the code is not accepted
      */
-    public void require(EvidenceCode code, String where) {
+    public void require(Finding code, String where) {
         if (!accepts(code)) {
             throw new KnowledgeFileException(where + ": " + code + " is not a DDXPlus evidence (or value) of the release");
         }
     }
 
     /** Antecedents (past conditions, habits) stay true when written in the past history. */
-    public boolean isAntecedent(String code) {
-        Info info = byCode.get(code);
+    public boolean isAntecedent(EvidenceCode code) {
+        Info info = byCode.get(code.value());
         return info != null && info.antecedent();
     }
 }

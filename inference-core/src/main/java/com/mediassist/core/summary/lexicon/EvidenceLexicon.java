@@ -1,7 +1,8 @@
 package com.mediassist.core.summary.lexicon;
 
 import com.mediassist.core.fit.UnmappedConcepts;
-import com.mediassist.core.summary.EvidenceCode;
+import com.mediassist.core.knowledge.EvidenceCode;
+import com.mediassist.core.knowledge.Finding;
 import com.mediassist.core.summary.FindingStatus;
 import com.mediassist.core.summary.KnowledgeFileException;
 import com.mediassist.core.text.TextFold;
@@ -95,7 +96,7 @@ public final class EvidenceLexicon {
             String[] c = row.cells();
             for (int i = 1; i < 3; i++) {
                 if (!"-".equals(c[i])) {
-                    catalog.require(new EvidenceCode(c[i], null), "summary/family-codes.tsv line " + row.line());
+                    catalog.require(Finding.of(c[i], null), "summary/family-codes.tsv line " + row.line());
                 }
             }
             lex.familyRemap.put(c[0], new String[] {c[1], c[2]});
@@ -155,18 +156,18 @@ public final class EvidenceLexicon {
             return new LexiconEntry(null, List.of(), inherent);
         }
         String[] parts = codes.split("\\+");
-        EvidenceCode primary;
-        List<EvidenceCode> values = new ArrayList<>();
+        Finding primary;
+        List<Finding> values = new ArrayList<>();
         try {
-            primary = EvidenceCode.parse(parts[0]);
+            primary = Finding.parse(parts[0]);
             for (int i = 1; i < parts.length; i++) {
-                values.add(EvidenceCode.parse(parts[i]));
+                values.add(Finding.parse(parts[i]));
             }
         } catch (IllegalArgumentException e) {
             throw new KnowledgeFileException(where + ": " + e.getMessage(), e);
         }
         catalog.require(primary, where);
-        for (EvidenceCode v : values) {
+        for (Finding v : values) {
             catalog.require(v, where);
         }
         return new LexiconEntry(primary, values, inherent);
@@ -272,15 +273,15 @@ public final class EvidenceLexicon {
      * the DDXPlus family evidence when there is one and to nothing otherwise; a family-only form
      * written about the patient maps back to the patient's evidence.
      */
-    public EvidenceCode evidenceFor(EvidenceCode evidence, boolean family) {
+    public Finding evidenceFor(Finding evidence, boolean family) {
         if (evidence == null) {
             return null;
         }
-        String[] pair = familyRemap.get(evidence.code());
+        String[] pair = familyRemap.get(evidence.evidence().value());
         if (pair == null) {
             return family ? null : evidence;
         }
         String code = family ? pair[0] : pair[1];
-        return "-".equals(code) ? null : evidence.withCode(code);
+        return "-".equals(code) ? null : evidence.withEvidence(new EvidenceCode(code));
     }
 }

@@ -1,6 +1,6 @@
 package com.mediassist.core.summary.lexicon;
 
-import com.mediassist.core.summary.EvidenceCode;
+import com.mediassist.core.knowledge.Finding;
 import com.mediassist.core.summary.FindingStatus;
 
 import java.util.List;
@@ -14,19 +14,19 @@ import java.util.List;
  * @param concept  for a finding DDXPlus has no evidence for, its concept in
  *                 {@link com.mediassist.core.fit.UnmappedConcepts} ({@code dysuria}); else {@code null}
  */
-public record LexiconEntry(EvidenceCode evidence, List<EvidenceCode> values, FindingStatus inherent, String concept) {
+public record LexiconEntry(Finding evidence, List<Finding> values, FindingStatus inherent, String concept) {
 
     public LexiconEntry {
         values = List.copyOf(values);
     }
 
     /** An entry that is not an unmapped concept. */
-    public LexiconEntry(EvidenceCode evidence, List<EvidenceCode> values, FindingStatus inherent) {
+    public LexiconEntry(Finding evidence, List<Finding> values, FindingStatus inherent) {
         this(evidence, values, inherent, null);
     }
 
     /** Pain findings take location, character, intensity and onset from the words after them. */
     public boolean isPain() {
-        return evidence != null && "E_53".equals(evidence.code());
+        return evidence != null && "E_53".equals(evidence.evidence().value());
     }
 }

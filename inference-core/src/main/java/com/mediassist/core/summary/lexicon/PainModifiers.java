@@ -1,6 +1,6 @@
 package com.mediassist.core.summary.lexicon;
 
-import com.mediassist.core.summary.EvidenceCode;
+import com.mediassist.core.knowledge.Finding;
 import com.mediassist.core.summary.KnowledgeFileException;
 
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ public final class PainModifiers {
             };
             for (String v : pair) {
                 try {
-                    catalog.require(new EvidenceCode(evidence, v), where);
+                    catalog.require(Finding.of(evidence, v), where);
                 } catch (IllegalArgumentException e) {
                     throw new KnowledgeFileException(where + ": " + e.getMessage(), e);
                 }
@@ -80,7 +80,7 @@ public final class PainModifiers {
     }
 
     /** The result of reading the words after a pain finding. */
-    public record Reading(List<EvidenceCode> values, int lastWord) {
+    public record Reading(List<Finding> values, int lastWord) {
     }
 
     /**
@@ -89,7 +89,7 @@ public final class PainModifiers {
      * @return the coded values and the index of the last word used ({@code from - 1} when none)
      */
     public Reading read(String[] words, int from, int to) {
-        List<EvidenceCode> values = new ArrayList<>();
+        List<Finding> values = new ArrayList<>();
         int last = from - 1;
         boolean radiating = false;
         int i = from;
@@ -107,7 +107,7 @@ public final class PainModifiers {
             }
             Integer intensity = intensityAt(words, i, to);
             if (intensity != null) {
-                values.add(new EvidenceCode("E_56", String.valueOf(intensity)));
+                values.add(Finding.of("E_56", String.valueOf(intensity)));
                 last = Math.min(to - 1, i + 2);
                 i = last + 1;
                 continue;
@@ -137,7 +137,7 @@ public final class PainModifiers {
                     case CHARACTER -> "E_54";
                     case ONSET -> "E_59";
                 };
-                EvidenceCode code = new EvidenceCode(evidence, value);
+                Finding code = Finding.of(evidence, value);
                 if (!values.contains(code)) {
                     values.add(code);
                 }
