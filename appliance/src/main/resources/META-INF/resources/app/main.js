@@ -99,7 +99,11 @@ async function boot() {
   markToggleLanguage();
   onUnauthorized(() => {
     $('session-banner').hidden = false;
-    $('session-login-link').focus();
+    // The banner is an alert (read out); moving the focus while the doctor types would send the rest of the
+    // keystrokes to the link and lose them from the note, so the focus moves only when nothing is being edited.
+    const active = document.activeElement;
+    const editing = active && (active.tagName === 'TEXTAREA' || active.tagName === 'INPUT' || active.isContentEditable);
+    if (!editing) $('session-login-link').focus();
   });
   try {
     me = await get('/api/v1/me', { budgetMs: BUDGET.quick });

@@ -114,6 +114,8 @@ class ConsultationFlowIT {
         b.driver.manage().deleteCookieNamed("mediassist-session");
         b.byId("note-text").sendKeys(typed);
         b.await("the session-expired banner", ExpectedConditions.visibilityOfElementLocated(By.id("session-banner")));
+        // The banner never takes the focus from the note being typed: no keystroke is lost.
+        assertThat(b.byId("note-text").getAttribute("value")).endsWith(typed);
         List<LogEntry> expiry = b.drainConsoleErrors();
         assertThat(expiry).allSatisfy(e -> assertThat(e.getMessage()).contains("401"));
         Ui.logIn(b, ui.baseUrl(), ApplianceProcess.ADMIN, ApplianceProcess.ADMIN_PASSWORD);
