@@ -59,8 +59,6 @@ public final class VendorClient {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
             throw new DeliveryException(0, "timeout: no answer from " + batches + " within " + timeout, e);
-        } catch (SSLException e) {
-            throw new DeliveryException(0, "TLS failure talking to " + batches + ": " + e.getMessage(), e);
         } catch (IOException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (causedByTls(e) || message.toLowerCase(java.util.Locale.ROOT).contains("ssl")) {
