@@ -123,6 +123,10 @@ grep -q "password: $password" "$R/etc/mediassist/initial-admin-password" || fail
 [ -x "$R/usr/lib/mediassist/runtime/bin/java" ] || fail "no Java runtime in the package"
 [ -f "$R/usr/share/mediassist/bundles/default/manifest.json" ] || fail "no shipped bundle in the package"
 pass "user, directories, modes, certificate, first admin (console + root-only file) and enabled units"
+verify_out=$(in_root dpkg --verify mediassist 2>&1) || fail "dpkg --verify after the install: $verify_out"
+[ -z "$verify_out" ] || fail "dpkg --verify reports changed files after the install: $verify_out"
+[ -s "$R/var/lib/dpkg/info/mediassist.md5sums" ] || fail "the package has no md5sums"
+pass "dpkg --verify: every shipped file matches the package's md5sums"
 in_root /usr/lib/mediassist/runtime/bin/keytool -printcert -file /etc/mediassist/tls/mediassist.crt \
   | has 'IPAddress: 127.0.0.1' || fail "the certificate does not name 127.0.0.1"
 pass "self-signed certificate with the box's names and addresses: $(in_root /usr/lib/mediassist/runtime/bin/keytool \
@@ -207,6 +211,8 @@ backup=$(echo "$upgrade_out" | sed -n 's/^mediassist: backup before the upgrade:
 expect_mode "$backup" "600 mediassist:mediassist"
 echo "$upgrade_out" | has "password:" && fail "the upgrade made a new first admin"
 pass "upgraded in $((SECONDS - started)) s; backup first: $backup"
+verify_out=$(in_root dpkg --verify mediassist 2>&1) || fail "dpkg --verify after the upgrade: $verify_out"
+[ -z "$verify_out" ] || fail "dpkg --verify reports changed files after the upgrade: $verify_out"
 grep -q "^QUARKUS_HTTP_SSL_PORT=$port$" "$R/etc/mediassist/mediassist.env" || fail "the upgrade lost the configuration"
 start_service
 status_out=$(in_root mediassist status 2>&1) || fail "mediassist status after the upgrade: $status_out"

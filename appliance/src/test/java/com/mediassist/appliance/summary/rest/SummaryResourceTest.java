@@ -125,6 +125,25 @@ class SummaryResourceTest {
 
     @Test
     @TestSecurity(user = "doc", roles = "doctor")
+    @SuppressWarnings("unchecked")
+    void refusesAnExportWhoseNoteNamesAMalformedEvidenceCode() {
+        Map<String, Object> note = new java.util.HashMap<>(
+                (Map<String, Object>) summarize("Tos y fiebre. Niega disnea.", "es").get("$"));
+        note.put("evidences", List.of("E_91", "fiebre"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("note", note, "patient", "Patient/42", "author", "doc", "signedAt", "2026-11-24T09:30:00Z"))
+                .when().post("/api/v1/summary/fhir")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("fiebre"));
+        note.put("evidences", List.of("E_91"));
+        note.put("absent", List.of("E_66; DROP"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("note", note, "patient", "Patient/42", "author", "doc", "signedAt", "2026-11-24T09:30:00Z"))
+                .when().post("/api/v1/summary/fhir")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("E_66; DROP"));
+    }
+
+    @Test
+    @TestSecurity(user = "doc", roles = "doctor")
     void answersBadInputWithProblemDetails() {
         given().contentType(ContentType.JSON).body(Map.of("text", "  ")).when().post("/api/v1/summary")
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("text"));
