@@ -184,7 +184,7 @@ public final class EvidenceLexicon {
 
     /**
      * Replaces each unknown word of at least {@value #MIN_TYPO_LENGTH} letters by the single lexicon
-     * word within one edit, when exactly one exists and the word is not a protected real word.
+     * word within one edit (an insertion, a deletion, a substitution or two adjacent letters swapped), when exactly one exists and the word is not a protected real word.
      *
      * @param words folded words, {@code null} at punctuation; not modified
      * @param typo  receives {@code true} at each corrected position
@@ -211,7 +211,7 @@ public final class EvidenceLexicon {
                     continue;
                 }
                 for (String h : hits) {
-                    if (h.equals(candidate) || TextFold.editDistance(w, h, 1) > 1) {
+                    if (h.equals(candidate) || TextFold.editDistance(w, h, 1) > 1 && !TextFold.isAdjacentSwap(w, h)) {
                         continue;
                     }
                     if (candidate == null) {
@@ -263,6 +263,10 @@ public final class EvidenceLexicon {
         PhraseMatcher.Match<LexiconEntry> exact = matcher.longestAt(words, i);
         PhraseMatcher.Match<LexiconEntry> loose = inflected.longestAt(keys, i);
         if (loose == null || (exact != null && exact.length() >= loose.length())) {
+            return exact;
+        }
+        if (loose.length() == 1 && protectedWords.contains(words[i])) {
+            // a modifier or trigger word is read as itself ("burning" pain is a character, not a burn)
             return exact;
         }
         return loose;
