@@ -39,4 +39,49 @@ class UnseenPhrasingTest {
         StructuredNote n = en("Burning epigastric pain after meals.");
         assertThat(n.findings()).noneMatch(f -> f.text().equalsIgnoreCase("burning"));
     }
+
+    @Test
+    void aResultMarkAfterAFindingDeniesOrAffirmsIt() {
+        StructuredNote n = es("Disfagia (-), pérdida de peso (-), vómitos ( - ). EF: Murphy (-), Blumberg (+).");
+        assertThat(status(n, "Disfagia")).contains(FindingStatus.DENIED);
+        assertThat(status(n, "pérdida de peso")).contains(FindingStatus.DENIED);
+        assertThat(n.absent()).extracting(Object::toString).contains("E_65", "E_162");
+        assertThat(status(es("Niega disuria, hematuria (+)."), "hematuria")).contains(FindingStatus.PRESENT);
+    }
+
+    @Test
+    void aQuestionMarkStuckToADiagnosisMakesItAConsideredOne() {
+        StructuredNote n = en("Imp: COPD exacerbation ?pneumonia for CXR. Fever?");
+        assertThat(status(n, "pneumonia")).contains(FindingStatus.HYPOTHETICAL);
+        assertThat(n.evidences()).extracting(Object::toString).doesNotContain("E_118");
+    }
+
+    @Test
+    void aReadingBetweenANegationAndAFindingEndsTheNegation() {
+        StructuredNote n = en("no cp no fever sats 91 ra rr 26 hr 110 t 37.9 widespread wheeze");
+        assertThat(status(n, "fever")).contains(FindingStatus.DENIED);
+        assertThat(status(n, "wheeze")).contains(FindingStatus.PRESENT);
+    }
+
+    @Test
+    void aRelativeStatingAConditionIsBeyondTheNegationBeforeIt() {
+        StructuredNote n = es("se le quitó con una crema que no recuerda su padre tiene psoriasis y no ha tenido fiebre");
+        assertThat(status(n, "psoriasis")).contains(FindingStatus.FAMILY);
+        assertThat(status(es("No antecedentes familiares de asma."), "asma")).contains(FindingStatus.DENIED);
+    }
+
+    @Test
+    void aRelativeWhoReportsTheFindingIsTheInformantNotItsSubject() {
+        StructuredNote n = es("La madre refiere fiebre de hasta 39,2 desde hace 48 h.");
+        assertThat(status(n, "fiebre")).contains(FindingStatus.PRESENT);
+        assertThat(n.evidences()).extracting(Object::toString).contains("E_91");
+    }
+
+    @Test
+    void aWhenWordQualifiesTheFindingBeforeIt() {
+        StructuredNote n = es("Tos perruna de predominio nocturno. No disnea en reposo.");
+        assertThat(n.findings()).extracting(Finding::text).containsExactly("Tos perruna de predominio nocturno", "disnea en reposo");
+        assertThat(n.evidences()).extracting(Object::toString).contains("E_201", "E_219").doesNotContain("E_14");
+        assertThat(en("Worse at night.").findings()).extracting(Finding::text).containsExactly("Worse at night");
+    }
 }

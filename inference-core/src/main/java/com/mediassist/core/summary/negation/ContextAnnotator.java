@@ -66,7 +66,12 @@ public final class ContextAnnotator {
             "comentan", "relata", "nota", "notan", "observa", "observan", "says", "said", "reports", "reported",
             "states", "stated", "notes", "noted", "noticed", "describes", "brought", "brings", "trae", "traen", "per");
 
+    /** Words naming the family as a whole, whose history a negation before them reaches. */
+    private static final Set<String> FAMILY_WORDS = Set.of("familia", "familiar", "familiares", "family", "antecedentes",
+            "fh", "fhx", "ahf");
+
     private final Hit[] at;
+    private final ContextRules rules;
     private final String[] words;
     private final boolean[] isFinding;
 
@@ -77,6 +82,7 @@ public final class ContextAnnotator {
      *                 searched inside findings ("no huele" is a finding, not "no" + "huele")
      */
     public ContextAnnotator(ContextRules rules, String[] words, boolean[] isFinding) {
+        this.rules = rules;
         this.words = words;
         this.isFinding = isFinding;
         at = new Hit[words.length];
@@ -151,6 +157,9 @@ public final class ContextAnnotator {
         // babea", "if not improving or any neck stiffness"): a bare negation of the first does not reach the second
         boolean coordinatorSeen = false;
         boolean clauseJoined = false;
+        // a number between a negation and the finding (a reading: "no fever sats 91 rr 26 … wheeze") ends the
+        // negation's scope
+        boolean numberSeen = false;
         for (int i = first - 1; i >= sentenceStart && seen < FORWARD_WINDOW; i--) {
             if (words[i] == null) {
                 // a comma: the scope goes on only through a list of findings ("niega fiebre, tos")
@@ -171,6 +180,7 @@ public final class ContextAnnotator {
                     coordinatorSeen |= COORDINATORS.contains(words[i]);
                 } else {
                     unclean = true;
+                    numberSeen |= Character.isDigit(words[i].charAt(0));
                     clauseJoined |= coordinatorSeen;
                     asserted |= ASSERTIONS.contains(words[i]);
                     reported |= REPORTING.contains(words[i]);
@@ -183,7 +193,8 @@ public final class ContextAnnotator {
                 if (!MODIFIER_TERMINATORS.contains(r.phrase())) {
                     Hit before = h.first() > sentenceStart ? at[h.first() - 1] : null;
                     if (before != null && before.rule().direction() == Direction.SUBJECT && !crossedComma
-                            && isSubject(before.first(), sentenceStart)) {
+                            && isSubject(before.first(), sentenceStart) && !REPORTING.contains(r.phrase())) {
+                        // ("La madre refiere fiebre": the mother tells the patient's finding, she is no subject of it)
                         // "Mom has myasthenia gravis": the verb after a relative heading the clause ends no scope
                         out.add(before.rule().category());
                     }
@@ -227,12 +238,17 @@ public final class ContextAnnotator {
                 if (crossedComma && (brokenList || unclean) && !listDenial && !condition) {
                     break;
                 }
-                if (clauseJoined && r.category() == TriggerCategory.NEGATED && !listDenial) {
+                if ((clauseJoined || numberSeen) && r.category() == TriggerCategory.NEGATED && !listDenial) {
                     i = h.first();
                     seen++;
                     continue;
                 }
                 out.add(r.category());
+                if (r.category() == TriggerCategory.FAMILY && !condition && isKin(h.first())) {
+                    // "no recuerda su padre tiene psoriasis": a relative stating a condition starts a new clause that
+                    // what came before it does not reach
+                    break;
+                }
             } else {
                 unclean = true;
             }
@@ -268,6 +284,11 @@ public final class ContextAnnotator {
         out.remove(TriggerCategory.PSEUDO);
         out.remove(TriggerCategory.TERMINATE);
         return out;
+    }
+
+    /** Whether word {@code i} names one relative (not the family as a whole: "antecedentes familiares de"). */
+    private boolean isKin(int i) {
+        return rules.isRelative(words[i]) && !FAMILY_WORDS.contains(words[i]);
     }
 
     /**
