@@ -17,8 +17,8 @@ import java.util.Set;
  */
 final class Qualifiers {
 
-    /** DDXPlus evidences that qualify another finding: symptoms worse at night, pain even at rest. */
-    private static final Set<String> QUALIFYING = Set.of("E_219", "E_14");
+    /** DDXPlus evidences that qualify another finding: worse at night, pain even at rest, with exertion, lying down. */
+    private static final Set<String> QUALIFYING = Set.of("E_219", "E_14", "E_218", "E_217");
     /** Most words between the finding and its qualifier ("tos de predominio nocturno", "cough mainly at night"). */
     private static final int MAX_GAP = 2;
     /** Words that may stand between a finding and its qualifier. */

@@ -84,4 +84,11 @@ class UnseenPhrasingTest {
         assertThat(n.evidences()).extracting(Object::toString).contains("E_201", "E_219").doesNotContain("E_14");
         assertThat(en("Worse at night.").findings()).extracting(Finding::text).containsExactly("Worse at night");
     }
+
+    @Test
+    void anExertionOrPostureWordQualifiesTheFindingBeforeIt() {
+        StructuredNote n = es("Fiebre y tos al tumbarse.");
+        assertThat(n.findings()).extracting(Finding::text).containsExactly("Fiebre", "tos al tumbarse");
+        assertThat(n.evidences()).extracting(Object::toString).contains("E_201", "E_217");
+    }
 }
