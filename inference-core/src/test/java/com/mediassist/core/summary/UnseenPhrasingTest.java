@@ -91,4 +91,10 @@ class UnseenPhrasingTest {
         assertThat(n.findings()).extracting(Finding::text).containsExactly("Fiebre", "tos al tumbarse");
         assertThat(n.evidences()).extracting(Object::toString).contains("E_201", "E_217");
     }
+
+    @Test
+    void anEpisodeDatedToALastSeasonIsHistory() {
+        assertThat(status(en("Had a UTI last spring treated with nitrofurantoin."), "UTI")).contains(FindingStatus.HISTORICAL);
+        assertThat(status(es("Tuvo una neumonía el invierno pasado. Ahora tos."), "neumonía")).contains(FindingStatus.HISTORICAL);
+    }
 }
