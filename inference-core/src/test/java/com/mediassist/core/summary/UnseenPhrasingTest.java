@@ -97,4 +97,25 @@ class UnseenPhrasingTest {
         assertThat(status(en("Had a UTI last spring treated with nitrofurantoin."), "UTI")).contains(FindingStatus.HISTORICAL);
         assertThat(status(es("Tuvo una neumonía el invierno pasado. Ahora tos."), "neumonía")).contains(FindingStatus.HISTORICAL);
     }
+
+    @Test
+    void anInlineFamilyHistoryHeadingMakesItsRelativesConditionsFamily() {
+        StructuredNote n = en("• PMH: nil. No meds.\n• FHx: father MI at 44, mother hypothyroid\n• Obs: T 37.8");
+        assertThat(status(n, "MI")).contains(FindingStatus.FAMILY);
+    }
+
+    @Test
+    void aConsideringTriggerClosingItsSentenceReachesBack() {
+        StructuredNote n = es("JC: ERGE sin signos de alarma. Gastropatía por AINE a descartar.");
+        assertThat(status(n, "AINE")).contains(FindingStatus.HYPOTHETICAL);
+        assertThat(status(n, "ERGE")).contains(FindingStatus.PRESENT);
+    }
+
+    @Test
+    void aBareNegationStopsAtAVerbAfterTheFindingItDenies() {
+        StructuredNote n = es("sin fiebre no flujo vaginal fur hace 2 semanas no embarazo toma anticonceptivos");
+        assertThat(status(n, "embarazo")).contains(FindingStatus.DENIED);
+        assertThat(status(n, "anticonceptivos")).contains(FindingStatus.PRESENT);
+        assertThat(status(es("No tiene fiebre ni tos."), "tos")).contains(FindingStatus.DENIED);
+    }
 }

@@ -39,6 +39,9 @@ public final class ContextAnnotator {
             "describe", "pero", "aunque", "salvo", "excepto", "reports", "reported", "has", "had", "complains", "notes",
             "noted", "endorses", "describes", "but", "except", "although", "however", "with", "con", "now", "ahora");
 
+    /** Verbs of taking a medicine, which start an assertion as {@link #ASSERTIONS} do. */
+    private static final Set<String> TAKING = Set.of("toma", "toman", "tomando", "takes", "taking", "usa", "uses", "using");
+
     /** Words that, closing a clause, deny the finding right before them ("Coluria no.", "Fiebre tampoco."). */
     private static final Set<String> CLOSING_DENIALS = Set.of("no", "tampoco", "negativo", "negativa", "ausente",
             "ausentes", "negative", "absent", "none", "denied");
@@ -160,6 +163,10 @@ public final class ContextAnnotator {
         // a number between a negation and the finding (a reading: "no fever sats 91 rr 26 … wheeze") ends the
         // negation's scope
         boolean numberSeen = false;
+        // an assertion verb after another finding ("no embarazo toma anticonceptivos"): a bare negation of that
+        // finding does not reach past the verb
+        boolean assertionAfterFinding = false;
+        boolean assertionSeen = false;
         for (int i = first - 1; i >= sentenceStart && seen < FORWARD_WINDOW; i--) {
             if (words[i] == null) {
                 // a comma: the scope goes on only through a list of findings ("niega fiebre, tos")
@@ -172,6 +179,7 @@ public final class ContextAnnotator {
             Hit h = at[i];
             if (h == null) {
                 if (isFinding[i]) {
+                    assertionAfterFinding |= assertionSeen;
                     unclean = false;
                     // the coordinator joins findings ("no tiene fiebre ni tos"), not clauses
                     coordinatorSeen = false;
@@ -183,6 +191,7 @@ public final class ContextAnnotator {
                     numberSeen |= Character.isDigit(words[i].charAt(0));
                     clauseJoined |= coordinatorSeen;
                     asserted |= ASSERTIONS.contains(words[i]);
+                    assertionSeen |= ASSERTIONS.contains(words[i]) || TAKING.contains(words[i]);
                     reported |= REPORTING.contains(words[i]);
                 }
                 seen++;
@@ -238,7 +247,9 @@ public final class ContextAnnotator {
                 if (crossedComma && (brokenList || unclean) && !listDenial && !condition) {
                     break;
                 }
-                if ((clauseJoined || numberSeen) && r.category() == TriggerCategory.NEGATED && !listDenial) {
+                if ((clauseJoined || numberSeen) && r.category() == TriggerCategory.NEGATED && !listDenial
+                        || assertionAfterFinding && !listDenial && (r.category() == TriggerCategory.NEGATED
+                        || r.category() == TriggerCategory.HISTORICAL)) {
                     i = h.first();
                     seen++;
                     continue;
@@ -275,7 +286,11 @@ public final class ContextAnnotator {
             if (r.category() == TriggerCategory.TERMINATE) {
                 break;
             }
-            if (r.direction() == Direction.BACKWARD || r.direction() == Direction.BIDIRECTIONAL) {
+            int after = h.first() + h.length();
+            boolean closing = after >= sentenceEnd || words[after] == null;
+            if (r.direction() == Direction.BACKWARD || r.direction() == Direction.BIDIRECTIONAL
+                    || (closing && r.direction() == Direction.FORWARD && r.category() == TriggerCategory.HYPOTHETICAL)) {
+                // a forward trigger closing its clause has nothing to its right: "Gastropatía por AINE a descartar."
                 out.add(r.category());
             }
             i = h.first() + h.length() - 1;
