@@ -118,4 +118,12 @@ class UnseenPhrasingTest {
         assertThat(status(n, "anticonceptivos")).contains(FindingStatus.PRESENT);
         assertThat(status(es("No tiene fiebre ni tos."), "tos")).contains(FindingStatus.DENIED);
     }
+
+    @Test
+    void standardAbbreviationsAndLayParaphrasesAreFindings() {
+        assertThat(es("Antecedentes: HTA, FA anticoagulada. Orina menos desde ayer.").findings()).extracting(Finding::text)
+                .contains("FA", "Orina menos");
+        StructuredNote n = en("PMH: HLD. c/o LBP x 2 weeks, trouble falling asleep.");
+        assertThat(n.findings()).extracting(Finding::text).contains("HLD", "LBP", "trouble falling asleep");
+    }
 }
