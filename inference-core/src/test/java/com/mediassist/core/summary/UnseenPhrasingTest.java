@@ -126,4 +126,24 @@ class UnseenPhrasingTest {
         StructuredNote n = en("PMH: HLD. c/o LBP x 2 weeks, trouble falling asleep.");
         assertThat(n.findings()).extracting(Finding::text).contains("HLD", "LBP", "trouble falling asleep");
     }
+
+    @Test
+    void aTriggerEndingInIfReachesThroughItsListLikeAnyCondition() {
+        StructuredNote n = en("Seek care if periorbital swelling, double vision or confusion.");
+        assertThat(status(n, "double vision")).contains(FindingStatus.HYPOTHETICAL);
+        assertThat(status(n, "confusion")).contains(FindingStatus.HYPOTHETICAL);
+    }
+
+    @Test
+    void noImprovementOfAFindingIsNoDenialOfIt() {
+        assertThat(status(es("Sin mejoría de la disnea con el salbutamol."), "disnea")).contains(FindingStatus.PRESENT);
+        assertThat(status(en("No improvement in cough despite inhaler."), "cough")).contains(FindingStatus.PRESENT);
+        assertThat(status(es("Sin disnea."), "disnea")).contains(FindingStatus.DENIED);
+    }
+
+    @Test
+    void anEventAtAStatedAgeIsHistory() {
+        assertThat(status(en("Had a collapsed lung on the right at age 22."), "collapsed lung")).contains(FindingStatus.HISTORICAL);
+        assertThat(status(es("Neumonía a los 30 años. Ahora tos."), "Neumonía")).contains(FindingStatus.HISTORICAL);
+    }
 }

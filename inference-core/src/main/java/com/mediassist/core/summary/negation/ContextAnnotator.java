@@ -243,7 +243,7 @@ public final class ContextAnnotator {
                 boolean listDenial = r.category() == TriggerCategory.NEGATED && LIST_DENIALS.contains(r.phrase())
                         && !asserted;
                 // a condition reaches through its commas ("si bulto duro, doloroso o vómitos, acudir")
-                boolean condition = CONDITIONALS.contains(r.phrase());
+                boolean condition = CONDITIONALS.contains(r.phrase()) || endsWithConditional(r.phrase());
                 if (crossedComma && (brokenList || unclean) && !listDenial && !condition) {
                     break;
                 }
@@ -299,6 +299,12 @@ public final class ContextAnnotator {
         out.remove(TriggerCategory.PSEUDO);
         out.remove(TriggerCategory.TERMINATE);
         return out;
+    }
+
+    /** "seek care if", "acudir si": a trigger ending in a conditional word is a condition too. */
+    private static boolean endsWithConditional(String phrase) {
+        int space = phrase.lastIndexOf(' ');
+        return space >= 0 && CONDITIONALS.contains(phrase.substring(space + 1));
     }
 
     /** Whether word {@code i} names one relative (not the family as a whole: "antecedentes familiares de"). */
