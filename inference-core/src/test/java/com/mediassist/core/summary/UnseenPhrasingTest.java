@@ -146,4 +146,18 @@ class UnseenPhrasingTest {
         assertThat(status(en("Had a collapsed lung on the right at age 22."), "collapsed lung")).contains(FindingStatus.HISTORICAL);
         assertThat(status(es("Neumonía a los 30 años. Ahora tos."), "Neumonía")).contains(FindingStatus.HISTORICAL);
     }
+
+    @Test
+    void aFormWithAnotherPrepositionInsideIsRead() {
+        assertThat(en("Burning on passing urine since Monday.").findings()).extracting(Finding::text)
+                .contains("Burning on passing urine");
+    }
+
+    @Test
+    void aHistoryOfSomeDaysIsThePresentIllness() {
+        StructuredNote n = en("3/7 hx of burning on passing urine. 2 week history of cough. Hx of asthma.");
+        assertThat(status(n, "burning on passing urine")).contains(FindingStatus.PRESENT);
+        assertThat(status(n, "cough")).contains(FindingStatus.PRESENT);
+        assertThat(status(n, "asthma")).contains(FindingStatus.HISTORICAL);
+    }
 }

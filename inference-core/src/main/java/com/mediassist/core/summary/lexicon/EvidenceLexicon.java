@@ -38,9 +38,16 @@ public final class EvidenceLexicon {
             "franco", "franca", "right", "left", "mild", "mildly", "moderate", "moderately", "severe",
             "severely", "very", "slightly", "slight", "marked", "markedly", "both", "r", "l");
 
-    private final PhraseMatcher<LexiconEntry> matcher = new PhraseMatcher<>(INSERTABLE);
+    /**
+     * Prepositions that stand for one another inside a form ("burning on passing urine" for "burning when passing
+     * urine", "dolor con la tos" for "dolor al toser" is beyond this: only the preposition may differ).
+     */
+    static final Set<String> PREPOSITIONS = Set.of("on", "when", "while", "with", "during", "after", "upon", "al", "con",
+            "durante", "tras");
+
+    private final PhraseMatcher<LexiconEntry> matcher = new PhraseMatcher<>(INSERTABLE, PREPOSITIONS);
     /** The same forms under their words' inflection keys. */
-    private final PhraseMatcher<LexiconEntry> inflected = new PhraseMatcher<>(keys(INSERTABLE));
+    private final PhraseMatcher<LexiconEntry> inflected = new PhraseMatcher<>(keys(INSERTABLE), keys(PREPOSITIONS));
     private final Set<String> inflectedVocabulary = new HashSet<>();
     private final Set<String> vocabulary = new HashSet<>();
     /** Deletion-neighbourhood index: a word with one character removed, to its vocabulary words. */

@@ -247,6 +247,13 @@ public final class ContextAnnotator {
                 if (crossedComma && (brokenList || unclean) && !listDenial && !condition) {
                     break;
                 }
+                if (r.category() == TriggerCategory.HISTORICAL && (r.phrase().startsWith("hx") || r.phrase().startsWith("history"))
+                        && afterDuration(h.first(), sentenceStart)) {
+                    // "3/7 hx of burning", "2-week history of cough": how long the present illness has lasted
+                    i = h.first();
+                    seen++;
+                    continue;
+                }
                 if ((clauseJoined || numberSeen) && r.category() == TriggerCategory.NEGATED && !listDenial
                         || assertionAfterFinding && !listDenial && (r.category() == TriggerCategory.NEGATED
                         || r.category() == TriggerCategory.HISTORICAL)) {
@@ -300,6 +307,18 @@ public final class ContextAnnotator {
         out.remove(TriggerCategory.TERMINATE);
         return out;
     }
+
+    /** Whether the word before {@code i} is a number or a unit of time ("3/7 hx of", "2 week history of"). */
+    private boolean afterDuration(int i, int sentenceStart) {
+        if (i <= sentenceStart || words[i - 1] == null) {
+            return false;
+        }
+        String w = words[i - 1];
+        return Character.isDigit(w.charAt(0)) || DURATION_UNITS.contains(w);
+    }
+
+    private static final Set<String> DURATION_UNITS = Set.of("day", "days", "week", "weeks", "wk", "wks", "month", "months",
+            "mo", "year", "years", "yr", "yrs", "hour", "hours", "hr", "hrs");
 
     /** "seek care if", "acudir si": a trigger ending in a conditional word is a condition too. */
     private static boolean endsWithConditional(String phrase) {
