@@ -160,4 +160,23 @@ class UnseenPhrasingTest {
         assertThat(status(n, "cough")).contains(FindingStatus.PRESENT);
         assertThat(status(n, "asthma")).contains(FindingStatus.HISTORICAL);
     }
+
+    @Test
+    void aFindingToScreenForOrToExcludeIsConsideredNotDenied() {
+        StructuredNote n = en("CXR to exclude pneumonia. Screen for diabetes.");
+        assertThat(status(n, "pneumonia")).contains(FindingStatus.HYPOTHETICAL);
+        assertThat(status(n, "diabetes")).contains(FindingStatus.HYPOTHETICAL);
+        assertThat(status(es("Cribado de diabetes."), "diabetes")).contains(FindingStatus.HYPOTHETICAL);
+    }
+
+    @Test
+    void aSiClosingItsClauseIsAYesWithoutItsAccent() {
+        StructuredNote n = es("Tos: si. Fiebre: si, disnea: no. Si fiebre, volver.");
+        assertThat(n.findings()).filteredOn(f -> f.text().equals("Fiebre")).extracting(Finding::status)
+                .containsExactly(FindingStatus.PRESENT);
+        assertThat(status(n, "Tos")).contains(FindingStatus.PRESENT);
+        assertThat(status(n, "disnea")).contains(FindingStatus.DENIED);
+        assertThat(n.findings()).filteredOn(f -> f.text().equals("fiebre")).extracting(Finding::status)
+                .containsExactly(FindingStatus.HYPOTHETICAL);
+    }
 }
