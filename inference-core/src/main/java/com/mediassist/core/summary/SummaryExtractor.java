@@ -124,8 +124,10 @@ public final class SummaryExtractor {
         for (int i = 0; i < n; i++) {
             Token t = tokens.get(i);
             words[i] = t.isWord() ? t.folded() : null;
-            if ("si".equals(words[i]) && text.charAt(t.start() + 1) != 'i' && text.charAt(t.start() + 1) != 'I') {
-                // "sí" (yes) is not the conditional "si" (if): keep the accent so no trigger matches it
+            if ("si".equals(words[i]) && (text.charAt(t.start() + 1) != 'i' && text.charAt(t.start() + 1) != 'I'
+                    || i + 1 >= n || !tokens.get(i + 1).isWord())) {
+                // "sí" (yes) is not the conditional "si" (if): keep the accent so no trigger matches it; a "si" that
+                // closes its clause ("Fiebre: si.") is a yes written without the accent, a condition never ends there
                 words[i] = "s\u00ed";
             }
             if (t.kind() == Token.Kind.BOUNDARY) {
@@ -143,7 +145,7 @@ public final class SummaryExtractor {
 
         boolean[] typo = new boolean[n];
         String[] corrected = lexicon.correctTypos(words, typo);
-        List<PhraseMatcher.Match<LexiconEntry>> matches = lexicon.findAll(corrected);
+        List<PhraseMatcher.Match<LexiconEntry>> matches = Qualifiers.attach(lexicon.findAll(corrected), corrected);
         boolean[] inFinding = new boolean[n];
         for (PhraseMatcher.Match<LexiconEntry> m : matches) {
             for (int k = m.first(); k < m.first() + m.length(); k++) {
@@ -229,6 +231,7 @@ public final class SummaryExtractor {
                     status = FindingStatus.FAMILY;
                 }
             }
+            status = SignMarks.apply(text, span, status);
             boolean family = status == FindingStatus.FAMILY;
             com.mediassist.core.knowledge.Finding evidence = lexicon.evidenceFor(entry.evidence(), family);
             List<com.mediassist.core.knowledge.Finding> kept = family || evidence == null ? List.of() : values;
