@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -64,10 +63,8 @@ public final class Planner {
                 releases.add(new Plan.Release(c.outboxId(), c.queued().event(), false));
             }
         }
-        List<Candidate> rest = release(signedOff, c -> key(event(c), event(c).finalDiagnosis(), event(c).week()), c -> event(c),
-                releases);
-        rest = release(rest, c -> key(event(c).withoutDemographics(), event(c).finalDiagnosis(), event(c).week()),
-                c -> event(c).withoutDemographics(), releases);
+        List<Candidate> rest = release(signedOff, Planner::event, releases);
+        rest = release(rest, c -> event(c).withoutDemographics(), releases);
         List<Candidate> periodComplete = new ArrayList<>();
         for (Candidate c : rest) {
             if (!ReleasePeriod.end(ReleasePeriod.of(event(c).week()), options.zone()).plus(options.delay()).isAfter(now)) {
@@ -78,8 +75,7 @@ public final class Planner {
                 expired.add(c.outboxId());
             }
         }
-        rest = release(periodComplete, c -> key(event(c).inPeriod(), event(c).finalDiagnosis(), event(c).inPeriod().period().orElseThrow()),
-                c -> event(c).inPeriod(), releases);
+        rest = release(periodComplete, c -> event(c).inPeriod(), releases);
         List<Candidate> generalisable = new ArrayList<>();
         for (Candidate c : rest) {
             if (c.queued().category().isPresent()) {
@@ -88,21 +84,21 @@ public final class Planner {
                 expired.add(c.outboxId());
             }
         }
-        rest = release(generalisable, c -> key(event(c).inPeriod(), c.queued().category(), event(c).inPeriod().period().orElseThrow()),
-                c -> event(c).inPeriod().generalised(c.queued().category().orElseThrow()), releases);
+        rest = release(generalisable, c -> event(c).inPeriod().generalised(c.queued().category().orElseThrow()), releases);
         rest.forEach(c -> expired.add(c.outboxId()));
         return new Plan(releases, waiting, held, expired);
     }
 
     /**
-     * Releases, in the form {@code form} gives, the candidates whose group under {@code key} has at
-     * least {@code k} members; returns the others in their order.
+     * Releases, in the form {@code form} gives, the candidates whose group — the candidates equal on the
+     * quasi-identifiers of that form ({@link #key}) — has at least {@code k} members; returns the others
+     * in their order.
      */
-    private List<Candidate> release(List<Candidate> candidates, Function<Candidate, List<Object>> key,
-                                    Function<Candidate, ConsultationSignedOff> form, List<Plan.Release> releases) {
+    private List<Candidate> release(List<Candidate> candidates, Function<Candidate, ConsultationSignedOff> form,
+                                    List<Plan.Release> releases) {
         Map<List<Object>, List<Candidate>> groups = new LinkedHashMap<>();
         for (Candidate c : candidates) {
-            groups.computeIfAbsent(key.apply(c), x -> new ArrayList<>()).add(c);
+            groups.computeIfAbsent(key(form.apply(c)), x -> new ArrayList<>()).add(c);
         }
         List<Candidate> rest = new ArrayList<>();
         for (List<Candidate> group : groups.values()) {
@@ -123,11 +119,12 @@ public final class Planner {
     }
 
     /**
-     * The quasi-identifiers of a signed-off consultation (an absent one is the empty string): age band,
-     * sex, diagnosis (or its category) and the week or period it leaves with.
+     * The quasi-identifiers a signed-off consultation leaves with (an absent one is the empty string):
+     * age band, sex, final diagnosis (or its category) and its period, else its week.
      */
-    static List<Object> key(ConsultationSignedOff s, Optional<String> diagnosis, String weekOrPeriod) {
-        return List.of(s.ageBand().orElse(""), s.sex().flatMap(Sex::modelCode).orElse(""), diagnosis.orElse(""), weekOrPeriod);
+    static List<Object> key(ConsultationSignedOff s) {
+        return List.of(s.ageBand().orElse(""), s.sex().flatMap(Sex::modelCode).orElse(""), s.finalDiagnosis().orElse(""),
+                s.period().orElse(s.week()));
     }
 
 }
