@@ -34,7 +34,9 @@ import java.util.function.BiConsumer;
  * the vendor), the packaged appliance answering with the active bundle, and for each patient a
  * doctor who records the patient, opens a consultation and signs it off (the server computes the differential)
  * with the true diagnosis, all through the appliance's REST API. Then the real sync agent
- * ({@code sync run-once}, 73 h later so the 72 h delay has passed) uploads to the fleet service.
+ * ({@code sync run-once}) uploads to the fleet service, 35 days and 73 h later: past the 72 h delay and
+ * past the end of the sign-offs' 4-week release period, so the week groups, the period groups and the
+ * categories of a k above 1 all leave in that run (nothing is left held).
  */
 final class ApplianceClinics implements LearningLoop.Clinics {
 
@@ -75,7 +77,7 @@ final class ApplianceClinics implements LearningLoop.Clinics {
             }
             try (Database db = Database.open(DatabaseOptions.defaults(box).withPasswordCost(4))) {
                 SyncOptions options = SyncOptions.defaults().withVendorUrl(URI.create(vendorUrl)).withK(k);
-                RunResult result = SyncAgent.open(db, options, Clock.offset(Clock.systemUTC(), Duration.ofHours(73)),
+                RunResult result = SyncAgent.open(db, options, Clock.offset(Clock.systemUTC(), Duration.ofDays(35).plusHours(73)),
                         new Random(i)).runOnce(false);
                 if (result.failure().isPresent()) {
                     throw new IllegalStateException("clinic " + (i + 1) + " upload failed: " + result.failure().get());

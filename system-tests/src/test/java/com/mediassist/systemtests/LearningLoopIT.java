@@ -7,6 +7,10 @@ import com.mediassist.core.diagnosis.DiagnosisOptions;
 import com.mediassist.core.knowledge.Knowledge;
 import com.mediassist.models.DdxplusData;
 import com.mediassist.models.LearningLoop;
+import com.mediassist.models.fleet.Batch;
+import com.mediassist.models.fleet.FleetEvent;
+import com.mediassist.models.loop.FleetCases;
+import com.mediassist.models.loop.Gate;
 import com.mediassist.models.fleet.FileIngestLog;
 import com.mediassist.models.fleet.FleetHttpServer;
 import com.mediassist.models.fleet.FleetService;
@@ -20,6 +24,8 @@ import com.mediassist.sync.upload.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -28,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The learning loop through the real components: base bundle on 20 % of the development patients;
  * five clinics, each the packaged appliance, sign off consultations of the fleet fold through the
- * REST API with the doctor confirming the true diagnosis; each box's real sync agent uploads to the
- * real fleet service; {@code retrain}, {@code gate}, {@code keys init}, {@code publish}; then a box's
+ * REST API with the doctor confirming the true diagnosis; each box's real sync agent, at the production
+ * k-anonymity k = 5, uploads to the real fleet service; {@code retrain}, {@code gate}, {@code keys init}, {@code publish}; then a box's
  * OTA client trusts the vendor's root and pulls, verifies, golden-checks and activates the new bundle.
  */
 class LearningLoopIT {
@@ -40,14 +46,15 @@ class LearningLoopIT {
     Path dir;
 
     @Test
-    void consultationsSignedOffOnFiveAppliancesImproveTheBundleThatTheBoxesThenPull() throws Exception {
+    void consultationsSignedOffOnFiveAppliancesAtTheProductionKRetrainABundleNoWorseThatTheBoxesThenPull() throws Exception {
         ApplianceJar.jar();
-        // k = 1: with the production k = 5 a clinic of ~125 consultations a week over 49 pathologies
-        // releases only the diagnoses it saw at least five times (about a third of the cases, 8-10
-        // common pathologies, without age band and sex); the gain that leaves is small and measured over
-        // four held-out folds by `bin/bench-fleet loop-appliance 5 models/src/main/data/ddxplus all`
-        // (BENCHMARKS.md), not asserted on one fold here.
-        ApplianceClinics clinics = new ApplianceClinics(Files.createDirectories(dir.resolve("clinics")), 1);
+        // The production k = 5. The appliances sign off in real time, so each clinic's ~125 consultations fall
+        // in one week (and one release period): about a third leave with a diagnosis (the diagnoses a clinic
+        // saw at least five times), the rest as categories or not at all. The gain that leaves is within a
+        // patient or two on one fold of 208 (BENCHMARKS.md pools four folds), so per mode this asserts only
+        // what cannot flake: not worse beyond the gate's tolerance, and that the boxes released something
+        // diagnosed, in groups of at least k.
+        ApplianceClinics clinics = new ApplianceClinics(Files.createDirectories(dir.resolve("clinics")), 5);
         LearningLoop.Run run = LearningLoop.run(DATA, dir.resolve("loop"), clinics, 5);
 
         assertThat(clinics.signedOff).isEqualTo(run.split().fleet().size());
@@ -56,7 +63,25 @@ class LearningLoopIT {
         FleetService.Stats stats = FleetService.stats(run.vendorDir(), "file");
         assertThat(stats.refusals()).isEmpty();
         assertThat(stats.clinics()).isEqualTo(5);
-        assertThat(stats.events()).isEqualTo(sent).isGreaterThanOrEqualTo(clinics.signedOff);
+        assertThat(stats.events()).isEqualTo(sent).isPositive();
+        Knowledge knowledge = DdxplusData.buildKnowledge(DATA);
+        List<Batch> batches;
+        try (FleetService service = new FleetService(run.vendorDir(), knowledge, new FileIngestLog(run.vendorDir()))) {
+            batches = service.batches();
+        }
+        Map<List<String>, Long> groups = new HashMap<>();
+        for (Batch b : batches) {
+            for (FleetEvent e : b.events()) {
+                if (e instanceof FleetEvent.ConsultationSignedOff c) {
+                    groups.merge(List.of(b.clinicId(), c.ageBand().orElse(""), c.sex().orElse(""), c.finalDiagnosis().orElse(""),
+                            c.week()), 1L, Long::sum);
+                }
+            }
+        }
+        assertThat(groups).as("every released combination of a clinic has at least k = 5 sign-offs").isNotEmpty()
+                .allSatisfy((qi, n) -> assertThat(n).as(qi.toString()).isGreaterThanOrEqualTo(5L));
+        FleetCases cases = FleetCases.of(batches, knowledge);
+        assertThat(cases.rows()).as("confirmed diagnoses left the boxes and were trained on").isNotEmpty();
 
         JsonNode gate = run.gate();
         assertThat(run.gateExit()).as(gate.toString()).isZero();
@@ -67,19 +92,21 @@ class LearningLoopIT {
         System.out.printf("loop through the appliance: %d signed off, %d events sent, %d batches; held-out top-1/top-5 before -> after:%n",
                 clinics.signedOff, sent, stats.batches());
         before.forEach((mode, b) -> System.out.printf("  %s: %.4f/%.4f -> %.4f/%.4f%n", mode, b[0], b[1], after.get(mode)[0], after.get(mode)[1]));
-        // One held-out fold (208 patients: one patient is 0.5 points, and the interactive mode moves with the
-        // calibration temperature), so per mode only "not worse", and a gain over the modes together; the
-        // strict gain in every mode, pooled over four folds, is LearningLoopTest's and BENCHMARKS.md's.
-        double gain = 0;
+        // One held-out fold (208 patients: one patient is 0.48 points). With all and half the evidence, the modes
+        // the gate judges, not worse beyond the gate's tolerance; quarter evidence and interactive move by two
+        // patients either way with the calibration split (interactive -0.96 points on this fold), so for them
+        // only the four modes together: not worse on average beyond the tolerance. The gain, pooled over four
+        // folds, is LearningLoopTest's (all cases) and BENCHMARKS.md's.
+        double change = 0;
         for (String mode : before.keySet()) {
-            assertThat(after.get(mode)[0]).as(mode + " top-1").isGreaterThanOrEqualTo(before.get(mode)[0]);
-            gain += after.get(mode)[0] - before.get(mode)[0];
+            if (mode.startsWith("all") || mode.startsWith("half")) {
+                assertThat(after.get(mode)[0]).as(mode + " top-1")
+                        .isGreaterThanOrEqualTo(before.get(mode)[0] - Gate.DEFAULT_TOLERANCE - 1e-9);
+            }
+            change += (after.get(mode)[0] - before.get(mode)[0]) / before.size();
         }
-        assertThat(gain).as("top-1 gained over the modes together").isGreaterThan(0);
-        assertThat(after.get("quarter evidence (seeds)")[0]).as("quarter evidence top-1")
-                .isGreaterThan(before.get("quarter evidence (seeds)")[0]);
+        assertThat(change).as("mean top-1 change over the four modes").isGreaterThanOrEqualTo(-Gate.DEFAULT_TOLERANCE);
 
-        Knowledge knowledge = DdxplusData.buildKnowledge(DATA);
         Path box = dir.resolve("clinics/clinic-1");
         try (FleetService service = new FleetService(run.vendorDir(), knowledge, new FileIngestLog(run.vendorDir()));
              FleetHttpServer server = new FleetHttpServer("127.0.0.1", 0, service, TufRepository.repository(run.vendorDir()), 4)) {

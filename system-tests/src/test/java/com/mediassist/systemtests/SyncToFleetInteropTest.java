@@ -105,24 +105,29 @@ class SyncToFleetInteropTest {
     }
 
     @Test
-    void atTheProductionKWhatTheBoxReleasesWithoutAgeSexOrDiagnosisIsAcceptedAndOnlyDiagnosedCasesTrain() throws Exception {
+    void atTheProductionKWhatTheBoxReleasesOverItsPeriodWithoutWeekAgeSexOrDiagnosisIsAcceptedAndOnlyDiagnosedCasesTrain()
+            throws Exception {
         Knowledge knowledge = DdxplusData.buildKnowledge(DATA);
         List<PatientRecord> patients = DdxplusData.readPatients(DATA.resolve("patients-dev.csv")).subList(0, 125);
         Clock clock = Clock.fixed(SIGN_OFF, ZoneOffset.UTC);
         try (Sides sides = Sides.open(box, vendor, knowledge, clock)) {
             Database db = sides.db();
             EventFactory factory = new EventFactory(Optional.of(knowledge), ZoneOffset.UTC);
-            for (PatientRecord p : patients) {
+            for (int i = 0; i < patients.size(); i++) {
+                PatientRecord p = patients.get(i);
                 String dx = knowledge.pathologyByName(p.pathology()).orElseThrow().code().value();
+                // the four weeks of release period 2026-W45/2026-W48, ~31 sign-offs a week
+                Instant signedOff = Instant.parse("2026-11-02T10:00:00Z").plus(Duration.ofDays(7L * (i % 4)));
                 QueuedEvent q = factory.signedOff(new EventFactory.SignOffFacts(
                         Optional.of(SIGN_OFF.atZone(ZoneOffset.UTC).toLocalDate().minusYears(p.age()).minusDays(40)),
-                        Optional.of(p.sex()), clock.instant(), p.evidences(), List.of(), Optional.of(dx), Optional.empty(), List.of()));
+                        Optional.of(p.sex()), signedOff, p.evidences(), List.of(), Optional.of(dx), Optional.empty(), List.of()));
                 db.outbox().enqueue(q.event().type(), EventCodec.write(q), Duration.ofHours(72));
             }
             URI url = URI.create("http://127.0.0.1:" + sides.server().port());
+            // The period ended on Monday 2026-11-30 and its last sign-offs are past the 72 h delay.
             SyncAgent agent = new SyncAgent(db, SyncOptions.defaults().withVendorUrl(url), Optional.of(ClinicKey.load(box)),
-                    Optional.of(VendorClient.create(url, Duration.ofSeconds(15))), Clock.offset(clock, Duration.ofHours(73)),
-                    new Random(3));
+                    Optional.of(VendorClient.create(url, Duration.ofSeconds(15))),
+                    Clock.fixed(Instant.parse("2026-12-03T01:00:00Z"), ZoneOffset.UTC), new Random(3));
             RunResult r = agent.runOnce(false);
 
             assertThat(r.failure()).isEmpty();
@@ -141,8 +146,14 @@ class SyncToFleetInteropTest {
                 assertThat(c.evidencesPresent()).isEmpty();
                 assertThat(c.suggestions()).isEmpty();
             });
-            assertThat(stored.stream().collect(java.util.stream.Collectors.groupingBy(c -> c.finalDiagnosis().orElse(""),
-                    java.util.stream.Collectors.counting()))).allSatisfy((dx, n) -> assertThat(n).as(dx).isGreaterThanOrEqualTo(5L));
+            assertThat(stored.stream().collect(java.util.stream.Collectors.groupingBy(c -> List.of(c.finalDiagnosis().orElse(""), c.week()),
+                    java.util.stream.Collectors.counting()))).allSatisfy((dx, n) -> assertThat(n).as(dx.toString()).isGreaterThanOrEqualTo(5L));
+            assertThat(stored).as("diagnoses below k in each week left with their period (protocol v2)")
+                    .anySatisfy(c -> {
+                        assertThat(c.week()).isEqualTo("2026-W45/2026-W48");
+                        assertThat(c.finalDiagnosis().orElse("cat:")).doesNotStartWith("cat:");
+                    });
+            assertThat(categories).allSatisfy(c -> assertThat(c.week()).isEqualTo("2026-W45/2026-W48"));
             com.mediassist.models.loop.FleetCases cases = com.mediassist.models.loop.FleetCases.of(sides.service().batches(), knowledge);
             assertThat(cases.rows()).isNotEmpty().hasSize(stored.size() - categories.size());
             assertThat(cases.excluded()).containsEntry("diagnosis generalised to a category", categories.size());

@@ -156,6 +156,16 @@ class SyncLeaksNothingTest {
             RunResult result = agent.runOnce(false);
             assertThat(result.complete()).isTrue();
             assertThat(result.eventsSent()).isGreaterThan(CONSULTATIONS);
+            assertThat(agent.status().heldForK()).as("rare diagnoses without a group in their week wait for their period").isPositive();
+            // Past the end of the 4-week release period of every sign-off (and the delay): the held ones regroup
+            // over the period, leave with the period in place of the week (protocol v2) or expire.
+            SyncAgent afterPeriod = new SyncAgent(database, options, Optional.of(key),
+                    Optional.of(VendorClient.create(vendor.url(), Duration.ofSeconds(30))),
+                    Clock.offset(Clock.systemUTC(), Duration.ofDays(35).plusHours(73)), new Random(8));
+            RunResult second = afterPeriod.runOnce(false);
+            assertThat(second.complete()).isTrue();
+            assertThat(second.eventsSent()).as("what the period let leave").isPositive();
+            assertThat(afterPeriod.status().heldForK()).as("a complete period holds nothing back").isZero();
 
             StringBuilder all = new StringBuilder();
             for (byte[] body : vendor.received()) {
@@ -172,8 +182,18 @@ class SyncLeaksNothingTest {
             List<Map<String, Object>> events = vendor.events();
             Map<List<Object>, Integer> groups = new HashMap<>();
             int signedOff = 0;
+            int inPeriod = 0;
             for (Map<String, Object> e : events) {
-                assertThat((String) e.get("week")).matches("\\d{4}-W\\d{2}");
+                if (e.containsKey("period")) {
+                    inPeriod++;
+                    assertThat((String) e.get("period")).as("four ISO weeks, no date").matches("\\d{4}-W\\d{2}/\\d{4}-W\\d{2}");
+                    assertThat(e).as("a period sign-off (protocol v2) carries neither the week nor age band and sex")
+                            .containsEntry("type", "consultation-signed-off").containsEntry("schemaVersion", 2L)
+                            .doesNotContainKeys("week", "ageBand", "sex");
+                } else {
+                    assertThat((String) e.get("week")).matches("\\d{4}-W\\d{2}");
+                    assertThat(e).containsEntry("schemaVersion", 1L);
+                }
                 if ("consultation-signed-off".equals(e.get("type"))) {
                     signedOff++;
                     if (String.valueOf(e.get("finalDiagnosis")).startsWith("cat:")) {
@@ -184,14 +204,15 @@ class SyncLeaksNothingTest {
                         assertThat(e.get("modelVersion")).isEqualTo(diagnosis.activeBundle().orElseThrow().version());
                     }
                     groups.merge(List.of(String.valueOf(e.get("ageBand")), String.valueOf(e.get("sex")),
-                            String.valueOf(e.get("finalDiagnosis")), e.get("week")), 1, Integer::sum);
+                            String.valueOf(e.get("finalDiagnosis")), e.containsKey("period") ? e.get("period") : e.get("week")),
+                            1, Integer::sum);
                 }
             }
             assertThat(signedOff).as("most consultations leave").isGreaterThan(CONSULTATIONS / 2);
             assertThat(groups).as("k-anonymity: every quasi-identifier group has at least k members")
                     .allSatisfy((k, size) -> assertThat(size).as("group %s", k).isGreaterThanOrEqualTo(5));
             assertThat(events).anySatisfy(e -> assertThat(String.valueOf(e.get("finalDiagnosis"))).startsWith("cat:"));
-            assertThat(agent.status().heldForK()).as("rare diagnoses without a group wait").isPositive();
+            assertThat(inPeriod).isPositive().isLessThanOrEqualTo(second.eventsSent());
         }
     }
 

@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks an uploaded envelope against sync protocol v1, field by field, and turns it into a typed
+ * Checks an uploaded envelope against the sync protocol (v1, and v2's period sign-offs), field by field, and turns it into a typed
  * {@link Batch}: the envelope's shape, the clinic's registration, the content address over the RFC
  * 8785 bytes of the payload, the Ed25519 signature, then every payload and event field against the
  * allow-list (codes checked against the knowledge). Anything else refuses the whole batch. Used on
@@ -34,8 +34,16 @@ import java.util.regex.Pattern;
  */
 public final class BatchValidator {
 
-    /** The only schema version this service reads (envelope, payload and event). */
+    /** The schema version of the envelope, the payload and every event but a period sign-off. */
     public static final int SCHEMA_VERSION = 1;
+    /**
+     * The schema version of a {@code consultation-signed-off} released over its 4-week period (protocol v2):
+     * {@code period} in place of {@code week}, no age band or sex.
+     */
+    public static final int PERIOD_SCHEMA_VERSION = 2;
+    /** The grid of release periods starts on the Monday of ISO week 2024-W01. */
+    private static final java.time.LocalDate PERIOD_ANCHOR = java.time.LocalDate.of(2024, 1, 1);
+    private static final Pattern PERIOD = Pattern.compile("(\\d{4}-W(?:0[1-9]|[1-4]\\d|5[0-3]))/(\\d{4}-W(?:0[1-9]|[1-4]\\d|5[0-3]))");
 
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -204,15 +212,18 @@ public final class BatchValidator {
         if (!e.isObject()) {
             throw new MalformedBatchException(at, "an object expected");
         }
-        schema(e, at + ".schemaVersion");
         String type = text(e, at, "type");
+        boolean inPeriod = eventSchema(e, at + ".schemaVersion", type) == PERIOD_SCHEMA_VERSION;
         String id = match(e, at, "eventId", UUID, "a UUID");
-        String week = match(e, at, "week", WEEK, "an ISO week such as 2026-W47");
-        Set<String> common = Set.of("eventId", "type", "schemaVersion", "week");
+        String week = inPeriod ? period(text(e, at, "period"), at + ".period") : match(e, at, "week", WEEK, "an ISO week such as 2026-W47");
+        Set<String> common = Set.of("eventId", "type", "schemaVersion", inPeriod ? "period" : "week");
         switch (type) {
             case "consultation-signed-off" -> {
-                only(e, at, union(common, "ageBand", "sex", "evidencesPresent", "evidencesDenied", "modelVersion",
-                        "suggestions", "finalDiagnosis", "medicationAlerts", "scrubbedNote"));
+                only(e, at, inPeriod
+                        ? union(common, "evidencesPresent", "evidencesDenied", "modelVersion", "suggestions", "finalDiagnosis",
+                                "medicationAlerts", "scrubbedNote")
+                        : union(common, "ageBand", "sex", "evidencesPresent", "evidencesDenied", "modelVersion",
+                                "suggestions", "finalDiagnosis", "medicationAlerts", "scrubbedNote"));
                 Optional<String> age = optional(e, at, "ageBand").map(v -> oneOf(v, at + ".ageBand", AGE_BANDS));
                 Optional<String> sex = optional(e, at, "sex").map(v -> oneOf(v, at + ".sex", Set.of("F", "M")));
                 List<String> present = new ArrayList<>();
@@ -320,6 +331,51 @@ public final class BatchValidator {
             // not even a well-formed code: reported below
         }
         throw new MalformedBatchException(at, "not a pathology label code of the knowledge nor a category: '" + clip(v) + "'");
+    }
+
+    /**
+     * An event's schema version: 1, or 2 for a {@code consultation-signed-off} released over its period.
+     *
+     * @throws UnknownSchemaException for any other
+     */
+    private static int eventSchema(JsonNode e, String path, String type) {
+        JsonNode v = e.get("schemaVersion");
+        if (v != null && v.isIntegralNumber() && v.canConvertToInt() && v.intValue() == PERIOD_SCHEMA_VERSION
+                && "consultation-signed-off".equals(type)) {
+            return PERIOD_SCHEMA_VERSION;
+        }
+        schema(e, path);
+        return SCHEMA_VERSION;
+    }
+
+    /**
+     * A release period: four consecutive ISO weeks {@code 2026-W45/2026-W48}, the first on the 4-week grid
+     * that starts with 2024-W01 (the box's {@code ReleasePeriod}; re-implemented here, the sides share no code).
+     */
+    static String period(String v, String at) {
+        java.util.regex.Matcher m = PERIOD.matcher(v);
+        if (m.matches()) {
+            try {
+                java.time.LocalDate first = monday(m.group(1));
+                if (Math.floorMod(java.time.temporal.ChronoUnit.DAYS.between(PERIOD_ANCHOR, first), 28) == 0
+                        && first.plusWeeks(3).equals(monday(m.group(2)))) {
+                    return v;
+                }
+            } catch (java.time.DateTimeException ex) {
+                // a week number the year does not have: refused below
+            }
+        }
+        throw new MalformedBatchException(at, "4 ISO weeks on the grid of 2024-W01 such as 2026-W45/2026-W48 expected, found '"
+                + clip(v) + "'");
+    }
+
+    private static java.time.LocalDate monday(String week) {
+        int year = Integer.parseInt(week.substring(0, 4));
+        java.time.LocalDate jan4 = java.time.LocalDate.of(year, 1, 4);
+        return jan4.with(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR,
+                        jan4.range(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR).checkValidIntValue(
+                                Integer.parseInt(week.substring(6)), java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR))
+                .with(java.time.DayOfWeek.MONDAY);
     }
 
     private static void schema(JsonNode n, String path) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One event of an uploaded batch, as the sync protocol v1 defines it ({@code docs/sync-protocol.md}).
+ * One event of an uploaded batch, as the sync protocol (v1, and v2's period sign-offs) defines it ({@code docs/sync-protocol.md}).
  * Only {@link BatchValidator} creates these, after checking every field against the allow-list.
  */
 public sealed interface FleetEvent permits FleetEvent.ConsultationSignedOff, FleetEvent.SuggestionFeedback,
@@ -13,7 +13,10 @@ public sealed interface FleetEvent permits FleetEvent.ConsultationSignedOff, Fle
     /** Random UUID of the event. */
     String eventId();
 
-    /** ISO week of the sign-off or action, e.g. {@code 2026-W47}. */
+    /**
+     * ISO week of the sign-off or action, e.g. {@code 2026-W47}; for a {@code consultation-signed-off} of
+     * schema version 2, released over its 4-week period, that period, e.g. {@code 2026-W45/2026-W48}.
+     */
     String week();
 
     /** The protocol's {@code type} value. */

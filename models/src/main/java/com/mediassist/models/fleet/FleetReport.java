@@ -112,7 +112,7 @@ public final class FleetReport {
 
         h.append("<h2>Agreement of the suggestions with the doctor's final diagnosis</h2>");
         h.append(agreementTable("model version", byVersion));
-        h.append(agreementTable("week", byWeek));
+        h.append(agreementTable("week (or 4-week release period)", byWeek));
         List<String> weeks = new ArrayList<>(byWeek.keySet());
         List<double[]> series = new ArrayList<>();
         for (String w : weeks) {

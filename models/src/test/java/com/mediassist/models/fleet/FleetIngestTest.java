@@ -3,6 +3,7 @@ package com.mediassist.models.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mediassist.core.knowledge.Knowledge;
 import com.mediassist.models.DdxplusData;
@@ -197,6 +198,70 @@ class FleetIngestTest {
         });
         assertThat(cases.demographicsSuppressed()).isEqualTo(1);
         assertThat(cases.excluded()).containsEntry("diagnosis generalised to a category", 1);
+    }
+
+    @Test
+    void storesASignOffReleasedOverItsPeriodAndTrainsOnItWithoutAgeAndSex() throws Exception {
+        ObjectNode p = payload();
+        ArrayNode events = (ArrayNode) p.get("events");
+        events.set(0, ProtocolClinic.inPeriod((ObjectNode) events.get(0), "2026-W45/2026-W48"));
+        HttpResponse<String> r = ProtocolClinic.post(http, base, clinic.envelope(p));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        FleetEvent.ConsultationSignedOff c = (FleetEvent.ConsultationSignedOff) service.batches().get(0).events().get(0);
+        assertThat(c.week()).as("the period stands where the week stood").isEqualTo("2026-W45/2026-W48");
+        assertThat(c.ageBand()).isEmpty();
+        assertThat(c.sex()).isEmpty();
+        com.mediassist.models.loop.FleetCases cases = com.mediassist.models.loop.FleetCases.of(service.batches(), knowledge);
+        assertThat(cases.rows()).singleElement().satisfies(row -> {
+            assertThat(row.pathology()).isEqualTo(patients.get(0).pathology());
+            assertThat(row.demographicsKnown()).isFalse();
+        });
+        assertThat(cases.weeks()).containsExactly("2026-W45/2026-W48");
+    }
+
+    @Test
+    void refusesAPeriodSignOffCarryingAgeBandSexOrAWeek() throws Exception {
+        for (String field : List.of("ageBand", "sex", "week")) {
+            ObjectNode p = payload();
+            ArrayNode events = (ArrayNode) p.get("events");
+            ObjectNode e = ProtocolClinic.inPeriod((ObjectNode) events.get(0), "2026-W45/2026-W48");
+            e.put(field, switch (field) {
+                case "ageBand" -> "40-44";
+                case "sex" -> "F";
+                default -> "2026-W47";
+            });
+            events.set(0, e);
+            HttpResponse<String> r = ProtocolClinic.post(http, base, clinic.envelope(p));
+            assertProblem(r, 400, "malformed");
+            assertThat(json(r).get("field").asText()).isEqualTo("payload.events[0]." + field);
+        }
+    }
+
+    @Test
+    void refusesAPeriodOffTheGridOrOfAnotherLength() throws Exception {
+        for (String period : List.of("2026-W46/2026-W49", "2026-W45/2026-W47", "2026-W45/2026-W52", "2026-11", "2025-W53/2026-W03")) {
+            ObjectNode p = payload();
+            ArrayNode events = (ArrayNode) p.get("events");
+            events.set(0, ProtocolClinic.inPeriod((ObjectNode) events.get(0), period));
+            HttpResponse<String> r = ProtocolClinic.post(http, base, clinic.envelope(p));
+            assertProblem(r, 400, "malformed");
+            assertThat(json(r).get("field").asText()).as(period).isEqualTo("payload.events[0].period");
+        }
+    }
+
+    @Test
+    void refusesSchemaVersionTwoOnEveryEventButASignOffAndThreeOnAny() throws Exception {
+        ObjectNode p = payload();
+        ObjectNode latency = (ObjectNode) p.get("events").get(1);
+        latency.remove("week");
+        latency.put("schemaVersion", 2).put("period", "2026-W45/2026-W48");
+        HttpResponse<String> r = ProtocolClinic.post(http, base, clinic.envelope(p));
+        assertProblem(r, 400, "unknown-schema");
+        assertThat(json(r).get("field").asText()).isEqualTo("payload.events[1].schemaVersion");
+        ObjectNode q = payload();
+        ArrayNode events = (ArrayNode) q.get("events");
+        events.set(0, ProtocolClinic.inPeriod((ObjectNode) events.get(0), "2026-W45/2026-W48").put("schemaVersion", 3));
+        assertProblem(ProtocolClinic.post(http, base, clinic.envelope(q)), 400, "unknown-schema");
     }
 
     @Test

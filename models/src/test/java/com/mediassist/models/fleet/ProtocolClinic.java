@@ -108,6 +108,18 @@ public final class ProtocolClinic {
         return e;
     }
 
+    /**
+     * The sign-off as the box releases it over its 4-week period (protocol v2): schema version 2,
+     * {@code period} in place of {@code week}, without age band and sex.
+     */
+    public static ObjectNode inPeriod(ObjectNode signedOff, String period) {
+        ObjectNode e = signedOff.deepCopy();
+        e.remove(List.of("week", "ageBand", "sex"));
+        e.put("schemaVersion", 2);
+        e.put("period", period);
+        return e;
+    }
+
     /** A latency event. */
     public ObjectNode latency(String week, int p50, int p95, int count) {
         ObjectNode e = event("latency", week);

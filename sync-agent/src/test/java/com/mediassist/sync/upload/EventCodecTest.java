@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mediassist.core.knowledge.Sex;
+import com.mediassist.sync.upload.event.ConsultationSignedOff;
 import com.mediassist.sync.upload.event.EventCodec;
 import com.mediassist.sync.upload.event.EventFactory;
 import com.mediassist.sync.upload.event.FeedbackAction;
 import com.mediassist.sync.upload.event.FeedbackKind;
 import com.mediassist.sync.upload.event.QueuedEvent;
+import com.mediassist.sync.upload.event.UploadEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -53,6 +55,38 @@ class EventCodecTest {
         String extra = ok.replace("\"kind\":", "\"reason\":\"Sra. López\",\"kind\":");
         assertThatThrownBy(() -> EventCodec.readQueued(extra)).isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("reason");
+    }
+
+    @Test
+    void aSignOffReleasedWithItsPeriodIsVersionTwoWithThePeriodInPlaceOfTheWeekAndRoundTrips() {
+        ConsultationSignedOff s = (ConsultationSignedOff) factory.signedOff(new EventFactory.SignOffFacts(
+                Optional.of(LocalDate.of(1980, 1, 2)), Optional.of(Sex.MALE), Instant.parse("2026-11-18T08:00:00Z"), List.of("E_53"),
+                List.of("E_91"), Optional.of("pneumonia"), Optional.empty(), List.of())).event();
+        ConsultationSignedOff released = s.inPeriod();
+        assertThat(released.fields()).containsEntry("schemaVersion", 2).containsEntry("period", "2026-W45/2026-W48")
+                .doesNotContainKeys("week", "ageBand", "sex").containsEntry("finalDiagnosis", "pneumonia");
+        String wire = EventCodec.write(released);
+        assertThat(wire).doesNotContain("W47\"").contains("\"period\":\"2026-W45/2026-W48\"");
+        UploadEvent back = EventCodec.read(wire);
+        assertThat(back.fields()).isEqualTo(released.fields());
+        assertThat(s.fields()).containsEntry("schemaVersion", 1).containsEntry("week", "2026-W47").doesNotContainKey("period");
+    }
+
+    @Test
+    void refusesAVersionTwoEventThatIsNotASignOffOrCarriesAgeBandSexOrAWeek() {
+        String v2 = "{\"evidencesDenied\":[],\"evidencesPresent\":[\"E_53\"],\"medicationAlerts\":[],\"period\":\"2026-W45/2026-W48\","
+                + "\"schemaVersion\":2,\"suggestions\":[],\"type\":\"consultation-signed-off\"}";
+        assertThat(((ConsultationSignedOff) EventCodec.read(v2)).period()).contains("2026-W45/2026-W48");
+        assertThatThrownBy(() -> EventCodec.read(v2.replace("\"period\"", "\"ageBand\":\"40-44\",\"period\"")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("period");
+        assertThatThrownBy(() -> EventCodec.read(v2.replace("\"period\"", "\"week\":\"2026-W46\",\"period\"")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("week");
+        assertThatThrownBy(() -> EventCodec.read(v2.replace("2026-W45/2026-W48", "2026-W46/2026-W49")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("period");
+        String feedback = EventCodec.write(QueuedEvent.of(factory.feedback(FeedbackKind.DIAGNOSIS, "pneumonia", Optional.empty(),
+                FeedbackAction.SHOWN, "2.0.0", at)));
+        assertThatThrownBy(() -> EventCodec.readQueued(feedback.replace("\"schemaVersion\":1", "\"schemaVersion\":2")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("schemaVersion");
     }
 
     @Test

@@ -53,6 +53,8 @@ public final class FleetReceiver implements AutoCloseable {
     private static final Set<String> ENVELOPE = Set.of("schemaVersion", "clinicKey", "contentAddress", "signature", "payload");
     private static final Set<String> PAYLOAD = Set.of("schemaVersion", "batchId", "week", "auditHead", "events");
     private static final Set<String> COMMON = Set.of("eventId", "type", "schemaVersion", "week");
+    private static final Set<String> COMMON_V2 = Set.of("eventId", "type", "schemaVersion", "period");
+    private static final Pattern PERIOD = Pattern.compile("[0-9]{4}-W[0-5][0-9]/[0-9]{4}-W[0-5][0-9]");
     private static final Map<String, Set<String>> EVENT_KEYS = Map.of(
             "consultation-signed-off", Set.of("ageBand", "sex", "evidencesPresent", "evidencesDenied", "modelVersion",
                     "suggestions", "finalDiagnosis", "medicationAlerts", "scrubbedNote"),
@@ -213,6 +215,20 @@ public final class FleetReceiver implements AutoCloseable {
             Set<String> allowed = EVENT_KEYS.get(String.valueOf(e.get("type")));
             if (allowed == null) {
                 return "malformed: event type " + e.get("type");
+            }
+            if (Long.valueOf(2).equals(e.get("schemaVersion"))) {
+                // protocol v2: a sign-off released over its 4-week period, the period in place of the week, no age band or sex
+                if (!"consultation-signed-off".equals(e.get("type")) || e.containsKey("week") || e.containsKey("ageBand")
+                        || e.containsKey("sex") || !PERIOD.matcher(String.valueOf(e.get("period"))).matches()
+                        || !UUID.matcher(String.valueOf(e.get("eventId"))).matches()) {
+                    return "malformed: event " + e;
+                }
+                for (String k : e.keySet()) {
+                    if (!COMMON_V2.contains(k) && !allowed.contains(k)) {
+                        return "malformed: event field " + k;
+                    }
+                }
+                continue;
             }
             for (String k : e.keySet()) {
                 if (!COMMON.contains(k) && !allowed.contains(k)) {

@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
 /**
  * A consultation signed off: the learning signal of one visit. Built on the server from stored
  * state (see {@link EventFactory}); the quasi-identifiers for k-anonymity are {@code ageBand},
- * {@code sex}, {@code finalDiagnosis} and {@code week}.
+ * {@code sex}, {@code finalDiagnosis} and {@code week} (or, released over a {@link ReleasePeriod}, {@code period}).
  *
- * @param week             ISO week of the sign-off
+ * <p>Released with a period, it leaves as event schema version 2: {@code period} in place of {@code week},
+ * without age band and sex (sync protocol v2); otherwise as version 1.
+ *
+ * @param week             ISO week of the sign-off (does not leave when {@code period} is present)
  * @param ageBand          {@code 0-4} … {@code 85-89}, {@code 90+}; empty when the birth date is unknown
  * @param sex              empty when not recorded as female or male
  * @param evidencesPresent evidence codes of the knowledge the differential was computed from
@@ -25,13 +28,17 @@ import java.util.regex.Pattern;
  * @param medicationAlerts interrupting alerts of the prescription and their outcome
  * @param scrubbedNote     the doctor's note scrubbed by the de-identifier; present only when the clinic
  *                         opted in and the de-identifier meets its recall gate ({@code NoteUpload})
+ * @param period           the {@link ReleasePeriod} containing {@code week} when the event leaves in a group of
+ *                         its period; then age band and sex are absent
  */
 public record ConsultationSignedOff(String week, Optional<String> ageBand, Optional<Sex> sex,
         List<String> evidencesPresent, List<String> evidencesDenied, Optional<String> modelVersion,
         List<ShownSuggestion> suggestions, Optional<String> finalDiagnosis, List<MedicationAlert> medicationAlerts,
-        Optional<String> scrubbedNote) implements UploadEvent {
+        Optional<String> scrubbedNote, Optional<String> period) implements UploadEvent {
 
     public static final String TYPE = "consultation-signed-off";
+    /** The event schema version of a sign-off released with a period (protocol v2). */
+    public static final int PERIOD_SCHEMA_VERSION = 2;
     private static final Pattern AGE_BAND = Pattern.compile("([0-9]|[1-8][05])-([0-9]|[1-8][49])|90\\+");
 
     public ConsultationSignedOff {
@@ -53,12 +60,56 @@ public record ConsultationSignedOff(String week, Optional<String> ageBand, Optio
             throw new InvalidEventException("scrubbedNote", "a scrubbed note or absent", "null");
         }
         scrubbedNote.ifPresent(ConsultationSignedOff::checkNote);
+        if (period == null) {
+            throw new InvalidEventException("period", "a release period or absent", "null");
+        }
+        if (period.isPresent()) {
+            ReleasePeriod.check(period.get());
+            if (!ReleasePeriod.of(week).equals(period.get())) {
+                throw new InvalidEventException("period", "the period of week " + week, period.get());
+            }
+            if (ageBand.isPresent() || sex.isPresent()) {
+                throw new InvalidEventException("period", "no age band or sex with a period (protocol v2)",
+                        ageBand.orElse("") + " " + sex.map(Sex::code).orElse(""));
+            }
+        }
+    }
+
+    /** A sign-off of its week (no period), as {@link EventFactory} builds it. */
+    public ConsultationSignedOff(String week, Optional<String> ageBand, Optional<Sex> sex, List<String> evidencesPresent,
+            List<String> evidencesDenied, Optional<String> modelVersion, List<ShownSuggestion> suggestions,
+            Optional<String> finalDiagnosis, List<MedicationAlert> medicationAlerts, Optional<String> scrubbedNote) {
+        this(week, ageBand, sex, evidencesPresent, evidencesDenied, modelVersion, suggestions, finalDiagnosis,
+                medicationAlerts, scrubbedNote, Optional.empty());
+    }
+
+    /**
+     * The same event released over its {@link ReleasePeriod}: without age band and sex, {@code period} in
+     * place of {@code week} on the wire.
+     */
+    public ConsultationSignedOff inPeriod() {
+        return new ConsultationSignedOff(week, Optional.empty(), Optional.empty(), evidencesPresent, evidencesDenied,
+                modelVersion, suggestions, finalDiagnosis, medicationAlerts, scrubbedNote, Optional.of(ReleasePeriod.of(week)));
+    }
+
+    /** As it leaves: version 1 with {@code week}, or version 2 with {@code period} in its place. */
+    @Override
+    public Map<String, Object> fields() {
+        if (period.isEmpty()) {
+            return UploadEvent.super.fields();
+        }
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("type", TYPE);
+        m.put("schemaVersion", PERIOD_SCHEMA_VERSION);
+        m.put("period", period.get());
+        putFields(m);
+        return m;
     }
 
     /** The event without a note (as every event is when the clinic has not opted in). */
     public ConsultationSignedOff withoutNote() {
         return new ConsultationSignedOff(week, ageBand, sex, evidencesPresent, evidencesDenied, modelVersion, suggestions,
-                finalDiagnosis, medicationAlerts, Optional.empty());
+                finalDiagnosis, medicationAlerts, Optional.empty(), period);
     }
 
     private static void checkNote(String note) {
@@ -83,7 +134,7 @@ public record ConsultationSignedOff(String week, Optional<String> ageBand, Optio
      */
     public ConsultationSignedOff generalised(String category) {
         return new ConsultationSignedOff(week, Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(),
-                List.of(), Optional.of(category), List.of(), Optional.empty());
+                List.of(), Optional.of(category), List.of(), Optional.empty(), period);
     }
 
     /**
@@ -92,7 +143,7 @@ public record ConsultationSignedOff(String week, Optional<String> ageBand, Optio
      */
     public ConsultationSignedOff withoutDemographics() {
         return new ConsultationSignedOff(week, Optional.empty(), Optional.empty(), evidencesPresent, evidencesDenied,
-                modelVersion, suggestions, finalDiagnosis, medicationAlerts, scrubbedNote);
+                modelVersion, suggestions, finalDiagnosis, medicationAlerts, scrubbedNote, period);
     }
 
     @Override
@@ -118,7 +169,8 @@ public record ConsultationSignedOff(String week, Optional<String> ageBand, Optio
         scrubbedNote.ifPresent(n -> m.put("scrubbedNote", n));
     }
 
-    static ConsultationSignedOff read(StrictFields f, String week) {
+    /** Reads the type-specific fields; {@code period} is present for a version-2 event. */
+    static ConsultationSignedOff read(StrictFields f, String week, Optional<String> period) {
         Optional<Sex> sex = f.optionalString("sex").map(s -> switch (s) {
             case "F" -> Sex.FEMALE;
             case "M" -> Sex.MALE;
@@ -132,6 +184,6 @@ public record ConsultationSignedOff(String week, Optional<String> ageBand, Optio
         return new ConsultationSignedOff(week, f.optionalString("ageBand"), sex, f.strings("evidencesPresent"),
                 f.strings("evidencesDenied"), f.optionalString("modelVersion"),
                 f.objects("suggestions").stream().map(ShownSuggestion::read).toList(), f.optionalString("finalDiagnosis"),
-                alerts, f.optionalString("scrubbedNote"));
+                alerts, f.optionalString("scrubbedNote"), period);
     }
 }

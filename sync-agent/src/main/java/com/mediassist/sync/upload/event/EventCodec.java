@@ -49,8 +49,8 @@ public final class EventCodec {
     /**
      * Reads a stored event.
      *
-     * @throws InvalidEventException when the JSON is not a version-1 event of a known type with only
-     *     allowed fields
+     * @throws InvalidEventException when the JSON is not a version-1 event of a known type (or a version-2
+     *     {@code consultation-signed-off}, with a period) with only allowed fields
      */
     public static UploadEvent read(String json) {
         try {
@@ -64,12 +64,19 @@ public final class EventCodec {
         StrictFields f = new StrictFields("", map);
         String type = f.string("type");
         long version = f.integer("schemaVersion");
+        if (version == ConsultationSignedOff.PERIOD_SCHEMA_VERSION && ConsultationSignedOff.TYPE.equals(type)) {
+            String period = ReleasePeriod.check(f.string("period"));
+            ConsultationSignedOff event = ConsultationSignedOff.read(f, ReleasePeriod.firstWeek(period), java.util.Optional.of(period));
+            f.requireNoOthers();
+            return event;
+        }
         if (version != UploadEvent.SCHEMA_VERSION) {
-            throw new InvalidEventException("schemaVersion", String.valueOf(UploadEvent.SCHEMA_VERSION), String.valueOf(version));
+            throw new InvalidEventException("schemaVersion", UploadEvent.SCHEMA_VERSION + " (or " + ConsultationSignedOff.PERIOD_SCHEMA_VERSION
+                    + " for " + ConsultationSignedOff.TYPE + ")", String.valueOf(version));
         }
         String week = f.string("week");
         UploadEvent event = switch (type) {
-            case ConsultationSignedOff.TYPE -> ConsultationSignedOff.read(f, week);
+            case ConsultationSignedOff.TYPE -> ConsultationSignedOff.read(f, week, java.util.Optional.empty());
             case SuggestionFeedback.TYPE -> SuggestionFeedback.read(f, week);
             case MedicationAlertOutcome.TYPE -> MedicationAlertOutcome.read(f, week);
             case Latency.TYPE -> Latency.read(f, week);

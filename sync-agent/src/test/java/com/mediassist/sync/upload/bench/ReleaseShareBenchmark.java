@@ -13,6 +13,7 @@ import com.mediassist.sync.upload.batch.Planner;
 import com.mediassist.sync.upload.event.ConsultationSignedOff;
 import com.mediassist.sync.upload.event.EventFactory;
 import com.mediassist.sync.upload.event.QueuedEvent;
+import com.mediassist.sync.upload.event.ReleasePeriod;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,11 @@ import java.util.Random;
 
 /**
  * What share of a clinic's signed-off consultations the real {@link Planner} lets leave, and in which
- * form (diagnosis with age band and sex, diagnosis without them, category only), when clinic-weeks of
- * {@code SIZE} consultations are drawn (with replacement, seeded) from the DDXPlus development patients.
+ * form (diagnosis with its week, with or without age band and sex; diagnosis with its 4-week period;
+ * category and period only), when clinic-periods of four weeks of {@code SIZE} consultations each are
+ * drawn (with replacement, seeded) from the DDXPlus development patients and planned once the period is
+ * complete. The week stages are the whole of protocol v1's diagnosis release, so their share is what
+ * left with a diagnosis before the period stage existed.
  * An evaluation command, not a test: the patients are read from the path given.
  *
  * <p>Run: {@code bin/bench-fleet release-share [K] [SIZE] [WEEKS] [PATIENTS_CSV] [CONDITIONS_JSON]}
@@ -58,33 +62,40 @@ public final class ReleaseShareBenchmark {
             String[] f = line.split(",", 4);
             patients.add(new String[]{f[0], f[1], f[2]});
         }
-        Instant signed = Instant.parse("2026-11-23T10:00:00Z");
+        Instant periodStart = Instant.parse("2026-11-02T10:00:00Z");
         Planner planner = new Planner(SyncOptions.defaults().withK(k));
-        Instant now = signed.plus(Duration.ofDays(4));
+        Instant now = Instant.parse("2026-12-03T00:00:00Z");
         Random random = new Random(20261128L);
         long total = 0;
         long withDemographics = 0;
         long withoutDemographics = 0;
+        long withPeriod = 0;
         long category = 0;
-        long held = 0;
-        for (int w = 0; w < weeks; w++) {
+        long notReleased = 0;
+        int periods = Math.max(1, weeks / ReleasePeriod.WEEKS);
+        for (int w = 0; w < periods; w++) {
             List<Candidate> candidates = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
+            for (int i = 0; i < size * ReleasePeriod.WEEKS; i++) {
                 String[] p = patients.get(random.nextInt(patients.size()));
                 int age = Integer.parseInt(p[0]);
                 Optional<String> band = Optional.of(age >= 90 ? "90+" : (age / 5 * 5) + "-" + (age / 5 * 5 + 4));
                 Sex sex = "F".equals(p[1]) ? Sex.FEMALE : Sex.MALE;
-                ConsultationSignedOff s = new ConsultationSignedOff("2026-W48", band, Optional.of(sex), List.of(), List.of(),
-                        Optional.empty(), List.of(), Optional.of(PathologyCode.fromName(p[2]).value()), List.of(), Optional.empty());
+                int week = i / size;
+                Instant signed = periodStart.plus(Duration.ofDays(7L * week + random.nextInt(6)));
+                ConsultationSignedOff s = new ConsultationSignedOff("2026-W" + (45 + week), band, Optional.of(sex), List.of(),
+                        List.of(), Optional.empty(), List.of(), Optional.of(PathologyCode.fromName(p[2]).value()), List.of(),
+                        Optional.empty());
                 candidates.add(new Candidate(i + 1, new QueuedEvent(s, Optional.of(categoryByName.get(p[2]))), signed));
             }
             Plan plan = planner.plan(candidates, now);
-            total += size;
-            held += plan.held().size() + plan.expired().size();
+            total += candidates.size();
+            notReleased += plan.held().size() + plan.expired().size();
             for (Plan.Release r : plan.releases()) {
                 ConsultationSignedOff s = (ConsultationSignedOff) r.event();
                 if (s.finalDiagnosis().orElse("").startsWith("cat:")) {
                     category++;
+                } else if (s.period().isPresent()) {
+                    withPeriod++;
                 } else if (s.ageBand().isPresent() || s.sex().isPresent()) {
                     withDemographics++;
                 } else {
@@ -92,10 +103,11 @@ public final class ReleaseShareBenchmark {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "k = %d, %d clinic-weeks of %d consultations: released %.1f %% (diagnosis with age band"
-                + " and sex %.1f %%, diagnosis without %.1f %%, category only %.1f %%), held %.1f %%%n", k, weeks, size,
-                pct(withDemographics + withoutDemographics + category, total), pct(withDemographics, total),
-                pct(withoutDemographics, total), pct(category, total), pct(held, total));
+        System.out.printf(Locale.ROOT, "k = %d, %d clinic-periods of %d weeks of %d consultations, planned once the period is complete:"
+                + " released %.1f %% (diagnosis with its week: with age band and sex %.1f %%, without %.1f %%; diagnosis with its"
+                + " period %.1f %%; category and period only %.1f %%), never released %.1f %%%n", k, periods, ReleasePeriod.WEEKS,
+                size, pct(withDemographics + withoutDemographics + withPeriod + category, total), pct(withDemographics, total),
+                pct(withoutDemographics, total), pct(withPeriod, total), pct(category, total), pct(notReleased, total));
     }
 
     private static double pct(long part, long total) {
