@@ -119,7 +119,8 @@ public final class DiagnosisEngine implements AutoCloseable {
         this.naiveBayes = new NaiveBayes(knowledge, space, freq);
         this.planner = new QuestionPlanner(knowledge, space, freq);
         this.fitAssessor = new FitAssessor(knowledge, space, freq, options.fit(), UnmappedConcepts.loadDefault(),
-                QuestionPlanner::offTopic, com.mediassist.core.fit.RelatedEvidences.loadDefault());
+                QuestionPlanner::offTopic, com.mediassist.core.fit.RelatedEvidences.loadDefault(),
+                com.mediassist.core.fit.VerdictModel.loadDefault());
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(options.onnxThreads(), options.onnxThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, options.queueCapacity())), r -> {
@@ -191,6 +192,23 @@ public final class DiagnosisEngine implements AutoCloseable {
         if (variants.isEmpty()) {
             return diagnose(p, unmappedFindings, language);
         }
+        NotePosterior n = notePosterior(p, variants);
+        return answer(p, unmappedFindings, space.encode(knowledge, p), language, n.posterior(), n.fallbackReason());
+    }
+
+    /**
+     * The probabilities {@link #diagnoseNote} ranks by, without explanations or questions (for evaluation and for
+     * fitting the fit model on notes).
+     */
+    public double[] noteProbabilities(PatientFindings p, NoteEncodings encodings) {
+        List<PatientFindings> variants = encodings.variants(p, knowledge);
+        return variants.isEmpty() ? probabilities(p) : notePosterior(p, variants).posterior();
+    }
+
+    private record NotePosterior(double[] posterior, String fallbackReason) {
+    }
+
+    private NotePosterior notePosterior(PatientFindings p, List<PatientFindings> variants) {
         float[] x = space.encode(knowledge, p);
         double[] posterior;
         String fallbackReason = null;
@@ -219,7 +237,7 @@ public final class DiagnosisEngine implements AutoCloseable {
         for (int k = 0; k < posterior.length; k++) {
             posterior[k] /= sum;
         }
-        return answer(p, unmappedFindings, x, language, posterior, fallbackReason);
+        return new NotePosterior(posterior, fallbackReason);
     }
 
     /** The model's probabilities for a patient, without explanations or questions (for evaluation). */
