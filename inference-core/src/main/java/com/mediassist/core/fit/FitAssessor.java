@@ -261,8 +261,11 @@ public final class FitAssessor {
         FitVerdict verdict = verdictModel != null ? verdictModel.verdict(notExplained)
                 : ruleVerdict(score, load, share, typicality, uncharacteristic, outsideLoad);
         if (verdictModel != null) {
-            if (verdict == FitVerdict.IN_SCOPE && outsideLoad >= 2) {
-                // two findings from outside the model: the differential shows under a tenth of the probability
+            double symptoms = Math.expm1(signals.get(VerdictModel.Signal.LOG_SYMPTOMS));
+            if (verdict == FitVerdict.IN_SCOPE && (outsideLoad >= 2 || outsideLoad >= 1 && outsideLoad * 2 >= symptoms)) {
+                // two findings from outside the model (the differential then shows under a tenth of the probability),
+                // or one that is a third or more of the findings: too few symptoms to outweigh it (big-toe pain beside
+                // pain and swelling is no oedema)
                 verdict = FitVerdict.LOW_FIT;
             } else if (verdict == FitVerdict.OUT_OF_SCOPE && codes.isEmpty() && outsideLoad == 0) {
                 // nothing speaks against the model: there is only nothing to go on

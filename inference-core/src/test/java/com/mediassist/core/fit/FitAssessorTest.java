@@ -159,4 +159,17 @@ class FitAssessorTest {
         assertThat(nothing.factors().notExplained()).isGreaterThan(0.9);
         assertThat(nothing.fit().verdict()).isEqualTo(FitVerdict.LOW_FIT);
     }
+
+    @Test
+    void oneFindingFromOutsideTheModelBesideTwoSymptomsIsNeverInScope() {
+        FitAssessor trusting = withModel(model(-10, 0, 0.5, 0.9));
+        // pain and fever name all of pharyngitis' characteristic symptoms, but dysuria is a third of the findings
+        FitAssessor.Assessment third = trusting.assess(k.findings(30, "F", List.of("E_91", "E_53"), List.of()), PHARYNGITIS,
+                List.of("dysuria"), Language.EN, Finding::toString);
+        assertThat(third.fit().verdict()).isEqualTo(FitVerdict.LOW_FIT);
+        // beside three symptoms the model decides
+        FitAssessor.Assessment quarter = trusting.assess(k.findings(30, "F", List.of("E_91", "E_53", "E_201"), List.of()),
+                PHARYNGITIS, List.of("dysuria"), Language.EN, Finding::toString);
+        assertThat(quarter.fit().verdict()).isEqualTo(FitVerdict.IN_SCOPE);
+    }
 }
