@@ -29,23 +29,20 @@ public final class EvaluateFitCommand implements Callable<Integer> {
     /** Appliance version the bundle must accept. */
     private static final String MIN_APPLIANCE_VERSION = "0.1.0";
 
+    /** Where the vignette files live. */
+    static final Path DIR = Path.of("models/src/test/resources/fit-vignettes");
+
     @Option(names = "--bundle", description = "bundle directory; default: ${DEFAULT-VALUE}",
             defaultValue = "${env:MEDIASSIST_DEFAULT_BUNDLE:-models/target/bundle}")
     Path bundle;
-
-    /** Where the vignette files live. */
-    static final Path DIR = Path.of("models/src/test/resources/fit-vignettes");
 
     @Option(names = "--vignettes", description = "vignette files; default: every *.txt of " + "models/src/test/resources/fit-vignettes"
             + ", the tuning files (tune*.txt) first, then the fixed ones (holdout, blind, blind2 …)", split = ",")
     List<Path> files;
 
-    @Option(names = "--details", description = "also print one line per note")
+    @Option(names = "--details", description = "also print one line per note of the tuning files (the fixed files, never "
+            + "tuned on, are reported as aggregates only)")
     boolean details;
-
-    @Option(names = "--features", description = "write the fit model's inputs, one JSON object per note of the tuning "
-            + "files (tune*.txt), to this file (JSON lines; the fixed files are never written)")
-    Path features;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -58,29 +55,17 @@ public final class EvaluateFitCommand implements Callable<Integer> {
         try (DiagnosisEngine engine = DiagnosisEngine.open(new BundleLoader(MIN_APPLIANCE_VERSION).load(bundle), options)) {
             FitEvaluation eval = new FitEvaluation(SummaryExtractor.loadDefault(), engine);
             Map<String, Object> all = new LinkedHashMap<>();
-            List<String> rows = new java.util.ArrayList<>();
             for (Path f : files != null ? files : defaultFiles(DIR)) {
                 List<FitEvaluation.Outcome> outcomes = eval.run(Vignette.read(f));
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("split", split(f));
                 m.putAll(FitEvaluation.metrics(outcomes));
                 all.put(f.getFileName().toString(), m);
-                if (features != null && split(f).equals("tuning")) {
-                    for (Map<String, Object> row : eval.features(outcomes)) {
-                        Map<String, Object> r = new LinkedHashMap<>();
-                        r.put("file", f.getFileName().toString());
-                        r.putAll(row);
-                        rows.add(new ObjectMapper().writeValueAsString(r));
-                    }
-                }
-                if (details) {
+                if (details && split(f).equals("tuning")) {
                     FitEvaluation.details(outcomes).forEach(out::println);
                 }
             }
             out.println(json.writeValueAsString(all));
-            if (features != null) {
-                java.nio.file.Files.write(features, rows, java.nio.charset.StandardCharsets.UTF_8);
-            }
         }
         out.flush();
         return 0;

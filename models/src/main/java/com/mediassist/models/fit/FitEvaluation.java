@@ -82,56 +82,6 @@ public final class FitEvaluation {
     }
 
     /**
-     * One JSON object per vignette with what the fit model may use: the coded findings (feature names, antecedent or
-     * not), the denials, the uncoded findings with their weight under the best candidate, the note's probabilities and
-     * each pathology's characteristic-symptom coverage. For tuning splits only.
-     */
-    public List<Map<String, Object>> features(List<Outcome> outcomes) {
-        Knowledge k = engine.knowledge();
-        com.mediassist.core.knowledge.FeatureSpace space = new com.mediassist.core.knowledge.FeatureSpace(k);
-        FitAssessor fa = engine.fitAssessor();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Outcome o : outcomes) {
-            Vignette v = o.vignette();
-            PatientFindings p = k.findings(v.age(), v.sex(), o.note().evidences().stream().map(Object::toString).toList(),
-                    o.note().absent().stream().map(Object::toString).toList());
-            double[] post = engine.noteProbabilities(p, encodings);
-            int top = 0;
-            for (int j = 1; j < post.length; j++) {
-                if (post[j] > post[top]) {
-                    top = j;
-                }
-            }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", v.id());
-            m.put("inScope", v.inScope());
-            m.put("expected", v.inScope() ? v.expected() : "out:" + v.outside());
-            m.put("verdict", o.result().fit().verdict().code());
-            List<Map<String, Object>> present = new ArrayList<>();
-            for (var f : p.present()) {
-                int i = space.indexOf(f);
-                present.add(Map.of("feature", i >= 0 ? space.names().get(i) : f.toString(), "code", f.evidence().value(),
-                        "antecedent", k.evidence(f.evidence()).map(com.mediassist.core.knowledge.Evidence::antecedent).orElse(false)));
-            }
-            m.put("present", present);
-            m.put("absent", p.absent().stream().map(c -> c.value()).toList());
-            List<Map<String, Object>> unm = new ArrayList<>();
-            for (String u : o.note().unmappedFindings()) {
-                unm.add(Map.of("label", u, "weight", fa.weight(u, top)));
-            }
-            m.put("unmapped", unm);
-            m.put("posterior", post);
-            double[] cov = new double[post.length];
-            for (int j = 0; j < post.length; j++) {
-                cov[j] = fa.coverage(p, j);
-            }
-            m.put("coverage", cov);
-            rows.add(m);
-        }
-        return rows;
-    }
-
-    /**
      * The verdict model's training examples: each note's signals as read and as if the reader had recognised none of
      * its uncoded findings, under the probabilities the note path ranks by.
      */
