@@ -43,7 +43,10 @@ import java.util.function.Function;
  * An uncoded finding whose nearest DDXPlus evidence ({@link RelatedEvidences}) is characteristic of the best
  * candidate counts as a related sign (itching in anaphylaxis).
  * The differential's probabilities are the model's times the fit score; the rest is the explicit
- * {@code otherMass}. Immutable and thread-safe.
+ * {@code otherMass}. The verdict comes from a {@link VerdictModel} (a logistic model of four signals fitted on the
+ * tuning notes) when the assessor has one, with three floors: two outside findings, or one that is a third or more of
+ * the findings, are never in scope, and a note with no finding at all is at most low fit; without one, from the
+ * hand-set thresholds of {@link FitOptions}. Immutable and thread-safe.
  */
 public final class FitAssessor {
 
