@@ -143,7 +143,7 @@ public final class SummaryExtractor {
 
         boolean[] typo = new boolean[n];
         String[] corrected = lexicon.correctTypos(words, typo);
-        List<PhraseMatcher.Match<LexiconEntry>> matches = lexicon.findAll(corrected);
+        List<PhraseMatcher.Match<LexiconEntry>> matches = Qualifiers.attach(lexicon.findAll(corrected), corrected);
         boolean[] inFinding = new boolean[n];
         for (PhraseMatcher.Match<LexiconEntry> m : matches) {
             for (int k = m.first(); k < m.first() + m.length(); k++) {
@@ -229,6 +229,7 @@ public final class SummaryExtractor {
                     status = FindingStatus.FAMILY;
                 }
             }
+            status = SignMarks.apply(text, span, status);
             boolean family = status == FindingStatus.FAMILY;
             com.mediassist.core.knowledge.Finding evidence = lexicon.evidenceFor(entry.evidence(), family);
             List<com.mediassist.core.knowledge.Finding> kept = family || evidence == null ? List.of() : values;

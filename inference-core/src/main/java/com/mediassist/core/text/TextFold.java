@@ -69,6 +69,30 @@ public final class TextFold {
     }
 
     /**
+     * Whether {@code b} is {@code a} with two adjacent, different characters swapped ("dsinea" and "disnea"), the
+     * commonest typing slip that a Levenshtein distance counts as two edits.
+     */
+    public static boolean isAdjacentSwap(CharSequence a, CharSequence b) {
+        int n = a.length();
+        if (n != b.length()) {
+            return false;
+        }
+        int i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (i + 1 >= n || a.charAt(i) != b.charAt(i + 1) || a.charAt(i + 1) != b.charAt(i)) {
+            return false;
+        }
+        for (int k = i + 2; k < n; k++) {
+            if (a.charAt(k) != b.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Levenshtein distance between two strings, giving up early once it exceeds {@code max}.
      *
      * @return the distance, or {@code max + 1} when it is larger than {@code max}

@@ -29,4 +29,13 @@ class TextFoldTest {
         assertThat(TextFold.editDistance("amoxicilina", "amoxicillin", 2)).isEqualTo(2);
         assertThat(TextFold.editDistance("paracetamol", "metamizol", 2)).isEqualTo(3);
     }
+
+    @Test
+    void tellsTwoSwappedAdjacentLettersFromOtherDifferences() {
+        assertThat(TextFold.isAdjacentSwap("dsinea", "disnea")).isTrue();
+        assertThat(TextFold.isAdjacentSwap("vomtios", "vomitos")).isTrue();
+        assertThat(TextFold.isAdjacentSwap("disnea", "disnea")).isFalse();
+        assertThat(TextFold.isAdjacentSwap("dsinae", "disnea")).isFalse();
+        assertThat(TextFold.isAdjacentSwap("disnea", "disneas")).isFalse();
+    }
 }

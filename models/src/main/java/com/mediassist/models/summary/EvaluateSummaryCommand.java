@@ -16,10 +16,10 @@ import java.util.concurrent.Callable;
 /**
  * {@code evaluate-summary [--gold DIR[,DIR…]] [--details]}: prints precision, recall and F1 per field of the
  * consultation-summary extractor on annotated gold notes. Without {@code --gold} it prints every split
- * separately: development (the rules' own gold set and the blind set's {@code dev/}, which the rules may be
- * tuned on), the second blind author's {@code dev2/} (tuned on too), the fixed blind test split (never tuned on)
- * and the older held-out set. Exit code 0; 2 for a
- * bad gold folder.
+ * separately, the development splits first (the rules' own gold set with the blind set's {@code dev/}, the
+ * second blind author's {@code dev2/} and the third's {@code dev3/}, all of which the rules may be tuned on), then
+ * the fixed splits (the blind {@code test/} and {@code test2/}, never tuned on, and the older held-out set). A
+ * default split whose folder is not there yet is named as missing. Exit code 0; 2 for a bad gold folder.
  */
 @Command(name = "evaluate-summary", mixinStandardHelpOptions = true,
         description = "Scores the consultation-summary extractor on the annotated gold notes (P/R/F1 per field), per split.")
@@ -33,7 +33,7 @@ public final class EvaluateSummaryCommand implements Callable<Integer> {
     Path goldRoot;
 
     @Option(names = "--gold", split = ",",
-            description = "gold folder(s) of *.json notes scored together; default: every split (development, blind dev2, fixed blind test, held-out)")
+            description = "gold folder(s) of *.json notes scored together; default: every split (development: summary-gold + dev, dev2, dev3; fixed: test, test2, held-out)")
     List<Path> gold;
 
     @Option(names = "--details", description = "also list every missed, extra or mislabelled item")
@@ -44,11 +44,16 @@ public final class EvaluateSummaryCommand implements Callable<Integer> {
 
     private static Map<String, List<String>> splits() {
         Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("development (summary-gold + summary-gold-blind/dev; tuned on)",
+        m.put("development split: summary-gold + blind dev (summary-gold-blind/dev; tuned on)",
                 List.of("summary-gold", "summary-gold-blind/dev"));
-        m.put("blind dev2 (summary-gold-blind/dev2, a second blind author; tuned on)", List.of("summary-gold-blind/dev2"));
-        m.put("fixed blind test (summary-gold-blind/test; never tuned on)", List.of("summary-gold-blind/test"));
-        m.put("held-out (summary-gold-holdout)", List.of("summary-gold-holdout"));
+        m.put("development split: blind dev2 (summary-gold-blind/dev2, a second blind author; tuned on)",
+                List.of("summary-gold-blind/dev2"));
+        m.put("development split: blind dev3 (summary-gold-blind/dev3, a fourth hand; tuned on)",
+                List.of("summary-gold-blind/dev3"));
+        m.put("fixed split: blind test (summary-gold-blind/test; never tuned on)", List.of("summary-gold-blind/test"));
+        m.put("fixed split: blind test2 (summary-gold-blind/test2, the same fourth hand; never tuned on)",
+                List.of("summary-gold-blind/test2"));
+        m.put("fixed split: held-out (summary-gold-holdout)", List.of("summary-gold-holdout"));
         return m;
     }
 
@@ -63,6 +68,14 @@ public final class EvaluateSummaryCommand implements Callable<Integer> {
             SPLITS.forEach((name, dirs) -> runs.put(name, dirs.stream().map(goldRoot::resolve).toList()));
         }
         for (Map.Entry<String, List<Path>> run : runs.entrySet()) {
+            Path missing = run.getKey() == null ? null
+                    : run.getValue().stream().filter(d -> !java.nio.file.Files.isDirectory(d)).findFirst().orElse(null);
+            if (missing != null) {
+                out.println("== " + run.getKey());
+                out.println("(no gold folder " + missing + " yet)");
+                out.println();
+                continue;
+            }
             List<GoldNote> notes = new ArrayList<>();
             for (Path dir : run.getValue()) {
                 notes.addAll(SummaryEvaluation.readGold(dir));

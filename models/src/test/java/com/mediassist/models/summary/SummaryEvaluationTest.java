@@ -105,7 +105,7 @@ class SummaryEvaluationTest {
     }
 
     @Test
-    void withoutAGoldFolderTheCommandPrintsDevelopmentDev2FixedBlindAndHeldOutSplitsSeparately() throws URISyntaxException {
+    void withoutAGoldFolderTheCommandPrintsTheDevelopmentSplitsThenTheFixedSplitsSeparately() throws URISyntaxException {
         java.io.StringWriter out = new java.io.StringWriter();
         picocli.CommandLine cl = new picocli.CommandLine(new EvaluateSummaryCommand());
         cl.setOut(new java.io.PrintWriter(out));
@@ -113,12 +113,15 @@ class SummaryEvaluationTest {
         int code = cl.execute("--gold-root", root.toString());
         assertThat(code).isZero();
         String text = out.toString();
-        assertThat(text).contains("== development", "== blind dev2", "== fixed blind test", "== held-out");
+        assertThat(text).contains("== development split: summary-gold + blind dev", "== development split: blind dev2",
+                "== development split: blind dev3", "== fixed split: blind test (", "== fixed split: blind test2",
+                "== fixed split: held-out");
         int devNotes = SummaryEvaluation.readGold(root.resolve("summary-gold")).size()
                 + SummaryEvaluation.readGold(root.resolve("summary-gold-blind/dev")).size();
         assertThat(text).contains("field (" + devNotes + " notes)");
         assertThat(text).contains("field (" + SummaryEvaluation.readGold(root.resolve("summary-gold-blind/dev2")).size() + " notes)");
-        assertThat(text.indexOf("== development")).isLessThan(text.indexOf("== blind dev2"));
-        assertThat(text.indexOf("== blind dev2")).isLessThan(text.indexOf("== fixed blind test"));
+        assertThat(text).contains("field (" + SummaryEvaluation.readGold(root.resolve("summary-gold-blind/dev3")).size() + " notes)");
+        assertThat(text.indexOf("blind dev2")).isLessThan(text.indexOf("blind dev3"));
+        assertThat(text.lastIndexOf("== development split")).isLessThan(text.indexOf("== fixed split"));
     }
 }

@@ -38,9 +38,16 @@ public final class EvidenceLexicon {
             "franco", "franca", "right", "left", "mild", "mildly", "moderate", "moderately", "severe",
             "severely", "very", "slightly", "slight", "marked", "markedly", "both", "r", "l");
 
-    private final PhraseMatcher<LexiconEntry> matcher = new PhraseMatcher<>(INSERTABLE);
+    /**
+     * Prepositions that stand for one another inside a form ("burning on passing urine" for "burning when passing
+     * urine", "dolor con la tos" for "dolor al toser" is beyond this: only the preposition may differ).
+     */
+    static final Set<String> PREPOSITIONS = Set.of("on", "when", "while", "with", "during", "after", "upon", "al", "con",
+            "durante", "tras");
+
+    private final PhraseMatcher<LexiconEntry> matcher = new PhraseMatcher<>(INSERTABLE, PREPOSITIONS);
     /** The same forms under their words' inflection keys. */
-    private final PhraseMatcher<LexiconEntry> inflected = new PhraseMatcher<>(keys(INSERTABLE));
+    private final PhraseMatcher<LexiconEntry> inflected = new PhraseMatcher<>(keys(INSERTABLE), keys(PREPOSITIONS));
     private final Set<String> inflectedVocabulary = new HashSet<>();
     private final Set<String> vocabulary = new HashSet<>();
     /** Deletion-neighbourhood index: a word with one character removed, to its vocabulary words. */
@@ -184,7 +191,7 @@ public final class EvidenceLexicon {
 
     /**
      * Replaces each unknown word of at least {@value #MIN_TYPO_LENGTH} letters by the single lexicon
-     * word within one edit, when exactly one exists and the word is not a protected real word.
+     * word within one edit (an insertion, a deletion, a substitution or two adjacent letters swapped), when exactly one exists and the word is not a protected real word.
      *
      * @param words folded words, {@code null} at punctuation; not modified
      * @param typo  receives {@code true} at each corrected position
@@ -211,7 +218,7 @@ public final class EvidenceLexicon {
                     continue;
                 }
                 for (String h : hits) {
-                    if (h.equals(candidate) || TextFold.editDistance(w, h, 1) > 1) {
+                    if (h.equals(candidate) || TextFold.editDistance(w, h, 1) > 1 && !TextFold.isAdjacentSwap(w, h)) {
                         continue;
                     }
                     if (candidate == null) {
@@ -263,6 +270,10 @@ public final class EvidenceLexicon {
         PhraseMatcher.Match<LexiconEntry> exact = matcher.longestAt(words, i);
         PhraseMatcher.Match<LexiconEntry> loose = inflected.longestAt(keys, i);
         if (loose == null || (exact != null && exact.length() >= loose.length())) {
+            return exact;
+        }
+        if (loose.length() == 1 && protectedWords.contains(words[i])) {
+            // a modifier or trigger word is read as itself ("burning" pain is a character, not a burn)
             return exact;
         }
         return loose;

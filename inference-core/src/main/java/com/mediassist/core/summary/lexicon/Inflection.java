@@ -33,6 +33,20 @@ public final class Inflection {
         if (w.endsWith("ando") && w.length() >= 7) {
             return w.substring(0, w.length() - 4);
         }
+        String verb = englishVerbStem(w);
+        if (verb != null) {
+            return trimVowels(verb);
+        }
+        String past = spanishPastStem(w);
+        if (past != null) {
+            return past;
+        }
+        if (w.endsWith("iness") && w.length() >= 8) {
+            return w.substring(0, w.length() - 5) + "y";
+        }
+        if (w.endsWith("ness") && w.length() - 4 >= MIN_STEM) {
+            return trimVowels(w.substring(0, w.length() - 4));
+        }
         if (w.endsWith("ies") && w.length() >= 6) {
             return w.substring(0, w.length() - 3) + "y";
         }
@@ -47,6 +61,43 @@ public final class Inflection {
         }
         return trimVowels(w);
     }
+
+    /**
+     * English "-ing" and "-ed" forms to their stem ("wheezing", "wheezed" and "wheeze"; "vomited" and "vomit"), a
+     * doubled final consonant undone ("stopped"), or {@code null}.
+     */
+    private static String englishVerbStem(String w) {
+        String stem = null;
+        if (w.endsWith("ing") && w.length() - 3 >= MIN_STEM) {
+            stem = w.substring(0, w.length() - 3);
+        } else if (w.endsWith("ed") && w.length() - 2 >= MIN_STEM) {
+            stem = w.substring(0, w.length() - 2);
+        }
+        if (stem == null) {
+            return null;
+        }
+        int n = stem.length();
+        if (n > MIN_STEM && stem.charAt(n - 1) == stem.charAt(n - 2) && stem.charAt(n - 1) != 'l'
+                && stem.charAt(n - 1) != 's' && !isGenderVowel(stem.charAt(n - 1))) {
+            stem = stem.substring(0, n - 1);
+        }
+        return stem;
+    }
+
+    /**
+     * Spanish imperfect and preterite forms of "-ar" verbs to the key of their present ("vomitaba", "vomitaron" and
+     * "vomita"; "mareaba" and "mareo"), or {@code null}.
+     */
+    private static String spanishPastStem(String w) {
+        for (String ending : PAST_ENDINGS) {
+            if (w.endsWith(ending) && w.length() - ending.length() >= MIN_STEM) {
+                return trimVowels(w.substring(0, w.length() - ending.length()));
+            }
+        }
+        return null;
+    }
+
+    private static final String[] PAST_ENDINGS = {"abamos", "aban", "abas", "aba", "aron"};
 
     /** Keys of each word of {@code words} ({@code null} kept), in a new array. */
     public static String[] keys(String[] words) {

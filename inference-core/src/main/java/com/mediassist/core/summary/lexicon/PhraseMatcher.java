@@ -35,6 +35,7 @@ public final class PhraseMatcher<T> {
 
     private final Map<String, List<Entry<T>>> byFirst = new HashMap<>();
     private final Set<String> insertable;
+    private final Set<String> interchangeable;
     private int maxWords;
 
     /** A matcher that takes phrases word for word. */
@@ -47,7 +48,17 @@ public final class PhraseMatcher<T> {
      * phrase.
      */
     public PhraseMatcher(Set<String> insertable) {
+        this(insertable, Set.of());
+    }
+
+    /**
+     * A matcher that also lets any word of {@code interchangeable} (folded prepositions: "on", "when", "with")
+     * stand for another inside a phrase, never as its first or last word: "burning on passing urine" matches
+     * "burning when passing urine".
+     */
+    public PhraseMatcher(Set<String> insertable, Set<String> interchangeable) {
         this.insertable = Set.copyOf(insertable);
+        this.interchangeable = Set.copyOf(interchangeable);
     }
 
     /** Adds a phrase; a phrase added twice keeps its first payload. */
@@ -116,7 +127,8 @@ public final class PhraseMatcher<T> {
                 while (isNumber(words, at)) {
                     at++;
                 }
-            } else if (at < words.length && phrase[k].equals(words[at])) {
+            } else if (at < words.length && (phrase[k].equals(words[at]) || k < phrase.length - 1 && words[at] != null
+                    && interchangeable.contains(phrase[k]) && interchangeable.contains(words[at]))) {
                 at++;
             } else {
                 return 0;

@@ -39,6 +39,9 @@ public final class ContextAnnotator {
             "describe", "pero", "aunque", "salvo", "excepto", "reports", "reported", "has", "had", "complains", "notes",
             "noted", "endorses", "describes", "but", "except", "although", "however", "with", "con", "now", "ahora");
 
+    /** Verbs of taking a medicine, which start an assertion as {@link #ASSERTIONS} do. */
+    private static final Set<String> TAKING = Set.of("toma", "toman", "tomando", "takes", "taking", "usa", "uses", "using");
+
     /** Words that, closing a clause, deny the finding right before them ("Coluria no.", "Fiebre tampoco."). */
     private static final Set<String> CLOSING_DENIALS = Set.of("no", "tampoco", "negativo", "negativa", "ausente",
             "ausentes", "negative", "absent", "none", "denied");
@@ -66,7 +69,12 @@ public final class ContextAnnotator {
             "comentan", "relata", "nota", "notan", "observa", "observan", "says", "said", "reports", "reported",
             "states", "stated", "notes", "noted", "noticed", "describes", "brought", "brings", "trae", "traen", "per");
 
+    /** Words naming the family as a whole, whose history a negation before them reaches. */
+    private static final Set<String> FAMILY_WORDS = Set.of("familia", "familiar", "familiares", "family", "antecedentes",
+            "fh", "fhx", "ahf");
+
     private final Hit[] at;
+    private final ContextRules rules;
     private final String[] words;
     private final boolean[] isFinding;
 
@@ -77,6 +85,7 @@ public final class ContextAnnotator {
      *                 searched inside findings ("no huele" is a finding, not "no" + "huele")
      */
     public ContextAnnotator(ContextRules rules, String[] words, boolean[] isFinding) {
+        this.rules = rules;
         this.words = words;
         this.isFinding = isFinding;
         at = new Hit[words.length];
@@ -151,6 +160,13 @@ public final class ContextAnnotator {
         // babea", "if not improving or any neck stiffness"): a bare negation of the first does not reach the second
         boolean coordinatorSeen = false;
         boolean clauseJoined = false;
+        // a number between a negation and the finding (a reading: "no fever sats 91 rr 26 … wheeze") ends the
+        // negation's scope
+        boolean numberSeen = false;
+        // an assertion verb after another finding ("no embarazo toma anticonceptivos"): a bare negation of that
+        // finding does not reach past the verb
+        boolean assertionAfterFinding = false;
+        boolean assertionSeen = false;
         for (int i = first - 1; i >= sentenceStart && seen < FORWARD_WINDOW; i--) {
             if (words[i] == null) {
                 // a comma: the scope goes on only through a list of findings ("niega fiebre, tos")
@@ -163,6 +179,7 @@ public final class ContextAnnotator {
             Hit h = at[i];
             if (h == null) {
                 if (isFinding[i]) {
+                    assertionAfterFinding |= assertionSeen;
                     unclean = false;
                     // the coordinator joins findings ("no tiene fiebre ni tos"), not clauses
                     coordinatorSeen = false;
@@ -171,8 +188,10 @@ public final class ContextAnnotator {
                     coordinatorSeen |= COORDINATORS.contains(words[i]);
                 } else {
                     unclean = true;
+                    numberSeen |= Character.isDigit(words[i].charAt(0));
                     clauseJoined |= coordinatorSeen;
                     asserted |= ASSERTIONS.contains(words[i]);
+                    assertionSeen |= ASSERTIONS.contains(words[i]) || TAKING.contains(words[i]);
                     reported |= REPORTING.contains(words[i]);
                 }
                 seen++;
@@ -183,7 +202,8 @@ public final class ContextAnnotator {
                 if (!MODIFIER_TERMINATORS.contains(r.phrase())) {
                     Hit before = h.first() > sentenceStart ? at[h.first() - 1] : null;
                     if (before != null && before.rule().direction() == Direction.SUBJECT && !crossedComma
-                            && isSubject(before.first(), sentenceStart)) {
+                            && isSubject(before.first(), sentenceStart) && !REPORTING.contains(r.phrase())) {
+                        // ("La madre refiere fiebre": the mother tells the patient's finding, she is no subject of it)
                         // "Mom has myasthenia gravis": the verb after a relative heading the clause ends no scope
                         out.add(before.rule().category());
                     }
@@ -223,16 +243,30 @@ public final class ContextAnnotator {
                 boolean listDenial = r.category() == TriggerCategory.NEGATED && LIST_DENIALS.contains(r.phrase())
                         && !asserted;
                 // a condition reaches through its commas ("si bulto duro, doloroso o vómitos, acudir")
-                boolean condition = CONDITIONALS.contains(r.phrase());
+                boolean condition = CONDITIONALS.contains(r.phrase()) || endsWithConditional(r.phrase());
                 if (crossedComma && (brokenList || unclean) && !listDenial && !condition) {
                     break;
                 }
-                if (clauseJoined && r.category() == TriggerCategory.NEGATED && !listDenial) {
+                if (r.category() == TriggerCategory.HISTORICAL && (r.phrase().startsWith("hx") || r.phrase().startsWith("history"))
+                        && afterDuration(h.first(), sentenceStart)) {
+                    // "3/7 hx of burning", "2-week history of cough": how long the present illness has lasted
+                    i = h.first();
+                    seen++;
+                    continue;
+                }
+                if ((clauseJoined || numberSeen) && r.category() == TriggerCategory.NEGATED && !listDenial
+                        || assertionAfterFinding && !listDenial && (r.category() == TriggerCategory.NEGATED
+                        || r.category() == TriggerCategory.HISTORICAL)) {
                     i = h.first();
                     seen++;
                     continue;
                 }
                 out.add(r.category());
+                if (r.category() == TriggerCategory.FAMILY && !condition && isKin(h.first())) {
+                    // "no recuerda su padre tiene psoriasis": a relative stating a condition starts a new clause that
+                    // what came before it does not reach
+                    break;
+                }
             } else {
                 unclean = true;
             }
@@ -259,7 +293,11 @@ public final class ContextAnnotator {
             if (r.category() == TriggerCategory.TERMINATE) {
                 break;
             }
-            if (r.direction() == Direction.BACKWARD || r.direction() == Direction.BIDIRECTIONAL) {
+            int after = h.first() + h.length();
+            boolean closing = after >= sentenceEnd || words[after] == null;
+            if (r.direction() == Direction.BACKWARD || r.direction() == Direction.BIDIRECTIONAL
+                    || (closing && r.direction() == Direction.FORWARD && r.category() == TriggerCategory.HYPOTHETICAL)) {
+                // a forward trigger closing its clause has nothing to its right: "Gastropatía por AINE a descartar."
                 out.add(r.category());
             }
             i = h.first() + h.length() - 1;
@@ -268,6 +306,29 @@ public final class ContextAnnotator {
         out.remove(TriggerCategory.PSEUDO);
         out.remove(TriggerCategory.TERMINATE);
         return out;
+    }
+
+    /** Whether the word before {@code i} is a number or a unit of time ("3/7 hx of", "2 week history of"). */
+    private boolean afterDuration(int i, int sentenceStart) {
+        if (i <= sentenceStart || words[i - 1] == null) {
+            return false;
+        }
+        String w = words[i - 1];
+        return Character.isDigit(w.charAt(0)) || DURATION_UNITS.contains(w);
+    }
+
+    private static final Set<String> DURATION_UNITS = Set.of("day", "days", "week", "weeks", "wk", "wks", "month", "months",
+            "mo", "year", "years", "yr", "yrs", "hour", "hours", "hr", "hrs");
+
+    /** "seek care if", "acudir si": a trigger ending in a conditional word is a condition too. */
+    private static boolean endsWithConditional(String phrase) {
+        int space = phrase.lastIndexOf(' ');
+        return space >= 0 && CONDITIONALS.contains(phrase.substring(space + 1));
+    }
+
+    /** Whether word {@code i} names one relative (not the family as a whole: "antecedentes familiares de"). */
+    private boolean isKin(int i) {
+        return rules.isRelative(words[i]) && !FAMILY_WORDS.contains(words[i]);
     }
 
     /**

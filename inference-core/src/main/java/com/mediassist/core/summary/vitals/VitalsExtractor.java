@@ -43,6 +43,8 @@ public final class VitalsExtractor {
     private static final Pattern HR = Pattern.compile(
             "(?<![\\p{L}\\d])(?:FC|HR|frecuencia card[ií]aca|heart rate|pulso|pulse|fc\\.)(?![\\p{L}])"
                     + GAP + "(\\d{2,3})(?!\\d)(?:\\s{0,2}(?:lpm|bpm|l/min|lat/min|latidos(?: por minuto)?|/min|x'|x min))?", FLAGS);
+    /** A lone "P" labels a pulse only with its number right after it ("BP 146/90, P 80"); "P:" heads a plan. */
+    private static final Pattern HR_P = Pattern.compile("(?<![\\p{L}\\d])P(?![\\p{L}\\d])[ :=]{0,3}(\\d{2,3})(?!\\d|[.,/]\\d)", FLAGS);
     private static final Pattern HR_BARE = Pattern.compile("(?<![\\d.,/])(\\d{2,3})(?!\\d)\\s{0,2}(?:lpm|bpm|latidos por minuto|beats per minute)(?![\\p{L}])", FLAGS);
     private static final Pattern TEMP = Pattern.compile(
             "(?<![\\p{L}\\d])(?:Tª|temp|temperatura|temperature|T)(?![\\p{L}\\d])\\.?(?:\\s{0,2}(?:axilar|timpánica|timpanica|oral|rectal))?"
@@ -64,6 +66,10 @@ public final class VitalsExtractor {
             "(?<![\\p{L}\\d])(?:peso|weight|wt|pesa)(?![\\p{L}])" + WEIGHT_FILLER + NUM + "(?:\\s{0,2}(kg|kilos|kgs|lb|lbs))?", FLAGS);
     private static final Pattern HEIGHT = Pattern.compile(
             "(?<![\\p{L}\\d])(?:talla|altura|estatura|height|ht|mide)(?![\\p{L}])" + "[^\\d\\n]{0,10}?" + NUM + "(?:\\s{0,2}(cm|m|mts|metros)(?![\\p{L}]))?", FLAGS);
+    /** Feet and inches ("Ht 5'4\"", "height 5 ft 5 in", "5' 11''"), read in centimetres. */
+    private static final Pattern HEIGHT_IMPERIAL = Pattern.compile(
+            "(?<![\\p{L}\\d])(?:height|ht|talla|altura|estatura|mide)(?![\\p{L}])[^\\d\\n]{0,10}?([4-7])\\s{0,2}(?:'|\u2019|\u2032|ft|feet|foot|pies)"
+                    + "\\s{0,2}(?:(\\d{1,2})(?!\\d)\\s{0,2}(?:\"|\u201d|\u2033|''|in(?![\\p{L}])|inches)?)?", FLAGS);
     private static final Pattern BMI = Pattern.compile(
             "(?<![\\p{L}\\d])(?:IMC|BMI|índice de masa corporal|indice de masa corporal|body mass index)(?![\\p{L}])"
                     + "[^\\d\\n]{0,10}?" + NUM + "(?:\\s{0,2}kg\\s?/\\s?m\\s?(?:2|²))?", FLAGS);
@@ -81,9 +87,11 @@ public final class VitalsExtractor {
             new Rule(SPO2, VitalKind.SPO2, Set.of("sat", "sato2", "spo2", "saturacion", "o2", "oxygen", "sats")),
             new Rule(RR, VitalKind.RESPIRATORY_RATE, Set.of("fr", "rr", "frecuencia", "respiratory", "resp")),
             new Rule(HR, VitalKind.HEART_RATE, Set.of("fc", "hr", "frecuencia", "heart", "pulso", "pulse")),
+            new Rule(HR_P, VitalKind.HEART_RATE, Set.of("p")),
             new Rule(HR_BARE, VitalKind.HEART_RATE, Set.of()),
             new Rule(BMI, VitalKind.BMI, Set.of("imc", "bmi", "indice", "body")),
             new Rule(WEIGHT, VitalKind.WEIGHT, Set.of("peso", "weight", "wt", "pesa")),
+            new Rule(HEIGHT_IMPERIAL, VitalKind.HEIGHT, Set.of("talla", "altura", "estatura", "height", "ht", "mide")),
             new Rule(HEIGHT, VitalKind.HEIGHT, Set.of("talla", "altura", "estatura", "height", "ht", "mide")),
             new Rule(TEMP, VitalKind.TEMPERATURE, Set.of("t", "tª", "temp", "temperatura", "temperature")),
             new Rule(TEMP_BARE, VitalKind.TEMPERATURE, Set.of()));
@@ -116,7 +124,9 @@ public final class VitalsExtractor {
                 if (!m.lookingAt()) {
                     continue;
                 }
-                if (rule.kind() == VitalKind.SYSTOLIC) {
+                if (rule.pattern() == HEIGHT_IMPERIAL) {
+                    feetAndInches(text, m, out, taken);
+                } else if (rule.kind() == VitalKind.SYSTOLIC) {
                     bloodPressure(text, m, out, taken);
                 } else {
                     simple(text, m, rule.kind(), out, taken);
@@ -180,6 +190,17 @@ public final class VitalsExtractor {
             value = Math.round(value * 0.45359237 * 10) / 10.0;
         }
         out.add(new Vital(kind, value, kind.unit(), span.of(text), span, flag(kind, value)));
+        taken.add(span);
+    }
+
+    private static void feetAndInches(String text, Matcher m, List<Vital> out, List<Span> taken) {
+        Span span = new Span(m.start(), m.end());
+        if (!free(taken, span)) {
+            return;
+        }
+        int inches = Integer.parseInt(m.group(1)) * 12 + (m.group(2) == null ? 0 : Integer.parseInt(m.group(2)));
+        double cm = Math.round(inches * 2.54 * 10) / 10.0;
+        out.add(new Vital(VitalKind.HEIGHT, cm, VitalKind.HEIGHT.unit(), span.of(text), span, flag(VitalKind.HEIGHT, cm)));
         taken.add(span);
     }
 

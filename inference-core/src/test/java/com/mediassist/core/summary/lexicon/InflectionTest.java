@@ -28,6 +28,28 @@ class InflectionTest {
     }
 
     @Test
+    void englishIngAndEdFormsShareTheVerbsKey() {
+        assertThat(key("wheezing")).isEqualTo(key("wheeze")).isEqualTo(key("wheezed"));
+        assertThat(key("vomited")).isEqualTo(key("vomiting")).isEqualTo(key("vomit"));
+        assertThat(key("swelling")).isEqualTo(key("swell"));
+        assertThat(key("stopped")).isEqualTo(key("stop"));
+        assertThat(key("during")).as("a stem shorter than four letters is no verb").isEqualTo("during");
+    }
+
+    @Test
+    void englishNessNounsShareTheAdjectivesKey() {
+        assertThat(key("dizziness")).isEqualTo(key("dizzy"));
+        assertThat(key("stiffness")).isEqualTo(key("stiff"));
+        assertThat(key("numbness")).isEqualTo(key("numb"));
+    }
+
+    @Test
+    void spanishPastFormsShareThePresentsKey() {
+        assertThat(key("vomitaba")).isEqualTo(key("vomita")).isEqualTo(key("vomitaron"));
+        assertThat(key("mareaban")).isEqualTo(key("mareo"));
+    }
+
+    @Test
     void aConditionAndItsAdjectiveShareAKey() {
         assertThat(key("hipotiroidismo")).isEqualTo(key("hipotiroidea"));
         assertThat(key("hypothyroidism")).isEqualTo(key("hypothyroid"));
@@ -42,7 +64,6 @@ class InflectionTest {
         assertThat(key("38c5")).isEqualTo("38c5");
         assertThat(key("crisis")).isEqualTo("crisis");
         assertThat(key("virus")).isEqualTo("virus");
-        assertThat(key("dizziness")).isEqualTo("dizziness");
         assertThat(key(null)).isNull();
     }
 

@@ -2,6 +2,7 @@ package com.mediassist.core.summary.lexicon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +48,15 @@ class PhraseMatcherTest {
         PhraseMatcher<String> plain = new PhraseMatcher<>();
         plain.add("timpano abombado", "bulging");
         assertNull(plain.longestAt(words("timpano derecho abombado"), 0));
+    }
+
+    @Test
+    void anInterchangeablePrepositionStandsForAnotherOnlyInsideAPhrase() {
+        PhraseMatcher<String> m = new PhraseMatcher<>(java.util.Set.of(), java.util.Set.of("on", "when"));
+        m.add("burning when passing urine", "dysuria");
+        m.add("worse when", "worse");
+        assertThat(m.findAll(Tokenizer.words("burning on passing urine"))).extracting(PhraseMatcher.Match::payload)
+                .containsExactly("dysuria");
+        assertThat(m.findAll(Tokenizer.words("worse on"))).isEmpty();
     }
 }
