@@ -10,6 +10,7 @@ import com.mediassist.core.diagnosis.DiagnosisResult.ModelInfo;
 import com.mediassist.core.diagnosis.DiagnosisResult.NextQuestion;
 import com.mediassist.core.diagnosis.DiagnosisResult.RedFlag;
 import com.mediassist.core.fit.FitAssessor;
+import com.mediassist.core.fit.StatedAssessment;
 import com.mediassist.core.fit.FitVerdict;
 import com.mediassist.core.fit.UnmappedConcepts;
 import com.mediassist.core.knowledge.Evidence;
@@ -166,6 +167,11 @@ public final class DiagnosisEngine implements AutoCloseable {
      * @param language         language of names, questions, reasons and explanations
      */
     public DiagnosisResult diagnose(PatientFindings p, List<String> unmappedFindings, Language language) {
+        return diagnose(p, unmappedFindings, StatedAssessment.none(), language);
+    }
+
+    private DiagnosisResult diagnose(PatientFindings p, List<String> unmappedFindings, StatedAssessment stated,
+                                     Language language) {
         float[] x = space.encode(knowledge, p);
         double[] posterior;
         String fallbackReason = null;
@@ -175,7 +181,7 @@ public final class DiagnosisEngine implements AutoCloseable {
             fallbackReason = e.getMessage();
             posterior = naiveBayes.posterior(x);
         }
-        return answer(p, unmappedFindings, x, language, posterior, fallbackReason);
+        return answer(p, unmappedFindings, stated, x, language, posterior, fallbackReason);
     }
 
     /**
@@ -188,12 +194,21 @@ public final class DiagnosisEngine implements AutoCloseable {
      */
     public DiagnosisResult diagnoseNote(PatientFindings p, List<String> unmappedFindings, Language language,
                                         NoteEncodings encodings) {
+        return diagnoseNote(p, unmappedFindings, StatedAssessment.none(), language, encodings);
+    }
+
+    /**
+     * {@link #diagnoseNote(PatientFindings, List, Language, NoteEncodings)} for a note whose author states an
+     * assessment: the conditions it names ({@link com.mediassist.core.fit.AssessmentReader}) weigh in the fit verdict.
+     */
+    public DiagnosisResult diagnoseNote(PatientFindings p, List<String> unmappedFindings, StatedAssessment stated,
+                                        Language language, NoteEncodings encodings) {
         List<PatientFindings> variants = encodings.variants(p, knowledge);
         if (variants.isEmpty()) {
-            return diagnose(p, unmappedFindings, language);
+            return diagnose(p, unmappedFindings, stated, language);
         }
         NotePosterior n = notePosterior(p, variants);
-        return answer(p, unmappedFindings, space.encode(knowledge, p), language, n.posterior(), n.fallbackReason());
+        return answer(p, unmappedFindings, stated, space.encode(knowledge, p), language, n.posterior(), n.fallbackReason());
     }
 
     /**
@@ -298,10 +313,10 @@ public final class DiagnosisEngine implements AutoCloseable {
     }
 
     /** @param x the patient's encoded input (read only: it may still be in use by a timed-out model run) */
-    private DiagnosisResult answer(PatientFindings p, List<String> unmapped, float[] x, Language lang, double[] posterior,
-                                   String fallbackReason) {
+    private DiagnosisResult answer(PatientFindings p, List<String> unmapped, StatedAssessment stated, float[] x,
+                                   Language lang, double[] posterior, String fallbackReason) {
         List<Pathology> paths = knowledge.pathologies();
-        FitAssessor.Assessment fit = fitAssessor.assess(p, posterior, unmapped, lang, f -> text(f, lang));
+        FitAssessor.Assessment fit = fitAssessor.assess(p, posterior, unmapped, stated, lang, f -> text(f, lang));
         double keep = fit.fitScore();
         Integer[] order = new Integer[posterior.length];
         for (int i = 0; i < order.length; i++) {

@@ -43,7 +43,7 @@ import java.util.function.Function;
  * An uncoded finding whose nearest DDXPlus evidence ({@link RelatedEvidences}) is characteristic of the best
  * candidate counts as a related sign (itching in anaphylaxis).
  * The differential's probabilities are the model's times the fit score; the rest is the explicit
- * {@code otherMass}. The verdict comes from a {@link VerdictModel} (a logistic model of four signals fitted on the
+ * {@code otherMass}. The verdict comes from a {@link VerdictModel} (a logistic model of six signals fitted on the
  * tuning notes) when the assessor has one, with three floors: two outside findings, or one that is a third or more of
  * the findings, are never in scope, and a note with no finding at all is at most low fit; without one, from the
  * hand-set thresholds of {@link FitOptions}. Immutable and thread-safe.
@@ -199,6 +199,18 @@ public final class FitAssessor {
      */
     public Assessment assess(PatientFindings p, double[] posterior, List<String> unmapped, Language lang,
                              Function<Finding, String> label) {
+        return assess(p, posterior, unmapped, StatedAssessment.none(), lang, label);
+    }
+
+    /**
+     * Assesses one answer to a note whose author states an assessment.
+     *
+     * @param stated the conditions the note states as its current impression ({@link AssessmentReader}); {@link
+     *               StatedAssessment#none()} when it states none or the request does not carry it
+     * @see #assess(PatientFindings, double[], List, Language, Function)
+     */
+    public Assessment assess(PatientFindings p, double[] posterior, List<String> unmapped, StatedAssessment stated,
+                             Language lang, Function<Finding, String> label) {
         List<Pathology> paths = knowledge.pathologies();
         int top = 0;
         for (int k = 1; k < posterior.length; k++) {
@@ -259,7 +271,7 @@ public final class FitAssessor {
         double coverageFactor = Math.exp(-options.coveragePenalty() * Math.max(0, options.coverageExpected() - coverage));
         double score = Math.max(0, Math.min(1, amountFactor * unmappedFactor * explanationFactor * typicality * coverageFactor));
         boolean uncharacteristic = !codes.isEmpty() && coverageFactor < 0.8;
-        Map<VerdictModel.Signal, Double> signals = signals(p, posterior, top, coverage, outsideLoad);
+        Map<VerdictModel.Signal, Double> signals = signals(p, posterior, top, coverage, outsideLoad, stated);
         double notExplained = verdictModel == null ? Double.NaN : verdictModel.notExplained(signals);
         FitVerdict verdict = verdictModel != null ? verdictModel.verdict(notExplained)
                 : ruleVerdict(score, load, share, typicality, uncharacteristic, outsideLoad);
@@ -281,6 +293,10 @@ public final class FitAssessor {
         if (!outside.isEmpty()) {
             reasons.add(new FitReason("unmapped-findings", (en ? "Outside what I know: " : "Fuera de lo que conozco: ")
                     + String.join(", ", outside)));
+        }
+        if (!stated.outside().isEmpty() && verdict != FitVerdict.IN_SCOPE) {
+            reasons.add(new FitReason("assessed-outside", (en ? "The note's assessment names a condition I do not know: "
+                    : "La valoración de la nota nombra una enfermedad que no conozco: ") + String.join(", ", stated.outside())));
         }
         if (share >= 1.0 / 3 && !codes.isEmpty()) {
             List<String> names = new ArrayList<>();
@@ -349,7 +365,7 @@ public final class FitAssessor {
 
     /** The verdict model's inputs for one answer ({@link VerdictModel.Signal}). */
     private Map<VerdictModel.Signal, Double> signals(PatientFindings p, double[] posterior, int top, double coverage,
-                                                     double outsideLoad) {
+                                                     double outsideLoad, StatedAssessment stated) {
         Integer[] order = new Integer[posterior.length];
         for (int k = 0; k < order.length; k++) {
             order[k] = k;
@@ -370,6 +386,8 @@ public final class FitAssessor {
         m.put(VerdictModel.Signal.COVERAGE, coverage);
         m.put(VerdictModel.Signal.COVERAGE_TOP3, best3);
         m.put(VerdictModel.Signal.LOG_SYMPTOMS, Math.log1p(symptoms.size()));
+        m.put(VerdictModel.Signal.ASSESSED_OUTSIDE, stated.outsideSignal());
+        m.put(VerdictModel.Signal.ASSESSED_IN_SCOPE, stated.inScopeSignal());
         return m;
     }
 

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A small logistic model of "the 49 conditions do not explain these findings" over four signals of the fit
+ * A small logistic model of "the 49 conditions do not explain these findings" over six signals of the fit
  * assessment ({@link Signal}), with the two probabilities from which the verdict is low fit and out of scope. Its
  * coefficients are data ({@code fit/verdict-model.tsv}), fitted on the tuning vignettes only by
  * {@code bin/models fit-verdict} (documented in BENCHMARKS.md with its cross-validated trade-off curve).
@@ -38,7 +38,11 @@ public record VerdictModel(double intercept, Map<Signal, Double> coefficients, d
         /** The same share for whichever of the three best candidates the findings cover best. */
         COVERAGE_TOP3("coverage-top3"),
         /** {@code ln(1 + n)}, n the distinct coded current symptoms (antecedents not counted). */
-        LOG_SYMPTOMS("log-symptoms");
+        LOG_SYMPTOMS("log-symptoms"),
+        /** 1 when the note's own assessment names a condition outside the model ({@link StatedAssessment}), else 0. */
+        ASSESSED_OUTSIDE("assessed-outside"),
+        /** 1 when the note's own assessment names one of the 49 conditions and none outside them, else 0. */
+        ASSESSED_IN_SCOPE("assessed-in-scope");
 
         private final String code;
 

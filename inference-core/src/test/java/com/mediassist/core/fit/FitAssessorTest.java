@@ -89,7 +89,8 @@ class FitAssessorTest {
 
     private static VerdictModel model(double intercept, double coverage, double low, double out) {
         return new VerdictModel(intercept, java.util.Map.of(VerdictModel.Signal.OUTSIDE_LOAD, 1.0, VerdictModel.Signal.COVERAGE, coverage,
-                VerdictModel.Signal.COVERAGE_TOP3, 0.0, VerdictModel.Signal.LOG_SYMPTOMS, 0.0), low, out);
+                VerdictModel.Signal.COVERAGE_TOP3, 0.0, VerdictModel.Signal.LOG_SYMPTOMS, 0.0,
+                VerdictModel.Signal.ASSESSED_OUTSIDE, 3.0, VerdictModel.Signal.ASSESSED_IN_SCOPE, -3.0), low, out);
     }
 
     private FitAssessor withModel(VerdictModel m) {
@@ -171,5 +172,25 @@ class FitAssessorTest {
         FitAssessor.Assessment quarter = trusting.assess(k.findings(30, "F", List.of("E_91", "E_53", "E_201"), List.of()),
                 PHARYNGITIS, List.of("dysuria"), Language.EN, Finding::toString);
         assertThat(quarter.fit().verdict()).isEqualTo(FitVerdict.IN_SCOPE);
+    }
+
+    @Test
+    void theNotesOwnAssessmentWeighsInTheVerdictAndIsNeutralWhenAbsent() {
+        FitAssessor a = withModel(model(0, -4, 0.4, 0.6));
+        PatientFindings cough = k.findings(30, "F", List.of("E_201"), List.of());
+        FitAssessor.Assessment none = a.assess(cough, PHARYNGITIS, List.of(), Language.EN, Finding::toString);
+        FitAssessor.Assessment outside = a.assess(cough, PHARYNGITIS, List.of(),
+                new StatedAssessment(List.of("renal colic"), List.of()), Language.EN, Finding::toString);
+        FitAssessor.Assessment named = a.assess(cough, PHARYNGITIS, List.of(),
+                new StatedAssessment(List.of(), List.of(new com.mediassist.core.knowledge.PathologyCode("viral-pharyngitis"))),
+                Language.EN, Finding::toString);
+        // coverage 0 → σ(0) = 0.5; the assessment adds ±3 to the log-odds
+        assertThat(none.factors().notExplained()).isCloseTo(0.5, within(1e-9));
+        assertThat(none.factors().signals().get(VerdictModel.Signal.ASSESSED_OUTSIDE)).isZero();
+        assertThat(outside.factors().notExplained()).isCloseTo(1 / (1 + Math.exp(-3)), within(1e-9));
+        assertThat(outside.fit().verdict()).isEqualTo(FitVerdict.OUT_OF_SCOPE);
+        assertThat(outside.fit().reasons()).extracting(FitReason::code).contains("assessed-outside");
+        assertThat(named.factors().notExplained()).isCloseTo(1 / (1 + Math.exp(3)), within(1e-9));
+        assertThat(named.fit().verdict()).isEqualTo(FitVerdict.IN_SCOPE);
     }
 }

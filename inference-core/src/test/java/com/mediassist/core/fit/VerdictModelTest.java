@@ -23,6 +23,8 @@ class VerdictModelTest {
         m.put(Signal.COVERAGE, coverage);
         m.put(Signal.COVERAGE_TOP3, top3);
         m.put(Signal.LOG_SYMPTOMS, Math.log1p(symptoms));
+        m.put(Signal.ASSESSED_OUTSIDE, 0.0);
+        m.put(Signal.ASSESSED_IN_SCOPE, 0.0);
         return m;
     }
 
@@ -40,9 +42,22 @@ class VerdictModelTest {
     }
 
     @Test
+    void theShippedModelReadsAnAssessmentNamingAConditionOutsideTheModelAsEvidenceAgainstItAndOneOfThe49AsSupport() {
+        VerdictModel m = VerdictModel.loadDefault();
+        Map<Signal, Double> none = signals(0, 0.4, 0.4, 4);
+        Map<Signal, Double> outside = signals(0, 0.4, 0.4, 4);
+        outside.put(Signal.ASSESSED_OUTSIDE, 1.0);
+        Map<Signal, Double> named = signals(0, 0.4, 0.4, 4);
+        named.put(Signal.ASSESSED_IN_SCOPE, 1.0);
+        assertThat(m.notExplained(outside)).isGreaterThan(m.notExplained(none));
+        assertThat(m.notExplained(named)).isLessThan(m.notExplained(none));
+    }
+
+    @Test
     void writesAndReadsBackTheSameModel(@TempDir Path dir) throws IOException {
         VerdictModel m = new VerdictModel(1.5, Map.of(Signal.OUTSIDE_LOAD, 2.0, Signal.COVERAGE, -3.0,
-                Signal.COVERAGE_TOP3, -1.0, Signal.LOG_SYMPTOMS, -0.5), 0.6, 0.9);
+                Signal.COVERAGE_TOP3, -1.0, Signal.LOG_SYMPTOMS, -0.5, Signal.ASSESSED_OUTSIDE, 1.25,
+                Signal.ASSESSED_IN_SCOPE, -0.75), 0.6, 0.9);
         Path f = dir.resolve("m.tsv");
         m.write(f, List.of("fitted for a test"));
         assertThat(Files.readString(f)).startsWith("# fitted for a test");
@@ -68,7 +83,7 @@ class VerdictModelTest {
     @Test
     void refusesThresholdsOutOfOrder() {
         Map<Signal, Double> c = Map.of(Signal.OUTSIDE_LOAD, 1.0, Signal.COVERAGE, -1.0, Signal.COVERAGE_TOP3, -1.0,
-                Signal.LOG_SYMPTOMS, -1.0);
+                Signal.LOG_SYMPTOMS, -1.0, Signal.ASSESSED_OUTSIDE, 1.0, Signal.ASSESSED_IN_SCOPE, -1.0);
         assertThatThrownBy(() -> new VerdictModel(0, c, 0.9, 0.5)).isInstanceOf(KnowledgeFileException.class)
                 .hasMessageContaining("low-fit");
     }

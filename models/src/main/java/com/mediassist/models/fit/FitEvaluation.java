@@ -4,7 +4,9 @@ import com.mediassist.core.diagnosis.DiagnosisEngine;
 import com.mediassist.core.diagnosis.NoteEncodings;
 import com.mediassist.core.diagnosis.DiagnosisResult;
 import com.mediassist.core.diagnosis.DiagnosisResult.Candidate;
+import com.mediassist.core.fit.AssessmentReader;
 import com.mediassist.core.fit.FitAssessor;
+import com.mediassist.core.fit.StatedAssessment;
 import com.mediassist.core.fit.FitVerdict;
 import com.mediassist.core.knowledge.Knowledge;
 import com.mediassist.core.knowledge.Language;
@@ -30,10 +32,12 @@ public final class FitEvaluation {
     private final SummaryExtractor reader;
     private final DiagnosisEngine engine;
     private final NoteEncodings encodings = NoteEncodings.loadDefault();
+    private final AssessmentReader assessments;
 
     public FitEvaluation(SummaryExtractor reader, DiagnosisEngine engine) {
         this.reader = reader;
         this.engine = engine;
+        this.assessments = AssessmentReader.load(engine.knowledge());
     }
 
     /** One vignette's outcome. */
@@ -66,16 +70,18 @@ public final class FitEvaluation {
             StructuredNote note = reader.extract(v.text(), Language.fromCode(v.language()));
             PatientFindings p = k.findings(v.age(), v.sex(), note.evidences().stream().map(Object::toString).toList(),
                     note.absent().stream().map(Object::toString).toList());
-            DiagnosisResult r = engine.diagnoseNote(p, note.unmappedFindings(), lang, encodings);
+            StatedAssessment stated = assessments.read(v.text(), note);
+            DiagnosisResult r = engine.diagnoseNote(p, note.unmappedFindings(), stated, lang, encodings);
             double[] probs = engine.probabilities(p);
             double raw = 0;
             for (double x : probs) {
                 raw = Math.max(raw, x);
             }
-            FitAssessor.Factors factors = engine.fitAssessor().assess(p, probs, note.unmappedFindings(), lang, Object::toString).factors();
+            FitAssessor.Factors factors = engine.fitAssessor().assess(p, probs, note.unmappedFindings(), stated, lang,
+                    Object::toString).factors();
             // the same note as if the reader had recognised none of its uncoded findings: what the coded ones say alone
             FitVerdict alone = note.unmappedFindings().isEmpty() ? r.fit().verdict()
-                    : engine.diagnoseNote(p, List.of(), lang, encodings).fit().verdict();
+                    : engine.diagnoseNote(p, List.of(), stated.withoutOutside(), lang, encodings).fit().verdict();
             out.add(new Outcome(v, note, r, raw, factors, alone));
         }
         return out;
@@ -95,8 +101,9 @@ public final class FitEvaluation {
                     note.absent().stream().map(Object::toString).toList());
             double[] post = engine.noteProbabilities(p, encodings);
             FitAssessor fa = engine.fitAssessor();
-            var read = fa.assess(p, post, note.unmappedFindings(), lang, Object::toString).factors().signals();
-            var coded = fa.assess(p, post, List.of(), lang, Object::toString).factors().signals();
+            StatedAssessment stated = assessments.read(v.text(), note);
+            var read = fa.assess(p, post, note.unmappedFindings(), stated, lang, Object::toString).factors().signals();
+            var coded = fa.assess(p, post, List.of(), stated.withoutOutside(), lang, Object::toString).factors().signals();
             out.add(new VerdictModelFitter.Example(file, v.id(), !v.inScope(), read, coded));
         }
         return out;

@@ -49,6 +49,10 @@ public final class FitVerdictCommand implements Callable<Integer> {
             description = "weight of each in-scope note's copy with one more finding from outside the model; default ${DEFAULT-VALUE}")
     double incidental;
 
+    @Option(names = "--unstated-weight", defaultValue = "0.5",
+            description = "weight of each note's copy without its stated assessment; default ${DEFAULT-VALUE}")
+    double unstated;
+
     @Option(names = "--max-in-scope-low-fit", defaultValue = "0.08",
             description = "largest cross-validated share of in-scope notes flagged at the low-fit threshold; default ${DEFAULT-VALUE}")
     double maxLowFit;
@@ -84,21 +88,36 @@ public final class FitVerdictCommand implements Callable<Integer> {
                 examples.addAll(eval.examples(f.getFileName().toString(), Vignette.read(f)));
             }
         }
-        VerdictModelFitter fitter = new VerdictModelFitter(l2, incidental);
+        VerdictModelFitter fitter = new VerdictModelFitter(l2, incidental, unstated);
         double[] grid = new double[91];
         for (int i = 0; i < grid.length; i++) {
             grid[i] = Math.round((0.05 + 0.01 * i) * 100) / 100.0;
         }
-        List<VerdictModelFitter.Point> cv = VerdictModelFitter.curve(examples, fitter.crossValidated(examples, 5, 10, seed), grid);
-        double low = VerdictModelFitter.lowestWithin(cv, maxLowFit);
-        double outOf = Math.max(low, VerdictModelFitter.lowestWithin(cv, maxOutOfScope));
+        List<double[][]> probabilities = fitter.crossValidated(examples, 5, 10, seed);
+        List<VerdictModelFitter.Point> cv = VerdictModelFitter.curve(examples, probabilities, grid);
+        // the thresholds must hold for notes that state no assessment: read off the notes as if they stated none
+        List<VerdictModelFitter.Point> bare = VerdictModelFitter.curve(examples, probabilities, grid, 2);
+        double low = VerdictModelFitter.lowestWithin(bare, maxLowFit);
+        double outOf = Math.max(low, VerdictModelFitter.lowestWithin(bare, maxOutOfScope));
         VerdictModel model = fitter.model(examples, low, outOf);
 
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("notes", examples.size());
         report.put("outOfScopeNotes", examples.stream().filter(VerdictModelFitter.Example::outOfScope).count());
         report.put("model", describe(model));
+        Map<String, Object> stated = new LinkedHashMap<>();
+        for (boolean outside : new boolean[]{false, true}) {
+            List<VerdictModelFitter.Example> group = examples.stream().filter(e -> e.outOfScope() == outside).toList();
+            stated.put(outside ? "outOfScopeNotes" : "inScopeNotes", String.format(Locale.ROOT,
+                    "%d notes: assessment names an outside condition in %d, one of the 49 (and none outside) in %d",
+                    group.size(), group.stream().filter(e -> e.signals().get(VerdictModel.Signal.ASSESSED_OUTSIDE) > 0).count(),
+                    group.stream().filter(e -> e.signals().get(VerdictModel.Signal.ASSESSED_IN_SCOPE) > 0).count()));
+        }
+        report.put("statedAssessment", stated);
         report.put("crossValidated5x10", cv.stream()
+                .filter(p -> Math.round(p.threshold() * 100) % 5 == 0 || p.threshold() == low || p.threshold() == outOf)
+                .map(FitVerdictCommand::point).toList());
+        report.put("crossValidated5x10WithoutStatedAssessment", bare.stream()
                 .filter(p -> Math.round(p.threshold() * 100) % 5 == 0 || p.threshold() == low || p.threshold() == outOf)
                 .map(FitVerdictCommand::point).toList());
         Map<String, Object> lofo = new LinkedHashMap<>();
@@ -117,7 +136,8 @@ public final class FitVerdictCommand implements Callable<Integer> {
             model.write(out, List.of(
                     "The fit verdict's logistic model (VerdictModel): P(the 49 conditions do not explain the findings).",
                     "Written by: bin/models fit-verdict --vignettes " + String.join(",", tuning.stream().map(Path::toString).toList())
-                            + " --l2 " + l2 + " --incidental-weight " + incidental + " --max-in-scope-low-fit " + maxLowFit + " --max-in-scope-out-of-scope "
+                            + " --l2 " + l2 + " --incidental-weight " + incidental + " --unstated-weight " + unstated
+                            + " --max-in-scope-low-fit " + maxLowFit + " --max-in-scope-out-of-scope "
                             + maxOutOfScope + " --seed " + seed + " --out <this file>",
                     "Fitted on " + examples.size() + " tuning notes only; thresholds from 5-fold x 10 cross-validated probabilities.",
                     "Do not edit by hand: refit and record the curve in BENCHMARKS.md."));

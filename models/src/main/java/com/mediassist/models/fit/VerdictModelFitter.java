@@ -35,14 +35,25 @@ public final class VerdictModelFitter {
     private static final Signal[] SIGNALS = Signal.values();
     private final double l2;
     private final double incidental;
+    private final double unstated;
 
     /**
      * @param l2         the penalty on the standardised coefficients (1 by default)
      * @param incidental the weight of each in-scope note's copy with one more outside finding (0.25 by default; 0: none)
      */
     public VerdictModelFitter(double l2, double incidental) {
+        this(l2, incidental, 0);
+    }
+
+    /**
+     * @param unstated the weight of each note's copy without its stated assessment, for notes that state one (0.5 by
+     *                 default in {@code fit-verdict}; 0: none): many notes state none, and the other signals must
+     *                 decide those alone
+     */
+    public VerdictModelFitter(double l2, double incidental, double unstated) {
         this.l2 = l2;
         this.incidental = incidental;
+        this.unstated = unstated;
     }
 
     /** The coefficients (intercept first, then one per {@link Signal}) fitted on the examples. */
@@ -58,6 +69,12 @@ public final class VerdictModelFitter {
                 x.add(row(e.codedOnly()));
                 y.add(e.outOfScope() ? 1.0 : 0.0);
                 w.add(0.5);
+            }
+            Map<Signal, Double> bare = withoutAssessment(e.signals());
+            if (unstated > 0 && !bare.equals(e.signals())) {
+                x.add(row(bare));
+                y.add(e.outOfScope() ? 1.0 : 0.0);
+                w.add(unstated);
             }
             if (!e.outOfScope() && incidental > 0) {
                 x.add(row(withOneMoreOutsideFinding(e.signals())));
@@ -82,17 +99,18 @@ public final class VerdictModelFitter {
      * Cross-validated probabilities of "not explained", as read and from the coded findings alone: {@code repeats}
      * shuffles of {@code folds} folds, each note scored by a model fitted without it.
      *
-     * @return per repeat and example, {as read, coded only}
+     * @return per repeat and example, {as read, coded only, as read without the stated assessment}
      */
     public List<double[][]> crossValidated(List<Example> examples, int folds, int repeats, long seed) {
         List<double[][]> out = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
-            double[][] p = new double[examples.size()][2];
+            double[][] p = new double[examples.size()][3];
             for (List<Integer> test : folds(examples.size(), folds, seed + r)) {
                 double[] b = coefficients(without(examples, test));
                 for (int i : test) {
                     p[i][0] = probability(b, row(examples.get(i).signals()));
                     p[i][1] = probability(b, row(examples.get(i).codedOnly()));
+                    p[i][2] = probability(b, row(withoutAssessment(examples.get(i).signals())));
                 }
             }
             out.add(p);
@@ -150,6 +168,14 @@ public final class VerdictModelFitter {
         return train;
     }
 
+    /** The signals of a note as if it stated no assessment. */
+    static Map<Signal, Double> withoutAssessment(Map<Signal, Double> s) {
+        Map<Signal, Double> bare = new EnumMap<>(s);
+        bare.put(Signal.ASSESSED_OUTSIDE, 0.0);
+        bare.put(Signal.ASSESSED_IN_SCOPE, 0.0);
+        return bare;
+    }
+
     /** The signals of a note with one more finding from outside the model: the outside load grows by one (at most 2). */
     static Map<Signal, Double> withOneMoreOutsideFinding(Map<Signal, Double> s) {
         Map<Signal, Double> more = new EnumMap<>(s);
@@ -172,6 +198,14 @@ public final class VerdictModelFitter {
 
     /** The trade-off at each threshold: shares of in-scope and out-of-scope notes at or above it. */
     public static List<Point> curve(List<Example> examples, List<double[][]> probabilities, double[] thresholds) {
+        return curve(examples, probabilities, thresholds, 0);
+    }
+
+    /**
+     * The trade-off from one column of the probabilities ({@code column} 0 as read, 2 without the stated assessment);
+     * the coded-only share always comes from column 1.
+     */
+    public static List<Point> curve(List<Example> examples, List<double[][]> probabilities, double[] thresholds, int column) {
         List<Point> out = new ArrayList<>();
         for (double t : thresholds) {
             double in = 0;
@@ -183,11 +217,11 @@ public final class VerdictModelFitter {
                 for (int i = 0; i < examples.size(); i++) {
                     if (examples.get(i).outOfScope()) {
                         nOut++;
-                        outside += p[i][0] >= t ? 1 : 0;
+                        outside += p[i][column] >= t ? 1 : 0;
                         coded += p[i][1] >= t ? 1 : 0;
                     } else {
                         nIn++;
-                        in += p[i][0] >= t ? 1 : 0;
+                        in += p[i][column] >= t ? 1 : 0;
                     }
                 }
             }

@@ -100,12 +100,19 @@ class FitEvaluationTest {
     }
 
     @Test
+    void everyPathologyGivenSynonymsForTheNotesAssessmentIsInTheShippedKnowledge() {
+        List<com.mediassist.core.knowledge.PathologyCode> codes = engine.knowledge().pathologies().stream()
+                .map(com.mediassist.core.knowledge.Pathology::code).toList();
+        assertThat(com.mediassist.core.fit.AssessmentReader.synonymCodes()).isNotEmpty().allMatch(codes::contains);
+    }
+
+    @Test
     void theVerdictModelCrossValidatedOnTheTuningNotesSparesInScopeNotesAndFlagsOutOfScopeOnesFromCodedFindingsToo() {
         FitEvaluation eval = new FitEvaluation(SummaryExtractor.loadDefault(), engine);
         List<VerdictModelFitter.Example> examples = new ArrayList<>(eval.examples("tune.txt", tune));
         examples.addAll(eval.examples("tune2.txt", tune2));
         examples.addAll(eval.examples("tune3.txt", Vignette.read(DIR.resolve("tune3.txt"))));
-        VerdictModelFitter fitter = new VerdictModelFitter(1, 0.25);
+        VerdictModelFitter fitter = new VerdictModelFitter(1, 0.25, 0.5);
         com.mediassist.core.fit.VerdictModel shipped = com.mediassist.core.fit.VerdictModel.loadDefault();
         VerdictModelFitter.Point p = VerdictModelFitter.curve(examples, fitter.crossValidated(examples, 5, 3, 21),
                 new double[]{shipped.lowFitFrom()}).get(0);

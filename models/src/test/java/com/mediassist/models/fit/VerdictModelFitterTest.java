@@ -21,6 +21,8 @@ class VerdictModelFitterTest {
         m.put(Signal.COVERAGE, coverage);
         m.put(Signal.COVERAGE_TOP3, Math.min(1, coverage + 0.1));
         m.put(Signal.LOG_SYMPTOMS, Math.log1p(symptoms));
+        m.put(Signal.ASSESSED_OUTSIDE, 0.0);
+        m.put(Signal.ASSESSED_IN_SCOPE, 0.0);
         return m;
     }
 
@@ -47,6 +49,30 @@ class VerdictModelFitterTest {
         assertThat(m.coefficients().get(Signal.COVERAGE) + m.coefficients().get(Signal.COVERAGE_TOP3)).isNegative();
         assertThat(m.notExplained(signals(1, 0.1, 2))).isGreaterThan(0.9);
         assertThat(m.notExplained(signals(0, 0.8, 6))).isLessThan(0.1);
+    }
+
+    @Test
+    void anAssessmentTheNotesStateIsLearntAndANoteThatStatesNoneIsDecidedByTheOtherSignals() {
+        Random r = new Random(3);
+        List<VerdictModelFitter.Example> data = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            boolean outside = i % 2 == 0;
+            double coverage = outside ? 0.4 * r.nextDouble() : 0.2 + 0.7 * r.nextDouble();
+            Map<Signal, Double> s = signals(0, coverage, 4);
+            // half the notes state an assessment, always the right kind
+            if (i % 4 < 2) {
+                s.put(outside ? Signal.ASSESSED_OUTSIDE : Signal.ASSESSED_IN_SCOPE, 1.0);
+            }
+            data.add(new VerdictModelFitter.Example("a.txt", "n" + i, outside, s, s));
+        }
+        VerdictModel robust = new VerdictModelFitter(1, 0, 0.5).model(data, 0.5, 0.9);
+        assertThat(robust.coefficients().get(Signal.ASSESSED_OUTSIDE)).isPositive();
+        assertThat(robust.coefficients().get(Signal.ASSESSED_IN_SCOPE)).isNegative();
+        // a note that states nothing is decided by its coverage: low coverage is more likely outside
+        assertThat(robust.notExplained(signals(0, 0.05, 4))).isGreaterThan(robust.notExplained(signals(0, 0.8, 4)));
+        assertThat(VerdictModelFitter.withoutAssessment(data.get(0).signals()).get(Signal.ASSESSED_OUTSIDE)).isZero();
+        List<double[][]> cv = new VerdictModelFitter(1, 0, 0.5).crossValidated(data, 5, 1, 7);
+        assertThat(cv.get(0)[0]).hasSize(3);
     }
 
     @Test
