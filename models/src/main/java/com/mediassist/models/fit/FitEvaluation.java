@@ -42,7 +42,7 @@ public final class FitEvaluation {
 
     /** One vignette's outcome. */
     public record Outcome(Vignette vignette, StructuredNote note, DiagnosisResult result, double rawTop,
-                          FitAssessor.Factors factors, FitVerdict withoutUnmapped) {
+                          FitAssessor.Factors factors, FitVerdict withoutUnmapped, FitVerdict withoutAssessment) {
 
         Candidate top() {
             return result.differential().get(0);
@@ -82,7 +82,10 @@ public final class FitEvaluation {
             // the same note as if the reader had recognised none of its uncoded findings: what the coded ones say alone
             FitVerdict alone = note.unmappedFindings().isEmpty() ? r.fit().verdict()
                     : engine.diagnoseNote(p, List.of(), stated.withoutOutside(), lang, encodings).fit().verdict();
-            out.add(new Outcome(v, note, r, raw, factors, alone));
+            // as the appliance answers while its requests do not carry the stated assessment
+            FitVerdict unstated = stated.equals(StatedAssessment.none()) ? r.fit().verdict()
+                    : engine.diagnoseNote(p, note.unmappedFindings(), lang, encodings).fit().verdict();
+            out.add(new Outcome(v, note, r, raw, factors, alone, unstated));
         }
         return out;
     }
@@ -124,6 +127,8 @@ public final class FitEvaluation {
         m.put("outOfScopeWithVerdict", share(out, Outcome::flagged));
         m.put("outOfScopeVerdictOutOfScope", share(out, o -> o.result().fit().verdict() == FitVerdict.OUT_OF_SCOPE));
         m.put("outOfScopeWithVerdictIgnoringUnmapped", share(out, o -> o.withoutUnmapped() != FitVerdict.IN_SCOPE));
+        m.put("inScopeFlaggedLowFitWithoutAssessment", share(in, o -> o.withoutAssessment() != FitVerdict.IN_SCOPE));
+        m.put("outOfScopeWithVerdictWithoutAssessment", share(out, o -> o.withoutAssessment() != FitVerdict.IN_SCOPE));
         m.put("outOfScopeWrongAtLeast0.8WithoutVerdict", share(out, o -> !o.flagged() && o.top().probability() >= CONFIDENT));
         m.put("outOfScopeWrongAtLeast0.8RawModel", share(out, o -> o.rawTop() >= CONFIDENT));
         m.put("redFlagsInScope", share(in, o -> !o.result().redFlags().isEmpty()));
