@@ -38,6 +38,7 @@ import picocli.CommandLine.Option;
                 ModelsCli.Evaluate.class,
                 com.mediassist.models.summary.EvaluateSummaryCommand.class,
                 com.mediassist.models.fit.EvaluateFitCommand.class,
+                com.mediassist.models.fit.FitVerdictCommand.class,
                 com.mediassist.models.fleet.FleetCommand.class,
                 com.mediassist.models.loop.LoopCommands.Retrain.class,
                 com.mediassist.models.loop.LoopCommands.GateCommand.class,

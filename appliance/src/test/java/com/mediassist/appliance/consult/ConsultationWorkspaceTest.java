@@ -96,6 +96,18 @@ class ConsultationWorkspaceTest {
     }
 
     @Test
+    void theNotesOwnAssessmentOfAConditionOutsideTheModelWeighsInTheFitAndTheSameWordInThePastHistoryDoesNot() {
+        JsonPath stated = commands(start(), "{\"type\": \"set-note\", \"text\": "
+                + "\"Dolor lumbar intenso irradiado a la ingle con náuseas desde esta mañana.\\nJC: cólico renal.\"}");
+        assertThat(stated.getString("diagnosis.status")).isEqualTo("ok");
+        assertThat(stated.getString("diagnosis.answer.fit.verdict")).isNotEqualTo("in-scope");
+        assertThat(stated.getList("diagnosis.answer.fit.reasons.code", String.class)).contains("assessed-outside");
+        JsonPath history = commands(start(), "{\"type\": \"set-note\", \"text\": "
+                + "\"Antecedentes personales: cólico renal.\\nEnfermedad actual: tos y fiebre de tres días.\"}");
+        assertThat(history.getList("diagnosis.answer.fit.reasons.code", String.class)).doesNotContain("assessed-outside");
+    }
+
+    @Test
     void answeringADetailAlsoAnswersItsParentQuestion() {
         Evidence detail = diagnosis.knowledge().evidences().stream()
                 .filter(e -> e.parent() != null && e.type() == EvidenceType.MULTI).findFirst().orElseThrow();

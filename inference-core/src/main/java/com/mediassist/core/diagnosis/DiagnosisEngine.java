@@ -10,6 +10,7 @@ import com.mediassist.core.diagnosis.DiagnosisResult.ModelInfo;
 import com.mediassist.core.diagnosis.DiagnosisResult.NextQuestion;
 import com.mediassist.core.diagnosis.DiagnosisResult.RedFlag;
 import com.mediassist.core.fit.FitAssessor;
+import com.mediassist.core.fit.StatedAssessment;
 import com.mediassist.core.fit.FitVerdict;
 import com.mediassist.core.fit.UnmappedConcepts;
 import com.mediassist.core.knowledge.Evidence;
@@ -119,7 +120,8 @@ public final class DiagnosisEngine implements AutoCloseable {
         this.naiveBayes = new NaiveBayes(knowledge, space, freq);
         this.planner = new QuestionPlanner(knowledge, space, freq);
         this.fitAssessor = new FitAssessor(knowledge, space, freq, options.fit(), UnmappedConcepts.loadDefault(),
-                QuestionPlanner::offTopic, com.mediassist.core.fit.RelatedEvidences.loadDefault());
+                QuestionPlanner::offTopic, com.mediassist.core.fit.RelatedEvidences.loadDefault(),
+                com.mediassist.core.fit.VerdictModel.loadDefault());
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(options.onnxThreads(), options.onnxThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, options.queueCapacity())), r -> {
@@ -165,6 +167,11 @@ public final class DiagnosisEngine implements AutoCloseable {
      * @param language         language of names, questions, reasons and explanations
      */
     public DiagnosisResult diagnose(PatientFindings p, List<String> unmappedFindings, Language language) {
+        return diagnose(p, unmappedFindings, StatedAssessment.none(), language);
+    }
+
+    private DiagnosisResult diagnose(PatientFindings p, List<String> unmappedFindings, StatedAssessment stated,
+                                     Language language) {
         float[] x = space.encode(knowledge, p);
         double[] posterior;
         String fallbackReason = null;
@@ -174,7 +181,7 @@ public final class DiagnosisEngine implements AutoCloseable {
             fallbackReason = e.getMessage();
             posterior = naiveBayes.posterior(x);
         }
-        return answer(p, unmappedFindings, x, language, posterior, fallbackReason);
+        return answer(p, unmappedFindings, stated, x, language, posterior, fallbackReason);
     }
 
     /**
@@ -187,10 +194,36 @@ public final class DiagnosisEngine implements AutoCloseable {
      */
     public DiagnosisResult diagnoseNote(PatientFindings p, List<String> unmappedFindings, Language language,
                                         NoteEncodings encodings) {
+        return diagnoseNote(p, unmappedFindings, StatedAssessment.none(), language, encodings);
+    }
+
+    /**
+     * {@link #diagnoseNote(PatientFindings, List, Language, NoteEncodings)} for a note whose author states an
+     * assessment: the conditions it names ({@link com.mediassist.core.fit.AssessmentReader}) weigh in the fit verdict.
+     */
+    public DiagnosisResult diagnoseNote(PatientFindings p, List<String> unmappedFindings, StatedAssessment stated,
+                                        Language language, NoteEncodings encodings) {
         List<PatientFindings> variants = encodings.variants(p, knowledge);
         if (variants.isEmpty()) {
-            return diagnose(p, unmappedFindings, language);
+            return diagnose(p, unmappedFindings, stated, language);
         }
+        NotePosterior n = notePosterior(p, variants);
+        return answer(p, unmappedFindings, stated, space.encode(knowledge, p), language, n.posterior(), n.fallbackReason());
+    }
+
+    /**
+     * The probabilities {@link #diagnoseNote} ranks by, without explanations or questions (for evaluation and for
+     * fitting the fit model on notes).
+     */
+    public double[] noteProbabilities(PatientFindings p, NoteEncodings encodings) {
+        List<PatientFindings> variants = encodings.variants(p, knowledge);
+        return variants.isEmpty() ? probabilities(p) : notePosterior(p, variants).posterior();
+    }
+
+    private record NotePosterior(double[] posterior, String fallbackReason) {
+    }
+
+    private NotePosterior notePosterior(PatientFindings p, List<PatientFindings> variants) {
         float[] x = space.encode(knowledge, p);
         double[] posterior;
         String fallbackReason = null;
@@ -219,7 +252,7 @@ public final class DiagnosisEngine implements AutoCloseable {
         for (int k = 0; k < posterior.length; k++) {
             posterior[k] /= sum;
         }
-        return answer(p, unmappedFindings, x, language, posterior, fallbackReason);
+        return new NotePosterior(posterior, fallbackReason);
     }
 
     /** The model's probabilities for a patient, without explanations or questions (for evaluation). */
@@ -280,10 +313,10 @@ public final class DiagnosisEngine implements AutoCloseable {
     }
 
     /** @param x the patient's encoded input (read only: it may still be in use by a timed-out model run) */
-    private DiagnosisResult answer(PatientFindings p, List<String> unmapped, float[] x, Language lang, double[] posterior,
-                                   String fallbackReason) {
+    private DiagnosisResult answer(PatientFindings p, List<String> unmapped, StatedAssessment stated, float[] x,
+                                   Language lang, double[] posterior, String fallbackReason) {
         List<Pathology> paths = knowledge.pathologies();
-        FitAssessor.Assessment fit = fitAssessor.assess(p, posterior, unmapped, lang, f -> text(f, lang));
+        FitAssessor.Assessment fit = fitAssessor.assess(p, posterior, unmapped, stated, lang, f -> text(f, lang));
         double keep = fit.fitScore();
         Integer[] order = new Integer[posterior.length];
         for (int i = 0; i < order.length; i++) {

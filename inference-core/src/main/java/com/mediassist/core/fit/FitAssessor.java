@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -41,7 +43,10 @@ import java.util.function.Function;
  * An uncoded finding whose nearest DDXPlus evidence ({@link RelatedEvidences}) is characteristic of the best
  * candidate counts as a related sign (itching in anaphylaxis).
  * The differential's probabilities are the model's times the fit score; the rest is the explicit
- * {@code otherMass}. Immutable and thread-safe.
+ * {@code otherMass}. The verdict comes from a {@link VerdictModel} (a logistic model of six signals fitted on the
+ * tuning notes) when the assessor has one, with three floors: two outside findings, or one that is a third or more of
+ * the findings, are never in scope, and a note with no finding at all is at most low fit; without one, from the
+ * hand-set thresholds of {@link FitOptions}. Immutable and thread-safe.
  */
 public final class FitAssessor {
 
@@ -58,6 +63,8 @@ public final class FitAssessor {
     private final FitOptions options;
     private final UnmappedConcepts concepts;
     private final RelatedEvidences related;
+    /** Decides the verdict from the signals; {@code null}: the hand-set rule of {@link FitOptions} decides. */
+    private final VerdictModel verdictModel;
     /** Mean log-frequency of a DDXPlus patient's present features, per pathology. */
     private final double[] typicalLog;
     /** Per pathology, its characteristic symptoms: yes/no current symptoms at least half of its DDXPlus patients have. */
@@ -72,9 +79,12 @@ public final class FitAssessor {
      * @param typicality  typicality factor
      * @param deficit     nats by which the findings are less typical of the best candidate than its DDXPlus patients' are
      * @param coverage    share of the best candidate's characteristic symptoms the findings name (see {@link #coverage})
+     * @param signals     the verdict model's inputs ({@link VerdictModel.Signal})
+     * @param notExplained the verdict model's probability that the 49 conditions do not explain the findings (NaN
+     *                     when the assessor has no verdict model)
      */
     public record Factors(double evidence, double unmapped, double explanation, double typicality, double deficit,
-                          double coverage) {
+                          double coverage, Map<VerdictModel.Signal, Double> signals, double notExplained) {
     }
 
     /** What the assessment found for one answer. */
@@ -101,6 +111,17 @@ public final class FitAssessor {
     public FitAssessor(Knowledge knowledge, FeatureSpace space, EvidenceFrequencies freq, FitOptions options,
                        UnmappedConcepts concepts, BiPredicate<EvidenceCode, PathologyCode> offTopic,
                        RelatedEvidences related) {
+        this(knowledge, space, freq, options, concepts, offTopic, related, null);
+    }
+
+    /**
+     * @param verdictModel decides the verdict from the assessment's signals ({@link VerdictModel#loadDefault()}, what
+     *                     the engine uses); {@code null} keeps the hand-set thresholds of {@link FitOptions}
+     */
+    public FitAssessor(Knowledge knowledge, FeatureSpace space, EvidenceFrequencies freq, FitOptions options,
+                       UnmappedConcepts concepts, BiPredicate<EvidenceCode, PathologyCode> offTopic,
+                       RelatedEvidences related, VerdictModel verdictModel) {
+        this.verdictModel = verdictModel;
         this.related = related;
         this.knowledge = knowledge;
         this.space = space;
@@ -140,7 +161,7 @@ public final class FitAssessor {
      * over the present ones, over the sum over all (1 when k has none). A note about a patient of k names some of
      * them; findings that lead to k without naming any of them are what a condition the model does not know looks like.
      */
-    double coverage(PatientFindings p, int k) {
+    public double coverage(PatientFindings p, int k) {
         if (characteristic[k].length == 0) {
             return 1;
         }
@@ -158,6 +179,15 @@ public final class FitAssessor {
         return named / all;
     }
 
+    /** The feature names of pathology k's characteristic symptoms, most frequent first. */
+    public List<String> characteristicSymptoms(int k) {
+        List<String> out = new ArrayList<>();
+        for (int i : characteristic[k]) {
+            out.add(space.names().get(i));
+        }
+        return out;
+    }
+
     /**
      * Assesses one answer.
      *
@@ -169,6 +199,18 @@ public final class FitAssessor {
      */
     public Assessment assess(PatientFindings p, double[] posterior, List<String> unmapped, Language lang,
                              Function<Finding, String> label) {
+        return assess(p, posterior, unmapped, StatedAssessment.none(), lang, label);
+    }
+
+    /**
+     * Assesses one answer to a note whose author states an assessment.
+     *
+     * @param stated the conditions the note states as its current impression ({@link AssessmentReader}); {@link
+     *               StatedAssessment#none()} when it states none or the request does not carry it
+     * @see #assess(PatientFindings, double[], List, Language, Function)
+     */
+    public Assessment assess(PatientFindings p, double[] posterior, List<String> unmapped, StatedAssessment stated,
+                             Language lang, Function<Finding, String> label) {
         List<Pathology> paths = knowledge.pathologies();
         int top = 0;
         for (int k = 1; k < posterior.length; k++) {
@@ -228,16 +270,22 @@ public final class FitAssessor {
         double coverage = coverage(p, top);
         double coverageFactor = Math.exp(-options.coveragePenalty() * Math.max(0, options.coverageExpected() - coverage));
         double score = Math.max(0, Math.min(1, amountFactor * unmappedFactor * explanationFactor * typicality * coverageFactor));
-        // Out of scope needs evidence against the model; little evidence alone only lowers the fit.
         boolean uncharacteristic = !codes.isEmpty() && coverageFactor < 0.8;
-        boolean against = load > 0 || share >= 1.0 / 3 || typicality < 0.8 || uncharacteristic;
-        FitVerdict verdict;
-        if (against && score < options.noFitBelow() || outsideLoad >= 1 && score < options.outOfScopeBelow()) {
-            verdict = FitVerdict.OUT_OF_SCOPE;
-        } else if (score < options.lowFitBelow() || outsideLoad >= 1) {
-            verdict = FitVerdict.LOW_FIT;
-        } else {
-            verdict = FitVerdict.IN_SCOPE;
+        Map<VerdictModel.Signal, Double> signals = signals(p, posterior, top, coverage, outsideLoad, stated);
+        double notExplained = verdictModel == null ? Double.NaN : verdictModel.notExplained(signals);
+        FitVerdict verdict = verdictModel != null ? verdictModel.verdict(notExplained)
+                : ruleVerdict(score, load, share, typicality, uncharacteristic, outsideLoad);
+        if (verdictModel != null) {
+            double symptoms = Math.expm1(signals.get(VerdictModel.Signal.LOG_SYMPTOMS));
+            if (verdict == FitVerdict.IN_SCOPE && (outsideLoad >= 2 || outsideLoad >= 1 && outsideLoad * 2 >= symptoms)) {
+                // two findings from outside the model (the differential then shows under a tenth of the probability),
+                // or one that is a third or more of the findings: too few symptoms to outweigh it (big-toe pain beside
+                // pain and swelling is no oedema)
+                verdict = FitVerdict.LOW_FIT;
+            } else if (verdict == FitVerdict.OUT_OF_SCOPE && codes.isEmpty() && outsideLoad == 0) {
+                // nothing speaks against the model: there is only nothing to go on
+                verdict = FitVerdict.LOW_FIT;
+            }
         }
 
         boolean en = lang == Language.EN;
@@ -245,6 +293,10 @@ public final class FitAssessor {
         if (!outside.isEmpty()) {
             reasons.add(new FitReason("unmapped-findings", (en ? "Outside what I know: " : "Fuera de lo que conozco: ")
                     + String.join(", ", outside)));
+        }
+        if (!stated.outside().isEmpty() && verdict != FitVerdict.IN_SCOPE) {
+            reasons.add(new FitReason("assessed-outside", (en ? "The note's assessment names a condition I do not know: "
+                    : "La valoración de la nota nombra una enfermedad que no conozco: ") + String.join(", ", stated.outside())));
         }
         if (share >= 1.0 / 3 && !codes.isEmpty()) {
             List<String> names = new ArrayList<>();
@@ -287,6 +339,14 @@ public final class FitAssessor {
                     : "Los hallazgos apenas incluyen los síntomas que tienen la mayoría de pacientes con " + best.name().in(lang)
                             + ": " + String.join("; ", names)));
         }
+        if (verdict != FitVerdict.IN_SCOPE && reasons.stream().allMatch(r -> r.code().equals("little-evidence"))) {
+            String pct = String.format(Locale.ROOT, "%.0f %%", notExplained * 100);
+            reasons.add(0, new FitReason("weak-fit", en
+                    ? "Notes with findings like these are not about one of the conditions I know in " + pct + " of cases: "
+                            + best.name().in(lang) + " explains them only partly"
+                    : "En las notas con hallazgos así, la enfermedad no es una de las que conozco en el " + pct + " de los casos: "
+                            + best.name().in(lang) + " solo los explica en parte"));
+        }
         if (reasons.isEmpty() || verdict == FitVerdict.IN_SCOPE && reasons.stream().allMatch(r -> r.code().equals("little-evidence"))) {
             reasons.add(0, new FitReason("well-explained", en
                     ? best.name().in(lang) + " explains the " + codes.size() + " coded findings as DDXPlus patients present them"
@@ -299,7 +359,52 @@ public final class FitAssessor {
         }
         return new Assessment(new FitAssessment(verdict, reasons, given), score, 1 - score,
                 mustNotMiss(p, posterior, score, specific, lang, label), specific,
-                new Factors(amountFactor, unmappedFactor, explanationFactor, typicality, deficit, coverage));
+                new Factors(amountFactor, unmappedFactor, explanationFactor, typicality, deficit, coverage, signals,
+                        notExplained));
+    }
+
+    /** The verdict model's inputs for one answer ({@link VerdictModel.Signal}). */
+    private Map<VerdictModel.Signal, Double> signals(PatientFindings p, double[] posterior, int top, double coverage,
+                                                     double outsideLoad, StatedAssessment stated) {
+        Integer[] order = new Integer[posterior.length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingDouble((Integer k) -> -posterior[k]));
+        double best3 = coverage;
+        for (int r = 0; r < Math.min(3, order.length); r++) {
+            best3 = Math.max(best3, coverage(p, order[r]));
+        }
+        Set<EvidenceCode> symptoms = new java.util.HashSet<>();
+        for (Finding f : p.present()) {
+            if (!knowledge.evidence(f.evidence()).map(Evidence::antecedent).orElse(false)) {
+                symptoms.add(f.evidence());
+            }
+        }
+        Map<VerdictModel.Signal, Double> m = new EnumMap<>(VerdictModel.Signal.class);
+        m.put(VerdictModel.Signal.OUTSIDE_LOAD, Math.min(2.0, outsideLoad));
+        m.put(VerdictModel.Signal.COVERAGE, coverage);
+        m.put(VerdictModel.Signal.COVERAGE_TOP3, best3);
+        m.put(VerdictModel.Signal.LOG_SYMPTOMS, Math.log1p(symptoms.size()));
+        m.put(VerdictModel.Signal.ASSESSED_OUTSIDE, stated.outsideSignal());
+        m.put(VerdictModel.Signal.ASSESSED_IN_SCOPE, stated.inScopeSignal());
+        return m;
+    }
+
+    /**
+     * The hand-set rule of the earlier passes (used without a verdict model): out of scope needs evidence against
+     * the model; little evidence alone only lowers the fit.
+     */
+    private FitVerdict ruleVerdict(double score, double load, double share, double typicality, boolean uncharacteristic,
+                                   double outsideLoad) {
+        boolean against = load > 0 || share >= 1.0 / 3 || typicality < 0.8 || uncharacteristic;
+        if (against && score < options.noFitBelow() || outsideLoad >= 1 && score < options.outOfScopeBelow()) {
+            return FitVerdict.OUT_OF_SCOPE;
+        }
+        if (score < options.lowFitBelow() || outsideLoad >= 1) {
+            return FitVerdict.LOW_FIT;
+        }
+        return FitVerdict.IN_SCOPE;
     }
 
     /**
@@ -307,7 +412,7 @@ public final class FitAssessor {
      * {@value #UNKNOWN_WEIGHT}), or that of a related sign when pathology k's characteristic symptoms include one of
      * its nearest DDXPlus evidences (itching in anaphylaxis).
      */
-    private double weight(String label, int k) {
+    public double weight(String label, int k) {
         java.util.Optional<UnmappedConcept> c = concepts.byLabel(label);
         if (c.isEmpty()) {
             return UNKNOWN_WEIGHT;

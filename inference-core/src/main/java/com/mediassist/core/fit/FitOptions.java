@@ -15,7 +15,8 @@ package com.mediassist.core.fit;
  *                           frequency) a note about a patient of it names at least (default 0.2); below it the fit
  *                           falls by {@code exp(−coveragePenalty · (coverageExpected − coverage))}
  * @param coveragePenalty    how fast the fit falls when the findings name too few characteristic symptoms (default 3)
- * @param lowFitBelow        fit score under which the verdict is low fit (default 0.5)
+ * @param lowFitBelow        fit score under which the verdict is low fit (default 0.5); this and the next two decide
+ *                           the verdict only for an assessor without a {@link VerdictModel} (the engine has one)
  * @param outOfScopeBelow    fit score under which the verdict is out of scope when an outside finding is
  *                           present (default 0.35)
  * @param noFitBelow         fit score under which the verdict is out of scope when anything speaks against the

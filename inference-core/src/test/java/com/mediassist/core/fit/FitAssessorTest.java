@@ -86,4 +86,111 @@ class FitAssessorTest {
                 .contains("E_129", "E_169");
         assertThat(RelatedEvidences.loadDefault().of("dysuria")).isEmpty();
     }
+
+    private static VerdictModel model(double intercept, double coverage, double low, double out) {
+        return new VerdictModel(intercept, java.util.Map.of(VerdictModel.Signal.OUTSIDE_LOAD, 1.0, VerdictModel.Signal.COVERAGE, coverage,
+                VerdictModel.Signal.COVERAGE_TOP3, 0.0, VerdictModel.Signal.LOG_SYMPTOMS, 0.0,
+                VerdictModel.Signal.ASSESSED_OUTSIDE, 3.0, VerdictModel.Signal.ASSESSED_IN_SCOPE, -3.0), low, out);
+    }
+
+    private FitAssessor withModel(VerdictModel m) {
+        return new FitAssessor(k, new FeatureSpace(k), freq, FitOptions.defaults(), UnmappedConcepts.loadDefault(),
+                (e, path) -> false, RelatedEvidences.none(), m);
+    }
+
+    @Test
+    void withAVerdictModelTheVerdictFollowsItsProbabilityThatTheFindingsAreNotExplained() {
+        FitAssessor a = withModel(model(0, -4, 0.4, 0.6));
+        FitAssessor.Assessment typical = a.assess(k.findings(30, "F", List.of("E_91", "E_53"), List.of()), PHARYNGITIS,
+                List.of(), Language.EN, Finding::toString);
+        FitAssessor.Assessment cough = a.assess(k.findings(30, "F", List.of("E_201"), List.of()), PHARYNGITIS,
+                List.of(), Language.EN, Finding::toString);
+        // coverage 1 → σ(−4); coverage 0 → σ(0) = 0.5, between the two thresholds
+        assertThat(typical.factors().notExplained()).isCloseTo(1 / (1 + Math.exp(4)), within(1e-9));
+        assertThat(typical.fit().verdict()).isEqualTo(FitVerdict.IN_SCOPE);
+        assertThat(cough.factors().notExplained()).isCloseTo(0.5, within(1e-9));
+        assertThat(cough.fit().verdict()).isEqualTo(FitVerdict.LOW_FIT);
+        // one finding from outside the model adds its coefficient (1) to the log-odds: σ(1) = 0.73 ≥ 0.6
+        FitAssessor.Assessment outside = a.assess(k.findings(30, "F", List.of("E_201"), List.of()), PHARYNGITIS,
+                List.of("dysuria"), Language.EN, Finding::toString);
+        assertThat(outside.fit().verdict()).isEqualTo(FitVerdict.OUT_OF_SCOPE);
+    }
+
+    @Test
+    void theBestCoverageAmongTheThreeLeadingCandidatesSparesANoteWhoseTopCandidateIsANeighbour() {
+        // chest pain alone names half of pharyngitis' characteristic symptoms but all of infarction's
+        FitAssessor.Assessment pain = assess(List.of("E_53"));
+        assertThat(pain.factors().signals().get(VerdictModel.Signal.COVERAGE)).isCloseTo(0.5, within(1e-9));
+        assertThat(pain.factors().signals().get(VerdictModel.Signal.COVERAGE_TOP3)).isEqualTo(1.0);
+        assertThat(pain.factors().signals().get(VerdictModel.Signal.LOG_SYMPTOMS)).isCloseTo(Math.log(2), within(1e-9));
+        assertThat(pain.factors().signals().get(VerdictModel.Signal.OUTSIDE_LOAD)).isZero();
+    }
+
+    @Test
+    void theOutsideLoadCountsEachOutsideFindingOnceAndStopsAtTwo() {
+        PatientFindings p = k.findings(30, "F", List.of("E_91", "E_53"), List.of());
+        FitAssessor.Assessment three = assessor.assess(p, PHARYNGITIS, List.of("dysuria", "gout", "dysuria", "jaundice"),
+                Language.EN, Finding::toString);
+        FitAssessor.Assessment one = assessor.assess(p, PHARYNGITIS, List.of("dysuria"), Language.EN, Finding::toString);
+        assertThat(one.factors().signals().get(VerdictModel.Signal.OUTSIDE_LOAD)).isEqualTo(1.0);
+        assertThat(three.factors().signals().get(VerdictModel.Signal.OUTSIDE_LOAD)).isEqualTo(2.0);
+    }
+
+    @Test
+    void aNoteFlaggedByTheModelAloneSaysTheFitIsWeakBeforeAnythingElse() {
+        FitAssessor a = withModel(model(5, 0, 0.5, 0.9));
+        FitAssessor.Assessment typical = a.assess(k.findings(30, "F", List.of("E_91", "E_53"), List.of()), PHARYNGITIS,
+                List.of(), Language.ES, Finding::toString);
+        assertThat(typical.fit().verdict()).isEqualTo(FitVerdict.OUT_OF_SCOPE);
+        assertThat(typical.fit().reasons().get(0).code()).isEqualTo("weak-fit");
+        assertThat(typical.fit().reasons().get(0).text()).contains("99 %").contains("Faringitis vírica");
+        assertThat(typical.fit().reasons()).extracting(FitReason::code).doesNotContain("well-explained");
+    }
+
+    @Test
+    void twoFindingsFromOutsideTheModelAreNeverInScopeAndANoteWithNothingToGoOnIsOnlyLowFit() {
+        FitAssessor trusting = withModel(model(-10, 0, 0.5, 0.9));
+        FitAssessor.Assessment two = trusting.assess(k.findings(30, "F", List.of("E_91", "E_53"), List.of()), PHARYNGITIS,
+                List.of("dysuria", "jaundice"), Language.EN, Finding::toString);
+        assertThat(two.factors().notExplained()).isLessThan(0.5);
+        assertThat(two.fit().verdict()).isEqualTo(FitVerdict.LOW_FIT);
+        FitAssessor doubting = withModel(model(10, 0, 0.5, 0.9));
+        FitAssessor.Assessment nothing = doubting.assess(k.findings(30, "F", List.of(), List.of()), PHARYNGITIS,
+                List.of(), Language.EN, Finding::toString);
+        assertThat(nothing.factors().notExplained()).isGreaterThan(0.9);
+        assertThat(nothing.fit().verdict()).isEqualTo(FitVerdict.LOW_FIT);
+    }
+
+    @Test
+    void oneFindingFromOutsideTheModelBesideTwoSymptomsIsNeverInScope() {
+        FitAssessor trusting = withModel(model(-10, 0, 0.5, 0.9));
+        // pain and fever name all of pharyngitis' characteristic symptoms, but dysuria is a third of the findings
+        FitAssessor.Assessment third = trusting.assess(k.findings(30, "F", List.of("E_91", "E_53"), List.of()), PHARYNGITIS,
+                List.of("dysuria"), Language.EN, Finding::toString);
+        assertThat(third.fit().verdict()).isEqualTo(FitVerdict.LOW_FIT);
+        // beside three symptoms the model decides
+        FitAssessor.Assessment quarter = trusting.assess(k.findings(30, "F", List.of("E_91", "E_53", "E_201"), List.of()),
+                PHARYNGITIS, List.of("dysuria"), Language.EN, Finding::toString);
+        assertThat(quarter.fit().verdict()).isEqualTo(FitVerdict.IN_SCOPE);
+    }
+
+    @Test
+    void theNotesOwnAssessmentWeighsInTheVerdictAndIsNeutralWhenAbsent() {
+        FitAssessor a = withModel(model(0, -4, 0.4, 0.6));
+        PatientFindings cough = k.findings(30, "F", List.of("E_201"), List.of());
+        FitAssessor.Assessment none = a.assess(cough, PHARYNGITIS, List.of(), Language.EN, Finding::toString);
+        FitAssessor.Assessment outside = a.assess(cough, PHARYNGITIS, List.of(),
+                new StatedAssessment(List.of("renal colic"), List.of()), Language.EN, Finding::toString);
+        FitAssessor.Assessment named = a.assess(cough, PHARYNGITIS, List.of(),
+                new StatedAssessment(List.of(), List.of(new com.mediassist.core.knowledge.PathologyCode("viral-pharyngitis"))),
+                Language.EN, Finding::toString);
+        // coverage 0 → σ(0) = 0.5; the assessment adds ±3 to the log-odds
+        assertThat(none.factors().notExplained()).isCloseTo(0.5, within(1e-9));
+        assertThat(none.factors().signals().get(VerdictModel.Signal.ASSESSED_OUTSIDE)).isZero();
+        assertThat(outside.factors().notExplained()).isCloseTo(1 / (1 + Math.exp(-3)), within(1e-9));
+        assertThat(outside.fit().verdict()).isEqualTo(FitVerdict.OUT_OF_SCOPE);
+        assertThat(outside.fit().reasons()).extracting(FitReason::code).contains("assessed-outside");
+        assertThat(named.factors().notExplained()).isCloseTo(1 / (1 + Math.exp(3)), within(1e-9));
+        assertThat(named.fit().verdict()).isEqualTo(FitVerdict.IN_SCOPE);
+    }
 }

@@ -29,18 +29,19 @@ public final class EvaluateFitCommand implements Callable<Integer> {
     /** Appliance version the bundle must accept. */
     private static final String MIN_APPLIANCE_VERSION = "0.1.0";
 
+    /** Where the vignette files live. */
+    static final Path DIR = Path.of("models/src/test/resources/fit-vignettes");
+
     @Option(names = "--bundle", description = "bundle directory; default: ${DEFAULT-VALUE}",
             defaultValue = "${env:MEDIASSIST_DEFAULT_BUNDLE:-models/target/bundle}")
     Path bundle;
 
-    @Option(names = "--vignettes", description = "vignette files; default: the two tuning sets, the held-out and the blind split",
-            split = ",")
-    List<Path> files = List.of(Path.of("models/src/test/resources/fit-vignettes/tune.txt"),
-            Path.of("models/src/test/resources/fit-vignettes/tune2.txt"),
-            Path.of("models/src/test/resources/fit-vignettes/holdout.txt"),
-            Path.of("models/src/test/resources/fit-vignettes/blind.txt"));
+    @Option(names = "--vignettes", description = "vignette files; default: every *.txt of " + "models/src/test/resources/fit-vignettes"
+            + ", the tuning files (tune*.txt) first, then the fixed ones (holdout, blind, blind2 …)", split = ",")
+    List<Path> files;
 
-    @Option(names = "--details", description = "also print one line per note")
+    @Option(names = "--details", description = "also print one line per note of the tuning files (the fixed files, never "
+            + "tuned on, are reported as aggregates only)")
     boolean details;
 
     @CommandLine.Spec
@@ -54,13 +55,13 @@ public final class EvaluateFitCommand implements Callable<Integer> {
         try (DiagnosisEngine engine = DiagnosisEngine.open(new BundleLoader(MIN_APPLIANCE_VERSION).load(bundle), options)) {
             FitEvaluation eval = new FitEvaluation(SummaryExtractor.loadDefault(), engine);
             Map<String, Object> all = new LinkedHashMap<>();
-            for (Path f : files) {
+            for (Path f : files != null ? files : defaultFiles(DIR)) {
                 List<FitEvaluation.Outcome> outcomes = eval.run(Vignette.read(f));
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("split", split(f));
                 m.putAll(FitEvaluation.metrics(outcomes));
                 all.put(f.getFileName().toString(), m);
-                if (details) {
+                if (details && split(f).equals("tuning")) {
                     FitEvaluation.details(outcomes).forEach(out::println);
                 }
             }
@@ -68,6 +69,16 @@ public final class EvaluateFitCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Every vignette file of a directory: the tuning files first, then the fixed ones, each group by name. */
+    static List<Path> defaultFiles(Path dir) throws java.io.IOException {
+        try (var s = java.nio.file.Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".txt"))
+                    .sorted(java.util.Comparator.comparing((Path p) -> split(p).equals("tuning") ? 0 : 1)
+                            .thenComparing(p -> p.getFileName().toString()))
+                    .toList();
+        }
     }
 
     /** Whether settings may be chosen on a vignette file: the tuning sets are named {@code tune*.txt}. */

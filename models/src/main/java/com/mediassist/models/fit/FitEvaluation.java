@@ -4,7 +4,9 @@ import com.mediassist.core.diagnosis.DiagnosisEngine;
 import com.mediassist.core.diagnosis.NoteEncodings;
 import com.mediassist.core.diagnosis.DiagnosisResult;
 import com.mediassist.core.diagnosis.DiagnosisResult.Candidate;
+import com.mediassist.core.fit.AssessmentReader;
 import com.mediassist.core.fit.FitAssessor;
+import com.mediassist.core.fit.StatedAssessment;
 import com.mediassist.core.fit.FitVerdict;
 import com.mediassist.core.knowledge.Knowledge;
 import com.mediassist.core.knowledge.Language;
@@ -30,15 +32,17 @@ public final class FitEvaluation {
     private final SummaryExtractor reader;
     private final DiagnosisEngine engine;
     private final NoteEncodings encodings = NoteEncodings.loadDefault();
+    private final AssessmentReader assessments;
 
     public FitEvaluation(SummaryExtractor reader, DiagnosisEngine engine) {
         this.reader = reader;
         this.engine = engine;
+        this.assessments = AssessmentReader.load(engine.knowledge());
     }
 
     /** One vignette's outcome. */
     public record Outcome(Vignette vignette, StructuredNote note, DiagnosisResult result, double rawTop,
-                          FitAssessor.Factors factors, FitVerdict withoutUnmapped) {
+                          FitAssessor.Factors factors, FitVerdict withoutUnmapped, FitVerdict withoutAssessment) {
 
         Candidate top() {
             return result.differential().get(0);
@@ -66,17 +70,44 @@ public final class FitEvaluation {
             StructuredNote note = reader.extract(v.text(), Language.fromCode(v.language()));
             PatientFindings p = k.findings(v.age(), v.sex(), note.evidences().stream().map(Object::toString).toList(),
                     note.absent().stream().map(Object::toString).toList());
-            DiagnosisResult r = engine.diagnoseNote(p, note.unmappedFindings(), lang, encodings);
+            StatedAssessment stated = assessments.read(v.text(), note);
+            DiagnosisResult r = engine.diagnoseNote(p, note.unmappedFindings(), stated, lang, encodings);
             double[] probs = engine.probabilities(p);
             double raw = 0;
             for (double x : probs) {
                 raw = Math.max(raw, x);
             }
-            FitAssessor.Factors factors = engine.fitAssessor().assess(p, probs, note.unmappedFindings(), lang, Object::toString).factors();
+            FitAssessor.Factors factors = engine.fitAssessor().assess(p, probs, note.unmappedFindings(), stated, lang,
+                    Object::toString).factors();
             // the same note as if the reader had recognised none of its uncoded findings: what the coded ones say alone
             FitVerdict alone = note.unmappedFindings().isEmpty() ? r.fit().verdict()
-                    : engine.diagnoseNote(p, List.of(), lang, encodings).fit().verdict();
-            out.add(new Outcome(v, note, r, raw, factors, alone));
+                    : engine.diagnoseNote(p, List.of(), stated.withoutOutside(), lang, encodings).fit().verdict();
+            // as the appliance answers while its requests do not carry the stated assessment
+            FitVerdict unstated = stated.equals(StatedAssessment.none()) ? r.fit().verdict()
+                    : engine.diagnoseNote(p, note.unmappedFindings(), lang, encodings).fit().verdict();
+            out.add(new Outcome(v, note, r, raw, factors, alone, unstated));
+        }
+        return out;
+    }
+
+    /**
+     * The verdict model's training examples: each note's signals as read and as if the reader had recognised none of
+     * its uncoded findings, under the probabilities the note path ranks by.
+     */
+    public List<VerdictModelFitter.Example> examples(String file, List<Vignette> vignettes) {
+        Knowledge k = engine.knowledge();
+        List<VerdictModelFitter.Example> out = new ArrayList<>();
+        for (Vignette v : vignettes) {
+            Language lang = Language.parse(v.language());
+            StructuredNote note = reader.extract(v.text(), Language.fromCode(v.language()));
+            PatientFindings p = k.findings(v.age(), v.sex(), note.evidences().stream().map(Object::toString).toList(),
+                    note.absent().stream().map(Object::toString).toList());
+            double[] post = engine.noteProbabilities(p, encodings);
+            FitAssessor fa = engine.fitAssessor();
+            StatedAssessment stated = assessments.read(v.text(), note);
+            var read = fa.assess(p, post, note.unmappedFindings(), stated, lang, Object::toString).factors().signals();
+            var coded = fa.assess(p, post, List.of(), stated.withoutOutside(), lang, Object::toString).factors().signals();
+            out.add(new VerdictModelFitter.Example(file, v.id(), !v.inScope(), read, coded));
         }
         return out;
     }
@@ -96,6 +127,8 @@ public final class FitEvaluation {
         m.put("outOfScopeWithVerdict", share(out, Outcome::flagged));
         m.put("outOfScopeVerdictOutOfScope", share(out, o -> o.result().fit().verdict() == FitVerdict.OUT_OF_SCOPE));
         m.put("outOfScopeWithVerdictIgnoringUnmapped", share(out, o -> o.withoutUnmapped() != FitVerdict.IN_SCOPE));
+        m.put("inScopeFlaggedLowFitWithoutAssessment", share(in, o -> o.withoutAssessment() != FitVerdict.IN_SCOPE));
+        m.put("outOfScopeWithVerdictWithoutAssessment", share(out, o -> o.withoutAssessment() != FitVerdict.IN_SCOPE));
         m.put("outOfScopeWrongAtLeast0.8WithoutVerdict", share(out, o -> !o.flagged() && o.top().probability() >= CONFIDENT));
         m.put("outOfScopeWrongAtLeast0.8RawModel", share(out, o -> o.rawTop() >= CONFIDENT));
         m.put("redFlagsInScope", share(in, o -> !o.result().redFlags().isEmpty()));

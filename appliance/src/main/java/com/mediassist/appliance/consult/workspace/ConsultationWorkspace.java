@@ -327,7 +327,7 @@ public class ConsultationWorkspace {
                 ? WorkspaceView.Section.ok(new WorkspaceView.NoteReading(reading.answer(), findings(reading.answer(), state)))
                 : WorkspaceView.Section.without(reading.status(), reading.problem());
         WorkspaceView.DiagnosisInput input = diagnosisInput(state, reading.answer());
-        WorkspaceView.Section<DiagnosisResult> ddx = diagnose(input, facts, knowledge, language);
+        WorkspaceView.Section<DiagnosisResult> ddx = diagnose(input, facts, knowledge, language, c.noteText(), reading.answer());
         List<String> rx = new ArrayList<>();
         consultations.prescriptionsDoc(c).withArray("medications").forEach(n -> rx.add(n.asText()));
         return new WorkspaceView(consultations.view(c), language.code(), clock.instant(), facts,
@@ -442,8 +442,10 @@ public class ConsultationWorkspace {
                 fromNote);
     }
 
+    /** @param note the note's reading, {@code null} when it could not be read (its stated assessment then counts as none) */
     private WorkspaceView.Section<DiagnosisResult> diagnose(WorkspaceView.DiagnosisInput input,
-            WorkspaceView.PatientFacts facts, Optional<Knowledge> knowledge, Language language) {
+            WorkspaceView.PatientFacts facts, Optional<Knowledge> knowledge, Language language, String noteText,
+            StructuredNote note) {
         if (input.present().isEmpty()) {
             return WorkspaceView.Section.empty();
         }
@@ -470,7 +472,9 @@ public class ConsultationWorkspace {
                         "Findings refused", 422, e.item() + ": " + e.reason()));
             }
             return WorkspaceView.Section.ok(input.fromNote()
-                    ? diagnosis.diagnoseNote(findings, input.unmapped(), language)
+                    ? note != null && noteText != null
+                            ? diagnosis.diagnoseNote(findings, input.unmapped(), noteText, note, language)
+                            : diagnosis.diagnoseNote(findings, input.unmapped(), language)
                     : diagnosis.diagnose(findings, input.unmapped(), language));
         });
     }

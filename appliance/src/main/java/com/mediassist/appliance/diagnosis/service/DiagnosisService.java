@@ -1,5 +1,7 @@
 package com.mediassist.appliance.diagnosis.service;
 
+import com.mediassist.core.fit.AssessmentReader;
+import com.mediassist.core.summary.StructuredNote;
 import com.mediassist.core.InferenceCoreException;
 import com.mediassist.core.bundle.BundleLoader;
 import com.mediassist.core.bundle.BundleManifest;
@@ -163,6 +165,34 @@ public class DiagnosisService {
     public DiagnosisResult diagnoseNote(PatientFindings findings, List<String> unmappedFindings, Language language) {
         return answered(e -> e.diagnoseNote(findings, unmappedFindings, language, NOTE_ENCODINGS));
     }
+
+    /**
+     * {@link #diagnoseNote(PatientFindings, List, Language)} with the conditions the note's author states as the
+     * current impression, read from the note's text and its reading ({@link AssessmentReader}): they weigh in the
+     * fit verdict.
+     *
+     * @throws DiagnosisUnavailableException when no bundle is loaded, with the reason
+     */
+    public DiagnosisResult diagnoseNote(PatientFindings findings, List<String> unmappedFindings, String noteText,
+                                        StructuredNote note, Language language) {
+        return answered(e -> e.diagnoseNote(findings, unmappedFindings, assessmentReader(e).read(noteText, note), language,
+                NOTE_ENCODINGS));
+    }
+
+    /** The assessment reader of the engine's knowledge, built once per loaded knowledge. */
+    private AssessmentReader assessmentReader(DiagnosisEngine engine) {
+        KnowledgeReader r = assessments;
+        if (r == null || r.knowledge() != engine.knowledge()) {
+            r = new KnowledgeReader(engine.knowledge(), AssessmentReader.load(engine.knowledge()));
+            assessments = r;
+        }
+        return r.reader();
+    }
+
+    private record KnowledgeReader(com.mediassist.core.knowledge.Knowledge knowledge, AssessmentReader reader) {
+    }
+
+    private volatile KnowledgeReader assessments;
 
     private static final NoteEncodings NOTE_ENCODINGS = NoteEncodings.loadDefault();
 
