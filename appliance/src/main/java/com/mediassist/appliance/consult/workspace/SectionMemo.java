@@ -3,6 +3,7 @@ package com.mediassist.appliance.consult.workspace;
 import com.mediassist.appliance.status.Module;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -13,7 +14,8 @@ import java.util.function.Supplier;
  * <p>Only definite answers ({@code ok}, {@code empty}) are kept: a failed or unavailable engine is
  * asked again next time. A key must hold every input of the answer, including the knowledge set and
  * the date when the answer depends on them. At most {@link #MAX_CONSULTATIONS} consultations are
- * remembered (least recently used dropped). Thread-safe; the answers are immutable.
+ * remembered (least recently used dropped), and a consultation's answers are dropped when it is signed
+ * off ({@link #forget}). Thread-safe; the answers are immutable.
  */
 final class SectionMemo {
 
@@ -29,7 +31,7 @@ final class SectionMemo {
     private final Map<Slot, Entry> last = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Slot, Entry> eldest) {
-            return size() > MAX_CONSULTATIONS * 3;
+            return size() > MAX_CONSULTATIONS * Module.values().length;
         }
     };
 
@@ -37,9 +39,18 @@ final class SectionMemo {
      * The engine's last answer for this consultation if it was computed from an equal key, else a
      * newly computed one (outside any lock: two requests may compute the same answer at once).
      */
-    @SuppressWarnings("unchecked")
     <T> WorkspaceView.Section<T> answer(long consultationId, Module module, Object key,
                                         Supplier<WorkspaceView.Section<T>> compute) {
+        return answer(consultationId, module, key, compute, answer -> true);
+    }
+
+    /**
+     * {@link #answer(long, Module, Object, Supplier)} keeping only answers that {@code definite} accepts
+     * (a differential the fallback gave because the model was busy is asked again next time).
+     */
+    @SuppressWarnings("unchecked")
+    <T> WorkspaceView.Section<T> answer(long consultationId, Module module, Object key,
+                                        Supplier<WorkspaceView.Section<T>> compute, Predicate<T> definite) {
         Slot slot = new Slot(consultationId, module);
         Entry previous;
         synchronized (last) {
@@ -49,11 +60,26 @@ final class SectionMemo {
             return (WorkspaceView.Section<T>) previous.section();
         }
         WorkspaceView.Section<T> section = compute.get();
-        if (section.status() == WorkspaceView.Status.OK || section.status() == WorkspaceView.Status.EMPTY) {
+        if (section.status() == WorkspaceView.Status.EMPTY
+                || section.status() == WorkspaceView.Status.OK && definite.test(section.answer())) {
             synchronized (last) {
                 last.put(slot, new Entry(key, section));
             }
         }
         return section;
+    }
+
+    /** Drops every answer kept for the consultation (it was signed off: no view of it changes any more). */
+    void forget(long consultationId) {
+        synchronized (last) {
+            last.keySet().removeIf(slot -> slot.consultationId() == consultationId);
+        }
+    }
+
+    /** How many answers are kept (for tests of the bounds). */
+    int size() {
+        synchronized (last) {
+            return last.size();
+        }
     }
 }
