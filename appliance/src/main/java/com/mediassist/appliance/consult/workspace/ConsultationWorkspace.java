@@ -92,8 +92,11 @@ public class ConsultationWorkspace {
     private final ModuleSwitch modules;
     private final LatencyRecorder latencies;
     private final Clock clock;
-    /** The engines' last answers per consultation, reused while their inputs are unchanged. */
-    private final SectionMemo memo = new SectionMemo();
+    /**
+     * The engines' last answers per consultation, reused while their inputs are unchanged; an answer
+     * shown again is written as JSON once ({@link SectionJson}).
+     */
+    private final SectionMemo memo;
 
     public ConsultationWorkspace(Database database, ObjectMapper json, ConsultationService consultations,
             ConsultationAccess access, DiagnosisService diagnosis, SummaryService summaries, ActiveKnowledge activeKnowledge,
@@ -111,6 +114,9 @@ public class ConsultationWorkspace {
         this.modules = modules;
         this.latencies = latencies;
         this.clock = clock;
+        // The note's reading is not shown as it is (the view adds the doctor's marks): only the engines' answers.
+        this.memo = new SectionMemo((module, section) -> module != Module.SUMMARY && section.status() == WorkspaceView.Status.OK
+                ? SectionJson.rendered(section, json) : section);
     }
 
     /** What one transaction read: the consultation, its patient and their record. */
@@ -467,7 +473,7 @@ public class ConsultationWorkspace {
         // (age and sex among them), the note's unmapped findings, the note flag and the language.
         DiagnosisKey key = new DiagnosisKey(diagnosis.activeBundle().orElse(null), Math.min(facts.age(), Knowledge.MAX_AGE),
                 facts.modelSex(), input, language);
-        return memo.answer(consultationId, Module.DIAGNOSIS, key, written(() -> guarded(Module.DIAGNOSIS, () -> {
+        return memo.answer(consultationId, Module.DIAGNOSIS, key, () -> guarded(Module.DIAGNOSIS, () -> {
             PatientFindings findings;
             try {
                 findings = knowledge.get().findings(Math.min(facts.age(), Knowledge.MAX_AGE), facts.modelSex(),
@@ -479,7 +485,7 @@ public class ConsultationWorkspace {
             return WorkspaceView.Section.ok(input.fromNote()
                     ? diagnosis.diagnoseNote(findings, input.unmapped(), language)
                     : diagnosis.diagnose(findings, input.unmapped(), language));
-        })), result -> !result.fallback());
+        }), result -> !result.fallback());
     }
 
     /**
@@ -517,11 +523,11 @@ public class ConsultationWorkspace {
         List<DifferentialEntry> entries = ddx.answer().differential().stream()
                 .map(d -> new DifferentialEntry(d.code(), d.probability())).toList();
         return memo.answer(consultationId, Module.RECOMMENDED_TESTS, List.of(entries, language, activeKnowledge.current()),
-                written(() -> guarded(Module.RECOMMENDED_TESTS, () -> {
+                () -> guarded(Module.RECOMMENDED_TESTS, () -> {
                     WorkupPlan plan = activeKnowledge.use(k -> k.workup().recommend(entries, language));
                     return WorkspaceView.Section.ok(new RecommendedTestsResponse(plan.tests(), plan.unknownPathologies(),
                             plan.knowledgeVersion(), language.code(), Notices.advisory(language)));
-                })));
+                }));
     }
 
     private WorkspaceView.Section<MedicationCheckResponse> medicationCheck(long consultationId, List<String> rx,
@@ -533,13 +539,13 @@ public class ConsultationWorkspace {
             return switchedOff(Module.MEDICATION);
         }
         List<Object> inputs = List.of(rx, history, language, activeKnowledge.current());
-        return memo.answer(consultationId, Module.MEDICATION, inputs, written(() -> guarded(Module.MEDICATION, () -> {
+        return memo.answer(consultationId, Module.MEDICATION, inputs, () -> guarded(Module.MEDICATION, () -> {
             MedicationCheckService.Outcome outcome = medication.check(rx, history, language);
             MedicationCheckResult r = outcome.result();
             return WorkspaceView.Section.ok(new MedicationCheckResponse(r.medications(), r.unknown(), r.alerts(),
                     r.interrupts(), outcome.storedMedications(), r.unrecognisedAllergies(), r.unrecognisedConditions(),
                     r.knowledgeVersion(), language.code(), Notices.advisory(language)));
-        })));
+        }));
     }
 
     private WorkspaceView.Section<PreventiveCareResponse> preventiveCare(Loaded loaded, Language language) {
@@ -553,20 +559,12 @@ public class ConsultationWorkspace {
         }
         List<Object> inputs = List.of(p, loaded.history(), loaded.notes(), language, LocalDate.now(clock),
                 activeKnowledge.current());
-        return memo.answer(loaded.consultation().id(), Module.PREVENTIVE_CARE, inputs, written(() -> guarded(Module.PREVENTIVE_CARE, () -> {
+        return memo.answer(loaded.consultation().id(), Module.PREVENTIVE_CARE, inputs, () -> guarded(Module.PREVENTIVE_CARE, () -> {
             Programme programme = Programme.parse(null);
             PreventiveCareReport r = preventive.evaluate(p, loaded.history(), loaded.notes(), programme, language);
             return WorkspaceView.Section.ok(new PreventiveCareResponse(p.id(), r.asOf(), r.ageYears(), programme.code(),
                     r.items(), r.knowledgeVersion(), language.code(), Notices.advisory(language), r.deceased()));
-        })));
-    }
-
-    /** An engine's answer with its JSON written once, for an answer that is kept and shown again. */
-    private <T> Supplier<WorkspaceView.Section<T>> written(Supplier<WorkspaceView.Section<T>> compute) {
-        return () -> {
-            WorkspaceView.Section<T> section = compute.get();
-            return section.status() == WorkspaceView.Status.OK ? SectionJson.rendered(section, json) : section;
-        };
+        }));
     }
 
     /** Runs one engine; its failure becomes its section's problem, never the whole view's. */

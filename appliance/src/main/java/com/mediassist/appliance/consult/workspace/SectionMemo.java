@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.BiFunction;
 
 /**
  * The last answer of an engine per consultation, reused while the inputs it was computed from are
@@ -25,7 +26,23 @@ final class SectionMemo {
     private record Slot(long consultationId, Module module) {
     }
 
-    private record Entry(Object key, WorkspaceView.Section<?> section) {
+    private record Entry(Object key, WorkspaceView.Section<?> section, boolean prepared) {
+    }
+
+    /** Prepares an answer that is shown again (writes its JSON once, {@link SectionJson}). */
+    private final BiFunction<Module, WorkspaceView.Section<?>, WorkspaceView.Section<?>> reused;
+
+    /** A memo that returns kept answers as they were computed. */
+    SectionMemo() {
+        this((module, section) -> section);
+    }
+
+    /**
+     * @param reused applied once to a kept answer of an engine, the first time it is reused; the result
+     *               is kept instead (an answer asked for once is not prepared)
+     */
+    SectionMemo(BiFunction<Module, WorkspaceView.Section<?>, WorkspaceView.Section<?>> reused) {
+        this.reused = reused;
     }
 
     private final Map<Slot, Entry> last = new LinkedHashMap<>(64, 0.75f, true) {
@@ -57,13 +74,20 @@ final class SectionMemo {
             previous = last.get(slot);
         }
         if (previous != null && previous.key().equals(key)) {
-            return (WorkspaceView.Section<T>) previous.section();
+            if (previous.prepared()) {
+                return (WorkspaceView.Section<T>) previous.section();
+            }
+            WorkspaceView.Section<?> prepared = reused.apply(module, previous.section());
+            synchronized (last) {
+                last.replace(slot, previous, new Entry(key, prepared, true));
+            }
+            return (WorkspaceView.Section<T>) prepared;
         }
         WorkspaceView.Section<T> section = compute.get();
         if (section.status() == WorkspaceView.Status.EMPTY
                 || section.status() == WorkspaceView.Status.OK && definite.test(section.answer())) {
             synchronized (last) {
-                last.put(slot, new Entry(key, section));
+                last.put(slot, new Entry(key, section, false));
             }
         }
         return section;

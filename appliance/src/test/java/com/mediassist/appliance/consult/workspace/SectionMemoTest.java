@@ -79,4 +79,22 @@ class SectionMemoTest {
         }
         assertThat(memo.size()).isEqualTo(SectionMemo.MAX_CONSULTATIONS * Module.values().length);
     }
+
+    @Test
+    void aKeptAnswerIsPreparedOnceTheFirstTimeItIsReusedAndNeverWhenAskedOnce() {
+        AtomicInteger prepared = new AtomicInteger();
+        SectionMemo preparing = new SectionMemo((module, section) -> {
+            prepared.incrementAndGet();
+            return WorkspaceView.Section.ok(section.answer() + " (prepared for " + module.id() + ")");
+        });
+        assertThat(preparing.answer(1, Module.MEDICATION, "k1", () -> engine("a")).answer()).isEqualTo("a");
+        assertThat(preparing.answer(1, Module.MEDICATION, "k2", () -> engine("b")).answer()).isEqualTo("b");
+        assertThat(prepared).hasValue(0);
+        assertThat(preparing.answer(1, Module.MEDICATION, "k2", () -> engine("c")).answer())
+                .isEqualTo("b (prepared for medication)");
+        assertThat(preparing.answer(1, Module.MEDICATION, "k2", () -> engine("d")).answer())
+                .isEqualTo("b (prepared for medication)");
+        assertThat(prepared).hasValue(1);
+        assertThat(runs).hasValue(2);
+    }
 }
