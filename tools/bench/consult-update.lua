@@ -21,6 +21,12 @@
 --     lockstep  every pause is exactly BENCH_THINK_MS and every connection starts at once: wrk then
 --               releases the connections together, a burst of all doctors at the same instant
 --               (the mode of the figures recorded before the random arrivals existed).
+--   BENCH_UPDATES   "alternate" (default) or "note":
+--     alternate  as above: every update changes the note and an evidence, every engine but the
+--                medication check and preventive care runs again (the worst case)
+--     note       the doctor goes on typing: each update sets the note with one more sentence that
+--                names no finding ("Revisado N."), so the note reader runs again but the
+--                differential's inputs, and so the differential and the tests, stay the same
 --   BENCH_SEED      seed of the pauses (default 16); each thread draws from its own generator seeded
 --                   with BENCH_SEED and its index, so two runs with the same seed draw the same pauses.
 --   BENCH_THREADS   wrk's thread count (-t), BENCH_CONNECTIONS wrk's connection count (-c).
@@ -33,6 +39,10 @@ local think = tonumber(os.getenv("BENCH_THINK_MS") or "0") or 0
 local arrivals = os.getenv("BENCH_ARRIVALS") or "random"
 if arrivals ~= "random" and arrivals ~= "lockstep" then
   error("BENCH_ARRIVALS must be random or lockstep, found " .. arrivals)
+end
+local updates = os.getenv("BENCH_UPDATES") or "alternate"
+if updates ~= "alternate" and updates ~= "note" then
+  error("BENCH_UPDATES must be alternate or note, found " .. updates)
 end
 local threads = tonumber(os.getenv("BENCH_THREADS") or "1") or 1
 local connections = tonumber(os.getenv("BENCH_CONNECTIONS") or "1") or 1
@@ -85,6 +95,11 @@ request = function()
   end
   next = next % #ids + 1
   local id = ids[next]
+  if updates == "note" then
+    version[id] = (version[id] or 0) + 1
+    return wrk.format(nil, "/api/v1/consultations/" .. id .. "/commands", nil,
+      '{"language":"es","commands":[{"type":"set-note","text":"' .. note .. ' Revisado ' .. version[id] .. '."}]}')
+  end
   version[id] = (version[id] or 0) % 2 + 1
   return wrk.format(nil, "/api/v1/consultations/" .. id .. "/commands", nil, bodies[version[id]])
 end
