@@ -55,6 +55,8 @@ public final class DiagnosisEngine implements AutoCloseable {
     private final DiagnosisOptions options;
     private final NaiveBayes naiveBayes;
     private final QuestionPlanner planner;
+    /** Per pathology, the yes/no evidences it usually presents ({@link #missing}). */
+    private final Typical[][] typical;
     private final ClinicalLabels labels = ClinicalLabels.loadDefault();
     private final FitAssessor fitAssessor;
     private final ThreadPoolExecutor executor;
@@ -119,6 +121,7 @@ public final class DiagnosisEngine implements AutoCloseable {
         this.options = options;
         this.naiveBayes = new NaiveBayes(knowledge, space, freq);
         this.planner = new QuestionPlanner(knowledge, space, freq);
+        this.typical = typical(knowledge, space, freq);
         this.fitAssessor = new FitAssessor(knowledge, space, freq, options.fit(), UnmappedConcepts.loadDefault(),
                 QuestionPlanner::offTopic, com.mediassist.core.fit.RelatedEvidences.loadDefault(),
                 com.mediassist.core.fit.VerdictModel.loadDefault());
@@ -399,18 +402,41 @@ public final class DiagnosisEngine implements AutoCloseable {
     /** Yes/no evidences pathology k usually presents (≥ 50%) that the patient lacks, most typical first. */
     private List<EvidenceNote> missing(PatientFindings p, int k, Language lang) {
         List<EvidenceNote> notes = new ArrayList<>();
-        for (Evidence e : knowledge.evidences()) {
-            if (!e.isBinary() || p.isPresent(e.code())) {
-                continue;
+        for (Typical t : typical[k]) {
+            if (notes.size() >= options.explanationSize()) {
+                break;
             }
-            double q = freq.present()[k][space.indexOf(e.code().value())];
-            if (q >= 0.5) {
-                notes.add(new EvidenceNote(Finding.of(e.code()), e.question().in(lang), q,
-                        p.absent().contains(e.code()) ? "denied" : "not-asked"));
+            if (!p.isPresent(t.evidence().code())) {
+                notes.add(new EvidenceNote(Finding.of(t.evidence().code()), t.evidence().question().in(lang), t.frequency(),
+                        p.absent().contains(t.evidence().code()) ? "denied" : "not-asked"));
             }
         }
-        notes.sort(Comparator.comparingDouble(EvidenceNote::frequency).reversed().thenComparing(n -> n.evidence().toString()));
-        return notes.size() > options.explanationSize() ? notes.subList(0, options.explanationSize()) : notes;
+        return notes;
+    }
+
+    /** A yes/no evidence a pathology presents in at least half of its cases, with that frequency. */
+    private record Typical(Evidence evidence, double frequency) {
+    }
+
+    /**
+     * Per pathology, its {@link Typical} evidences most frequent first (ties by code): what {@link #missing}
+     * picks from, the same for every answer, so sorted once.
+     */
+    private static Typical[][] typical(Knowledge knowledge, FeatureSpace space, EvidenceFrequencies freq) {
+        Typical[][] out = new Typical[knowledge.pathologies().size()][];
+        for (int k = 0; k < out.length; k++) {
+            List<Typical> list = new ArrayList<>();
+            for (Evidence e : knowledge.evidences()) {
+                double q = e.isBinary() ? freq.present()[k][space.indexOf(e.code().value())] : 0;
+                if (q >= 0.5) {
+                    list.add(new Typical(e, q));
+                }
+            }
+            list.sort(Comparator.comparingDouble(Typical::frequency).reversed()
+                    .thenComparing(t -> Finding.of(t.evidence().code()).toString()));
+            out[k] = list.toArray(Typical[]::new);
+        }
+        return out;
     }
 
     private String text(Finding f, Language lang) {

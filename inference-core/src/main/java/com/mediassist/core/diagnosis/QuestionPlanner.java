@@ -35,6 +35,17 @@ public final class QuestionPlanner {
     /** Per pathology and multi-valued evidence: the sum of its value frequencies (the outcome normaliser) and its log2. */
     private final double[][] valueNorm;
     private final double[][] logValueNorm;
+    /**
+     * The yes/no features' frequencies and their logarithms by feature, then pathology ({@code [f][k]}):
+     * a question's gain sums over the pathologies of one feature, which then sit side by side in memory.
+     */
+    private final double[][] presentByFeature;
+    private final double[][] logPresentByFeature;
+    private final double[][] logAbsentByFeature;
+    /** Each evidence's position in {@link #evidences} (the same instances the scores name). */
+    private final java.util.Map<Evidence, Integer> index = new java.util.IdentityHashMap<>();
+    /** Per evidence, whether its parent question is in the knowledge (it is then asked only once the parent is present). */
+    private final boolean[] hasKnownParent;
 
     public QuestionPlanner(Knowledge knowledge, FeatureSpace space, EvidenceFrequencies freq) {
         this.knowledge = knowledge;
@@ -69,6 +80,28 @@ public final class QuestionPlanner {
                 }
                 valueNorm[c][i] = s;
                 logValueNorm[c][i] = log2(s);
+            }
+        }
+        int features = k == 0 ? 0 : present[0].length;
+        presentByFeature = new double[features][];
+        logPresentByFeature = new double[features][];
+        logAbsentByFeature = new double[features][];
+        hasKnownParent = new boolean[evidences.size()];
+        for (int i = 0; i < evidences.size(); i++) {
+            Evidence e = evidences.get(i);
+            index.put(e, i);
+            EvidenceCode parent = e.parent();
+            hasKnownParent[i] = parent != null && !parent.equals(e.code()) && knowledge.evidence(parent).isPresent();
+            if (e.isBinary()) {
+                int f = featureIndex[i][0];
+                presentByFeature[f] = new double[k];
+                logPresentByFeature[f] = new double[k];
+                logAbsentByFeature[f] = new double[k];
+                for (int c = 0; c < k; c++) {
+                    presentByFeature[f][c] = present[c][f];
+                    logPresentByFeature[f][c] = logPresent[c][f];
+                    logAbsentByFeature[f][c] = logAbsent[c][f];
+                }
             }
         }
     }
@@ -135,7 +168,7 @@ public final class QuestionPlanner {
             if (out.size() >= limit) {
                 break;
             }
-            int i = evidences.indexOf(s.evidence());
+            int i = index.get(s.evidence());
             Evidence e = s.evidence();
             if (e.isBinary()) {
                 if (presentedByLeader(e, leaders, featureIndex[i][0])) {
@@ -224,10 +257,12 @@ public final class QuestionPlanner {
             logPk[j] = log2(pk[j]);
             h -= pk[j] * logPk[j];
         }
+        java.util.Set<EvidenceCode> presentCodes = new java.util.HashSet<>();
+        p.present().forEach(f -> presentCodes.add(f.evidence()));
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < evidences.size(); i++) {
             Evidence e = evidences.get(i);
-            if (!askable(e, p)) {
+            if (!askable(i, e, p, presentCodes)) {
                 continue;
             }
             double cond = e.isBinary() ? binaryConditionalEntropy(featureIndex[i][0], live, pk, logPk)
@@ -261,21 +296,21 @@ public final class QuestionPlanner {
         return q;
     }
 
-    private boolean askable(Evidence e, PatientFindings p) {
-        if (p.answered(e.code())) {
+    /** @param presentCodes the evidences with a present finding (answered, as are those of {@code p.absent()}) */
+    private boolean askable(int i, Evidence e, PatientFindings p, java.util.Set<EvidenceCode> presentCodes) {
+        if (presentCodes.contains(e.code()) || p.absent().contains(e.code())) {
             return false;
         }
-        EvidenceCode parent = e.parent();
-        if (parent != null && !parent.equals(e.code()) && knowledge.evidence(parent).isPresent()) {
-            return p.isPresent(parent);
-        }
-        return true;
+        return !hasKnownParent[i] || presentCodes.contains(e.parent());
     }
 
     private double binaryConditionalEntropy(int f, int[] live, double[] pk, double[] logPk) {
+        double[] presentF = presentByFeature[f];
+        double[] logPresentF = logPresentByFeature[f];
+        double[] logAbsentF = logAbsentByFeature[f];
         double pYes = 0;
         for (int j = 0; j < live.length; j++) {
-            pYes += pk[j] * present[live[j]][f];
+            pYes += pk[j] * presentF[live[j]];
         }
         double pNo = 1 - pYes;
         double logYes = log2(pYes);
@@ -283,9 +318,9 @@ public final class QuestionPlanner {
         double hc = 0;
         for (int j = 0; j < live.length; j++) {
             int k = live[j];
-            double q = present[k][f];
-            hc -= pk[j] * q * (logPk[j] + logPresent[k][f] - logYes)
-                    + pk[j] * (1 - q) * (logPk[j] + logAbsent[k][f] - logNo);
+            double q = presentF[k];
+            hc -= pk[j] * q * (logPk[j] + logPresentF[k] - logYes)
+                    + pk[j] * (1 - q) * (logPk[j] + logAbsentF[k] - logNo);
         }
         return hc;
     }

@@ -315,7 +315,8 @@ public final class FitAssessor {
                             + ": " + String.join("; ", names)));
         }
         if (amountFactor < 0.8) {
-            String pct = String.format(Locale.ROOT, "%.0f %%", amountFactor * 100);
+            // Math.round rounds half up as "%.0f" does, without String.format's pattern parsing on every answer.
+            String pct = Math.round(amountFactor * 100) + " %";
             reasons.add(new FitReason("little-evidence", en
                     ? "Only " + codes.size() + " coded findings: together the candidates get at most " + pct
                     : "Solo " + codes.size() + " hallazgos codificados: entre todos los candidatos, como mucho " + pct));

@@ -26,9 +26,18 @@ public class ConsultationAccess {
      * @throws NotTheConsultationsDoctorException when {@code user} is neither its doctor nor an admin
      */
     public void requireMayChange(long consultationId, String user) {
-        Consultation c = StoreProblems.translate(() -> database.consultations().get(consultationId));
+        requireMayChange(StoreProblems.translate(() -> database.consultations().get(consultationId)), user);
+    }
+
+    /**
+     * {@link #requireMayChange(long, String)} on a consultation the caller has just read (in its own
+     * transaction), without reading it again.
+     *
+     * @throws NotTheConsultationsDoctorException when {@code user} is neither its doctor nor an admin
+     */
+    public void requireMayChange(Consultation c, String user) {
         if (!c.doctor().equalsIgnoreCase(user) && !isAdmin()) {
-            throw new NotTheConsultationsDoctorException(consultationId, c.doctor(), user);
+            throw new NotTheConsultationsDoctorException(c.id(), c.doctor(), user);
         }
     }
 

@@ -29,6 +29,7 @@ import com.mediassist.core.diagnosis.DiagnosisResult;
 import com.mediassist.core.knowledge.Evidence;
 import com.mediassist.core.knowledge.EvidenceCode;
 import com.mediassist.core.knowledge.EvidenceType;
+import com.mediassist.core.fit.StatedAssessment;
 import com.mediassist.core.knowledge.Knowledge;
 import com.mediassist.core.knowledge.KnowledgeException.InvalidFindingException;
 import com.mediassist.core.knowledge.Language;
@@ -92,8 +93,11 @@ public class ConsultationWorkspace {
     private final ModuleSwitch modules;
     private final LatencyRecorder latencies;
     private final Clock clock;
-    /** The engines' last answers per consultation, reused while their inputs are unchanged. */
-    private final SectionMemo memo = new SectionMemo();
+    /**
+     * The engines' last answers per consultation, reused while their inputs are unchanged; an answer
+     * shown again is written as JSON once ({@link SectionJson}).
+     */
+    private final SectionMemo memo;
 
     public ConsultationWorkspace(Database database, ObjectMapper json, ConsultationService consultations,
             ConsultationAccess access, DiagnosisService diagnosis, SummaryService summaries, ActiveKnowledge activeKnowledge,
@@ -111,6 +115,9 @@ public class ConsultationWorkspace {
         this.modules = modules;
         this.latencies = latencies;
         this.clock = clock;
+        // The note's reading is not shown as it is (the view adds the doctor's marks): only the engines' answers.
+        this.memo = new SectionMemo((module, section) -> module != Module.SUMMARY && section.status() == WorkspaceView.Status.OK
+                ? SectionJson.rendered(section, json) : section);
     }
 
     /** What one transaction read: the consultation, its patient and their record. */
@@ -140,7 +147,6 @@ public class ConsultationWorkspace {
      * @throws ConsultationClosedException when the consultation was signed off
      */
     public WorkspaceView apply(long id, CommandBatch batch, Language language, String user) {
-        access.requireMayChange(id, user);
         List<Command> commands = batch == null || batch.commands() == null ? List.of() : batch.commands();
         if (commands.size() > CommandBatch.MAX) {
             throw new InvalidCommandException("commands", "at most " + CommandBatch.MAX
@@ -160,6 +166,8 @@ public class ConsultationWorkspace {
         }
         Consultation changed = database.inTransaction(tx -> {
             Consultation c = tx.consultations().get(id);
+            // Checked on the consultation this transaction read: one read of it per command, not two.
+            access.requireMayChange(c, user);
             if (c.signedOff()) {
                 throw new ConsultationClosedException(id, null, ConsultationClosedException.Refused.CHANGE);
             }
@@ -231,8 +239,10 @@ public class ConsultationWorkspace {
         JsonNode structured = view.note().answer() == null ? null : json.valueToTree(view.note().answer().structured());
         SignOffFacts facts = new SignOffFacts(view.diagnosisInput().present(), view.diagnosisInput().absent(), model,
                 structured);
-        return consultations.signOff(id, request == null ? null
+        com.mediassist.appliance.consult.service.ConsultationView signed = consultations.signOff(id, request == null ? null
                 : new Requests.SignOff(request.summaryText(), fd, request.language()), facts, user);
+        memo.forget(id);
+        return signed;
     }
 
     // ------------------------------------------------------------------ commands
@@ -327,11 +337,12 @@ public class ConsultationWorkspace {
                 ? WorkspaceView.Section.ok(new WorkspaceView.NoteReading(reading.answer(), findings(reading.answer(), state)))
                 : WorkspaceView.Section.without(reading.status(), reading.problem());
         WorkspaceView.DiagnosisInput input = diagnosisInput(state, reading.answer());
-        WorkspaceView.Section<DiagnosisResult> ddx = diagnose(input, facts, knowledge, language, c.noteText(), reading.answer());
+        WorkspaceView.Section<DiagnosisResult> ddx = diagnose(c.id(), input, facts, knowledge, language, c.noteText(),
+                reading.answer());
         List<String> rx = new ArrayList<>();
         consultations.prescriptionsDoc(c).withArray("medications").forEach(n -> rx.add(n.asText()));
         return new WorkspaceView(consultations.view(c), language.code(), clock.instant(), facts,
-                recorded(state, knowledge, language), note, input, ddx, tests(ddx, language),
+                recorded(state, knowledge, language), note, input, ddx, tests(c.id(), ddx, language),
                 medicationCheck(c.id(), rx, loaded.history(), language), preventiveCare(loaded, language), state.chosen);
     }
 
@@ -443,7 +454,7 @@ public class ConsultationWorkspace {
     }
 
     /** @param note the note's reading, {@code null} when it could not be read (its stated assessment then counts as none) */
-    private WorkspaceView.Section<DiagnosisResult> diagnose(WorkspaceView.DiagnosisInput input,
+    private WorkspaceView.Section<DiagnosisResult> diagnose(long consultationId, WorkspaceView.DiagnosisInput input,
             WorkspaceView.PatientFacts facts, Optional<Knowledge> knowledge, Language language, String noteText,
             StructuredNote note) {
         if (input.present().isEmpty()) {
@@ -462,7 +473,15 @@ public class ConsultationWorkspace {
                             ? "the patient's birth date is not recorded; the differential needs the age"
                             : "the patient's sex is recorded as " + facts.sex() + "; the model knows female and male only"));
         }
-        return guarded(Module.DIAGNOSIS, () -> {
+        // Everything the differential reads: the engine (its bundle, switched over the air), the findings
+        // (age and sex among them), the note's unmapped findings, the note flag and the language.
+        // The assessment the note states (it weighs in the fit verdict) is read before the key, so that a changed
+        // impression line is a changed input while typing elsewhere in the note is not.
+        StatedAssessment stated = input.fromNote() && note != null && noteText != null
+                ? diagnosis.statedAssessment(noteText, note) : StatedAssessment.none();
+        DiagnosisKey key = new DiagnosisKey(diagnosis.activeBundle().orElse(null), Math.min(facts.age(), Knowledge.MAX_AGE),
+                facts.modelSex(), input, stated, language);
+        return memo.answer(consultationId, Module.DIAGNOSIS, key, () -> guarded(Module.DIAGNOSIS, () -> {
             PatientFindings findings;
             try {
                 findings = knowledge.get().findings(Math.min(facts.age(), Knowledge.MAX_AGE), facts.modelSex(),
@@ -472,14 +491,34 @@ public class ConsultationWorkspace {
                         "Findings refused", 422, e.item() + ": " + e.reason()));
             }
             return WorkspaceView.Section.ok(input.fromNote()
-                    ? note != null && noteText != null
-                            ? diagnosis.diagnoseNote(findings, input.unmapped(), noteText, note, language)
-                            : diagnosis.diagnoseNote(findings, input.unmapped(), language)
+                    ? diagnosis.diagnoseNote(findings, input.unmapped(), stated, language)
                     : diagnosis.diagnose(findings, input.unmapped(), language));
-        });
+        }), result -> !result.fallback());
     }
 
-    private WorkspaceView.Section<RecommendedTestsResponse> tests(WorkspaceView.Section<DiagnosisResult> ddx, Language language) {
+    /**
+     * The differential's inputs. The bundle's manifest is compared by identity: each (re)load or
+     * over-the-air switch opens a new engine with its own manifest, so no answer of the previous
+     * engine is reused, even for a bundle of the same version.
+     */
+    record DiagnosisKey(com.mediassist.core.bundle.BundleManifest bundle, int age, String modelSex,
+            WorkspaceView.DiagnosisInput input, StatedAssessment stated, Language language) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DiagnosisKey k && k.bundle == bundle && k.age == age
+                    && java.util.Objects.equals(k.modelSex, modelSex) && k.input.equals(input)
+                    && k.stated.equals(stated) && k.language == language;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(System.identityHashCode(bundle), age, modelSex, input, stated, language);
+        }
+    }
+
+    private WorkspaceView.Section<RecommendedTestsResponse> tests(long consultationId, WorkspaceView.Section<DiagnosisResult> ddx,
+            Language language) {
         if (ddx.status() != WorkspaceView.Status.OK) {
             return ddx.status() == WorkspaceView.Status.EMPTY ? WorkspaceView.Section.empty()
                     : WorkspaceView.Section.without(ddx.status(), ddx.problem());
@@ -490,13 +529,14 @@ public class ConsultationWorkspace {
         if (modules.isDisabled(Module.RECOMMENDED_TESTS)) {
             return switchedOff(Module.RECOMMENDED_TESTS);
         }
-        return guarded(Module.RECOMMENDED_TESTS, () -> {
-            List<DifferentialEntry> entries = ddx.answer().differential().stream()
-                    .map(d -> new DifferentialEntry(d.code(), d.probability())).toList();
-            WorkupPlan plan = activeKnowledge.use(k -> k.workup().recommend(entries, language));
-            return WorkspaceView.Section.ok(new RecommendedTestsResponse(plan.tests(), plan.unknownPathologies(),
-                    plan.knowledgeVersion(), language.code(), Notices.advisory(language)));
-        });
+        List<DifferentialEntry> entries = ddx.answer().differential().stream()
+                .map(d -> new DifferentialEntry(d.code(), d.probability())).toList();
+        return memo.answer(consultationId, Module.RECOMMENDED_TESTS, List.of(entries, language, activeKnowledge.current()),
+                () -> guarded(Module.RECOMMENDED_TESTS, () -> {
+                    WorkupPlan plan = activeKnowledge.use(k -> k.workup().recommend(entries, language));
+                    return WorkspaceView.Section.ok(new RecommendedTestsResponse(plan.tests(), plan.unknownPathologies(),
+                            plan.knowledgeVersion(), language.code(), Notices.advisory(language)));
+                }));
     }
 
     private WorkspaceView.Section<MedicationCheckResponse> medicationCheck(long consultationId, List<String> rx,

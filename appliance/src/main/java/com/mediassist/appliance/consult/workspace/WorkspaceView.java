@@ -1,6 +1,9 @@
 package com.mediassist.appliance.consult.workspace;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.mediassist.appliance.consult.service.ConsultationView;
 import com.mediassist.appliance.medication.rest.MedicationCheckResponse;
 import com.mediassist.appliance.prevention.rest.PreventiveCareResponse;
@@ -124,8 +127,15 @@ public record WorkspaceView(ConsultationView consultation, String language, Inst
      * @param status  what it holds
      * @param answer  the engine's answer when {@code ok}, else null
      * @param problem why there is no answer (RFC 9457 fields; {@code type} tells module unavailable from the rest)
+     * @param json    this section already written as JSON (a kept answer is written once, not for every
+     *                view that shows it), null when it is written field by field; never part of the JSON
      */
-    public record Section<T>(Status status, T answer, Problem problem) {
+    @JsonSerialize(using = SectionJson.class)
+    public record Section<T>(Status status, T answer, Problem problem, @JsonIgnore SerializedString json) {
+
+        public Section(Status status, T answer, Problem problem) {
+            this(status, answer, problem, null);
+        }
 
         static <T> Section<T> ok(T answer) {
             return new Section<>(Status.OK, answer, null);

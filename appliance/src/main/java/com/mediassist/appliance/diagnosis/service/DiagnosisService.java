@@ -1,6 +1,7 @@
 package com.mediassist.appliance.diagnosis.service;
 
 import com.mediassist.core.fit.AssessmentReader;
+import com.mediassist.core.fit.StatedAssessment;
 import com.mediassist.core.summary.StructuredNote;
 import com.mediassist.core.InferenceCoreException;
 import com.mediassist.core.bundle.BundleLoader;
@@ -177,6 +178,25 @@ public class DiagnosisService {
                                         StructuredNote note, Language language) {
         return answered(e -> e.diagnoseNote(findings, unmappedFindings, assessmentReader(e).read(noteText, note), language,
                 NOTE_ENCODINGS));
+    }
+
+    /**
+     * {@link #diagnoseNote(PatientFindings, List, Language)} with the assessment already read
+     * ({@link #statedAssessment}), for callers that key a kept answer on it.
+     *
+     * @throws DiagnosisUnavailableException when no bundle is loaded, with the reason
+     */
+    public DiagnosisResult diagnoseNote(PatientFindings findings, List<String> unmappedFindings, StatedAssessment stated,
+                                        Language language) {
+        return answered(e -> e.diagnoseNote(findings, unmappedFindings, stated, language, NOTE_ENCODINGS));
+    }
+
+    /**
+     * The conditions the note's author states as the current impression, read with the active knowledge
+     * ({@link AssessmentReader}); none when no bundle is loaded.
+     */
+    public StatedAssessment statedAssessment(String noteText, StructuredNote note) {
+        return slot.peek().map(e -> assessmentReader(e).read(noteText, note)).orElse(StatedAssessment.none());
     }
 
     /** The assessment reader of the engine's knowledge, built once per loaded knowledge. */
