@@ -182,7 +182,8 @@ public final class VitalsExtractor {
         double value = Double.parseDouble(m.group(1).replace(',', '.'));
         String unit = m.groupCount() >= 2 && m.group(2) != null ? m.group(2).toLowerCase(Locale.ROOT).replace(" ", "") : "";
         if (kind == VitalKind.TEMPERATURE) {
-            if (unit.endsWith("f")) {
+            if (unit.endsWith("f") || unit.isEmpty() && value >= 90 && value <= 110) {
+                // "T 98.9": a body temperature between 90 and 110 can only be in degrees Fahrenheit
                 value = Math.round((value - 32) * 5 / 9 * 10) / 10.0;
             } else if (unit.isEmpty() && (value < 25 || value > 45)) {
                 return;

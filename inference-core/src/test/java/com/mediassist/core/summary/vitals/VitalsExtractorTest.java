@@ -41,4 +41,11 @@ class VitalsExtractorTest {
                 .containsExactly(164.0, 158.0);
         assertThat(of("Fostair 100/6 y 200/6 en casa", VitalKind.SYSTOLIC)).isEmpty();
     }
+
+    @Test
+    void aTemperatureWithoutUnitBetween90And110IsInFahrenheit() {
+        assertThat(of("Vitals: T 98.9, HR 96, RR 22.", VitalKind.TEMPERATURE)).extracting(Vital::value).containsExactly(37.2);
+        assertThat(of("Tª 37,8, FC 90.", VitalKind.TEMPERATURE)).extracting(Vital::value).containsExactly(37.8);
+        assertThat(of("T 120 mg", VitalKind.TEMPERATURE)).isEmpty();
+    }
 }
