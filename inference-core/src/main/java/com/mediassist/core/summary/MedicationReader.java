@@ -66,7 +66,10 @@ final class MedicationReader {
     /** What a medicine is taken for, written after it: part of its span, not a finding of the patient. */
     private static final Pattern CONDITION = Pattern.compile(
             "(?<![\\p{L}])(?:si (?:dolor|fiebre|precisa|n[aá]useas|v[oó]mitos|tos|insomnio|ansiedad)(?: o (?:dolor|fiebre))?|"
-                    + "(?:para el|para la|por) (?:dolor|fiebre|tos|n[aá]useas)|for (?:pain|fever|cough|nausea)|if (?:pain|fever))(?![\\p{L}])", FLAGS);
+                    + "(?:para el|para la|por) (?:dolor|fiebre|tos|n[aá]useas)|for (?:pain|fever|cough|nausea)|if (?:pain|fever)|"
+                    // "Motrin 170 mg q6-8h prn fever", "salbutamol as needed for wheeze": what the PRN dose is for
+                    + "(?:prn|as needed for|when needed for) (?:pain|fever|cough|nausea|wheeze|wheezing|sob|itch|itching|anxiety|sleep))"
+                    + "(?![\\p{L}])", FLAGS);
 
     private final MedicineDictionary dictionary;
     private final List<String[]> atcEvidences = new ArrayList<>();

@@ -75,4 +75,13 @@ class HedgedImpressionTest {
         StructuredNote s = es("JC: otitis media vs otitis externa.");
         assertThat(status(s, "otitis media")).contains(FindingStatus.HYPOTHETICAL);
     }
+
+    @Test
+    void anIllnessSomeDaysBeforeTheComplaintIsHistory() {
+        assertThat(status(en("24M, 4 days after a flu-like illness, sharp central chest pain."), "flu"))
+                .contains(FindingStatus.HISTORICAL);
+        assertThat(status(es("Dolor torácico 3 días después de un cuadro gripal."), "cuadro gripal"))
+                .contains(FindingStatus.HISTORICAL);
+        assertThat(status(en("One admission for asthma in March this year."), "asthma")).contains(FindingStatus.HISTORICAL);
+    }
 }

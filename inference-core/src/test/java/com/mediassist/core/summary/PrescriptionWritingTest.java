@@ -87,4 +87,12 @@ class PrescriptionWritingTest {
         assertThat(es("Toma Polibutin y Levotuss.").medications()).flatExtracting(NoteMedication::ingredients)
                 .contains("trimebutine", "levodropropizine");
     }
+
+    @Test
+    void theConditionOfAPrnDoseIsPartOfThePrescriptionNotAFinding() {
+        StructuredNote n = en("Plan: Children's Motrin 170 mg q6-8h prn fever, fluids.");
+        assertThat(n.findings()).noneMatch(f -> f.text().equalsIgnoreCase("fever"));
+        assertThat(en("Fever for 3 days. Plan: ibuprofen 200 mg prn fever.").findings())
+                .anyMatch(f -> f.text().equalsIgnoreCase("fever") && f.status() == FindingStatus.PRESENT);
+    }
 }
