@@ -29,27 +29,47 @@ final class MedicationReader {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     private static final Pattern DOSE = Pattern.compile(
-            "(?<![\\p{L}\\d])(\\d{1,4}(?:[.,]\\d{1,3})?(?:\\s?/\\s?\\d{1,4}(?:[.,]\\d{1,3})?)?)\\s?"
-                    + "(mg/ml|mg|gr|g|mcg|µg|ug|ml|ui|u|comprimidos|comprimido|comp|cp|capsulas|cápsulas|capsula|cápsula|caps|"
-                    + "sobres|sobre|puffs|puff|inhalaciones|inhalacion|inhalación|gotas|ampollas|ampolla|parches|parche|tablets|tablet|tabs)"
+            "(?<![\\p{L}\\d])(\\d{1,4}(?:[.,]\\d{1,3})?(?:\\s?[/-]\\s?\\d{1,4}(?:[.,]\\d{1,3})?)?)\\s?"
+                    + "(mg/ml|mg|gr|g|mcg|µg|ug|ml|ui|u|comprimidos|comprimido|comp|cp|capsulas|cápsulas|capsula|cápsula|caps|cáps|"
+                    + "sobres|sobre|puffs|puff|inhalaciones|inhalacion|inhalación|inh|gotas|gota|drops|drop|sprays|spray|"
+                    + "pulverizaciones|pulverizaci[oó]n|ampollas|ampolla|parches|parche|tablets|tablet|tabs|%)"
+                    // a dose per kilogram is one dose: "80 mg/kg/día", "0,15 mg/kg"
+                    + "(?:/kg(?:/(?:d[ií]a|day|d))?)?"
                     + "(?![\\p{L}])", FLAGS);
+    /**
+     * A bare strength right after the name ("ibuprofeno 600", "Fostair 100/6", "Lipitor 40."), when no
+     * unit follows and the number is not a duration, a count of times or a weight.
+     */
+    private static final Pattern BARE_DOSE = Pattern.compile(
+            "^\\s{1,2}(\\d{1,4}(?:[.,]\\d{1,3})?(?:/\\d{1,4}(?:[.,]\\d{1,3})?)?)(?![\\d\\p{L}%/]|[.,]\\d)"
+                    + "(?!\\s{0,2}(?:d[ií]as?|days?|semanas?|weeks?|wks?|meses|months?|a[nñ]os|years?|yrs?|horas?|hours?|hrs?|"
+                    + "h|min|minutos|minutes|veces|times|x|kg|lb|lbs|kilos?|°|ºc?)(?![\\p{L}]))", FLAGS);
     private static final Pattern ROUTE = Pattern.compile(
             "(?<![\\p{L}])(v\\.o\\.|vo|vía oral|via oral|oral|p\\.o\\.|po|i\\.v\\.|iv|e\\.v\\.|ev|intravenos[oa]|i\\.m\\.|im|intramuscular|"
                     + "s\\.c\\.|sc|subcut[aá]ne[oa]|inhalad[oa]|inh|inhaled|t[oó]pic[oa]|topical|rectal|sublingual|sl|nasal|"
                     + "oft[aá]lmic[oa]|transd[eé]rmic[oa]|vaginal)(?![\\p{L}])", FLAGS);
     private static final Pattern FREQUENCY = Pattern.compile(
-            "((?<![\\p{L}])cada\\s{0,2}\\d{1,2}\\s{0,2}(?:horas|hora|hrs|hr|h)(?![\\p{L}])|c/\\s{0,2}\\d{1,2}\\s{0,2}(?:horas|h)(?![\\p{L}])|"
+            "((?:(?<![\\p{L}])cada\\s{0,2}\\d{1,2}\\s{0,2}(?:horas|hora|hrs|hr|h)(?![\\p{L}])|c/\\s{0,2}\\d{1,2}\\s{0,2}(?:horas|h)(?![\\p{L}])|"
+                    + "(?<![\\p{L}])(?:c/|cada)\\s{0,2}\\d{1,2}\\s{0,2}(?:minutos|min)(?![\\p{L}])|(?<![\\p{L}\\d/])\\d\\s?/\\s?\\d{1,2}\\s?(?:horas|h)(?![\\p{L}])|"
                     + "/\\s{0,2}\\d{1,2}\\s{0,2}(?:horas|hrs|h)(?![\\p{L}])|(?<![\\p{L}\\d])\\d\\s?-\\s?\\d\\s?-\\s?\\d(?:\\s?-\\s?\\d)?|"
                     + "\\d{1,2}\\s{0,2}veces\\s(?:al|por|a la)\\s(?:d[ií]a|semana)|(?:una|dos|tres|cuatro)\\svez\\s(?:al|por|a la)\\s(?:d[ií]a|semana)|"
                     + "(?:una|dos|tres|cuatro)\\sveces\\s(?:al|por|a la)\\s(?:d[ií]a|semana)|(?:cada|por la|en la)\\s(?:noche|mañana|manana)|"
-                    + "(?<![\\p{L}])(?:al\\s(?:d[ií]a|acostarse)|cada\\s(?:d[ií]a|semana|mes)|a diario|diari[oa]s?|semanal|mensual|a demanda|si precisa|dosis [uú]nica|monodosis|single dose|"
-                    + "si dolor(?: o fiebre)?|si fiebre|si n[aá]useas|si v[oó]mitos|en (?:el )?(?:desayuno|comida|cena)|en ayunas|"
-                    + "every\\s\\d{1,2}\\s(?:hours|hour|h)|q\\d{1,2}h|bid|tid|qid|qd|od|prn|once daily|twice daily|"
-                    + "(?:once|twice|three times|four times) a day|at night|at bedtime|as needed|daily|weekly|most days))(?![\\p{L}])", FLAGS);
+                    + "(?<![\\p{L}])(?:al\\s(?:d[ií]a|acostarse)|cada\\s(?:d[ií]a|semana|mes)|(?:casi\\s)?a diario|diari[oa]s?|semanal|mensual|a demanda|si precisa|dosis [uú]nica|monodosis|single dose|"
+                    + "si dolor(?: o fiebre| intenso)?|si fiebre|si n[aá]useas|si v[oó]mitos|si crisis|seg[uú]n pauta|"
+                    + "en (?:el )?(?:desayuno|comida|cena)|con (?:el |la |las )?(?:desayuno|comidas|comida|cena)|en ayunas|"
+                    + "every\\s\\d{1,2}\\s(?:hours|hour|h)|q\\d{1,2}(?:-\\d{1,2})?h|bid|tid|qid|qd|od|prn|once daily|twice daily|"
+                    // British prescribing Latin: bd, tds, qds, nocte (at night), mane (in the morning), stat (now)
+                    + "b\\.d\\.|bd|t\\.d\\.s\\.|tds|q\\.d\\.s\\.|qds|nocte|mane|stat|qhs|qam|qpm|"
+                    + "every (?:morning|night|evening)|"
+                    + "(?:once|twice|three times|four times|a couple of times|a few times|\\d times) (?:a|per) (?:day|week|month)|"
+                    + "at night|at bedtime|as needed|daily|weekly|most days)))(?![\\p{L}])", FLAGS);
     /** What a medicine is taken for, written after it: part of its span, not a finding of the patient. */
     private static final Pattern CONDITION = Pattern.compile(
             "(?<![\\p{L}])(?:si (?:dolor|fiebre|precisa|n[aá]useas|v[oó]mitos|tos|insomnio|ansiedad)(?: o (?:dolor|fiebre))?|"
-                    + "(?:para el|para la|por) (?:dolor|fiebre|tos|n[aá]useas)|for (?:pain|fever|cough|nausea)|if (?:pain|fever))(?![\\p{L}])", FLAGS);
+                    + "(?:para el|para la|por) (?:dolor|fiebre|tos|n[aá]useas)|for (?:pain|fever|cough|nausea)|if (?:pain|fever)|"
+                    // "Motrin 170 mg q6-8h prn fever", "salbutamol as needed for wheeze": what the PRN dose is for
+                    + "(?:prn|as needed for|when needed for) (?:pain|fever|cough|nausea|wheeze|wheezing|sob|itch|itching|anxiety|sleep))"
+                    + "(?![\\p{L}])", FLAGS);
 
     private final MedicineDictionary dictionary;
     private final List<String[]> atcEvidences = new ArrayList<>();
@@ -96,15 +116,33 @@ final class MedicationReader {
             int end = m.end();
             String dose = null;
             Matcher d = DOSE.matcher(window);
+            int doseStart = -1;
+            int doseEnd = -1;
             if (d.find()) {
                 dose = d.group().strip();
-                end = Math.max(end, nameEnd + d.end());
+                doseStart = d.start();
+                doseEnd = d.end();
+            } else {
+                Matcher bare = BARE_DOSE.matcher(window);
+                if (bare.find()) {
+                    dose = bare.group(1);
+                    doseStart = bare.start(1);
+                    doseEnd = bare.end(1);
+                }
+            }
+            if (dose != null) {
+                end = Math.max(end, nameEnd + doseEnd);
             }
             String route = null;
             Matcher r = ROUTE.matcher(window);
-            if (r.find()) {
+            while (r.find()) {
+                // "2 inh" is a dose counted in inhalations, not the route
+                if (r.start() >= doseStart && r.end() <= doseEnd) {
+                    continue;
+                }
                 route = r.group().strip();
                 end = Math.max(end, nameEnd + r.end());
+                break;
             }
             String frequency = null;
             Matcher f = FREQUENCY.matcher(window);

@@ -155,6 +155,7 @@ public final class ContextAnnotator {
         boolean coordinated = false;
         boolean asserted = false;
         boolean familyOnly = false;
+        boolean hedgeReaches = false;
         boolean reported = false;
         // a coordinator with other words than findings to its left joins two clauses ("no puede abrir la boca y
         // babea", "if not improving or any neck stiffness"): a bare negation of the first does not reach the second
@@ -217,6 +218,8 @@ public final class ContextAnnotator {
                     // "sin fiebre, con tos": a new assertion; only a relative named as its subject reaches
                     // past it ("hermano en la guardería con catarro")
                     familyOnly = true;
+                    // "probable UTI with delirium": a hedge on the impression reaches what the impression comes with
+                    hedgeReaches = !crossedComma && h.first() > sentenceStart && isFinding[h.first() - 1];
                 }
                 i = h.first();
                 seen++;
@@ -235,6 +238,11 @@ public final class ContextAnnotator {
                 continue;
             }
             if (familyOnly) {
+                if (hedgeReaches && r.category() == TriggerCategory.HYPOTHETICAL
+                        && (r.direction() == Direction.FORWARD || r.direction() == Direction.BIDIRECTIONAL)) {
+                    out.add(r.category());
+                    break;
+                }
                 i = h.first();
                 seen++;
                 continue;

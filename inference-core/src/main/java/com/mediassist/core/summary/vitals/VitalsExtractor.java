@@ -40,6 +40,10 @@ public final class VitalsExtractor {
     private static final Pattern BP_POSTURE = Pattern.compile(
             "(?<![\\p{L}])(?:de pie|sentad[oa]|tumbad[oa]|en dec[uú]bito|dec[uú]bito|bipedestaci[oó]n|standing|sitting|supine|lying)(?![\\p{L}])"
                     + "[^\\d\\n]{0,6}?(\\d{2,3})(?!\\d)\\s{0,2}/\\s{0,2}(\\d{2,3})(?!\\d)(?:\\s{0,2}mm\\s?hg)?", FLAGS);
+    /** A repeated reading right after a first one: "BP 152/98, repeat 148/94", "TA 164/102 y 158/98". */
+    private static final Pattern BP_REPEAT = Pattern.compile(
+            "(?<=\\d/\\d{2,3}[,;]?\\s{1,2})(?:repeat(?:ed)?|recheck(?:ed)?|repetid[oa]|repite|y|and|then|luego)(?![\\p{L}])"
+                    + "[^\\d\\n]{0,6}?(\\d{2,3})(?!\\d)\\s{0,2}/\\s{0,2}(\\d{2,3})(?!\\d)(?:\\s{0,2}mm\\s?hg)?", FLAGS);
     private static final Pattern HR = Pattern.compile(
             "(?<![\\p{L}\\d])(?:FC|HR|frecuencia card[ií]aca|heart rate|pulso|pulse|fc\\.)(?![\\p{L}])"
                     + GAP + "(\\d{2,3})(?!\\d)(?:\\s{0,2}(?:lpm|bpm|l/min|lat/min|latidos(?: por minuto)?|/min|x'|x min))?", FLAGS);
@@ -83,6 +87,8 @@ public final class VitalsExtractor {
             new Rule(BP, VitalKind.SYSTOLIC, Set.of("ta", "t", "tas", "pa", "bp", "tension", "presion", "blood")),
             new Rule(BP_POSTURE, VitalKind.SYSTOLIC, Set.of("de", "sentado", "sentada", "tumbado", "tumbada", "en", "decubito",
                     "bipedestacion", "standing", "sitting", "supine", "lying")),
+            new Rule(BP_REPEAT, VitalKind.SYSTOLIC, Set.of("repeat", "repeated", "recheck", "rechecked", "repetida",
+                    "repetido", "repite", "y", "and", "then", "luego")),
             new Rule(BP_BARE, VitalKind.SYSTOLIC, Set.of()),
             new Rule(SPO2, VitalKind.SPO2, Set.of("sat", "sato2", "spo2", "saturacion", "o2", "oxygen", "sats")),
             new Rule(RR, VitalKind.RESPIRATORY_RATE, Set.of("fr", "rr", "frecuencia", "respiratory", "resp")),
@@ -176,7 +182,8 @@ public final class VitalsExtractor {
         double value = Double.parseDouble(m.group(1).replace(',', '.'));
         String unit = m.groupCount() >= 2 && m.group(2) != null ? m.group(2).toLowerCase(Locale.ROOT).replace(" ", "") : "";
         if (kind == VitalKind.TEMPERATURE) {
-            if (unit.endsWith("f")) {
+            if (unit.endsWith("f") || unit.isEmpty() && value >= 90 && value <= 110) {
+                // "T 98.9": a body temperature between 90 and 110 can only be in degrees Fahrenheit
                 value = Math.round((value - 32) * 5 / 9 * 10) / 10.0;
             } else if (unit.isEmpty() && (value < 25 || value > 45)) {
                 return;

@@ -30,4 +30,22 @@ class VitalsExtractorTest {
         assertThat(of("P: paracetamol 1 g cada 8 horas, control en 10 dias", VitalKind.HEART_RATE)).isEmpty();
         assertThat(of("G2P1, p 0,05", VitalKind.HEART_RATE)).isEmpty();
     }
+
+    @Test
+    void aRepeatedBloodPressureRightAfterTheFirstIsAlsoABloodPressure() {
+        assertThat(of("O/ BP 152/98, repeat 148/94. HR 76.", VitalKind.SYSTOLIC)).extracting(Vital::value)
+                .containsExactly(152.0, 148.0);
+        assertThat(of("TA 158/104, repetida 162/100. Peso 78 kg", VitalKind.DIASTOLIC)).extracting(Vital::value)
+                .containsExactly(104.0, 100.0);
+        assertThat(of("TA 164/102 y 158/98 (brazo izdo), FC 78", VitalKind.SYSTOLIC)).extracting(Vital::value)
+                .containsExactly(164.0, 158.0);
+        assertThat(of("Fostair 100/6 y 200/6 en casa", VitalKind.SYSTOLIC)).isEmpty();
+    }
+
+    @Test
+    void aTemperatureWithoutUnitBetween90And110IsInFahrenheit() {
+        assertThat(of("Vitals: T 98.9, HR 96, RR 22.", VitalKind.TEMPERATURE)).extracting(Vital::value).containsExactly(37.2);
+        assertThat(of("Tª 37,8, FC 90.", VitalKind.TEMPERATURE)).extracting(Vital::value).containsExactly(37.8);
+        assertThat(of("T 120 mg", VitalKind.TEMPERATURE)).isEmpty();
+    }
 }
