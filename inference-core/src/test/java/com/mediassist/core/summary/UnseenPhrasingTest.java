@@ -179,4 +179,13 @@ class UnseenPhrasingTest {
         assertThat(n.findings()).filteredOn(f -> f.text().equals("fiebre")).extracting(Finding::status)
                 .containsExactly(FindingStatus.HYPOTHETICAL);
     }
+
+    @Test
+    void aSideLetterBeforeThePlaceOfAPainGivesItsSide() {
+        assertThat(en("Stabbing pain behind the L eye and L temple at night.").evidences()).extracting(Object::toString)
+                .contains("E_53", "E_55_@_V_126", "E_55_@_V_167");
+        assertThat(en("Throbbing pain in the Rt temple.").evidences()).extracting(Object::toString).contains("E_55_@_V_166");
+        assertThat(en("Pain behind the eye.").evidences()).extracting(Object::toString)
+                .doesNotContain("E_55_@_V_125", "E_55_@_V_126");
+    }
 }
