@@ -188,4 +188,13 @@ class UnseenPhrasingTest {
         assertThat(en("Pain behind the eye.").evidences()).extracting(Object::toString)
                 .doesNotContain("E_55_@_V_125", "E_55_@_V_126");
     }
+
+    @Test
+    void aDeniedTenderLymphNodeIsNotADeniedPain() {
+        StructuredNote n = en("Sore throat x2d. Throat mildly red, no exudate. No tender anterior cervical nodes.");
+        assertThat(n.absent()).extracting(Object::toString).contains("E_9").doesNotContain("E_53");
+        assertThat(en("Fever, tender anterior cervical lymph nodes.").evidences()).extracting(Object::toString).contains("E_9");
+        assertThat(es("Odinofagia sin adenopatías dolorosas.").absent()).extracting(Object::toString)
+                .contains("E_9").doesNotContain("E_53");
+    }
 }
