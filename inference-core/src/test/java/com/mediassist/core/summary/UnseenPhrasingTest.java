@@ -197,4 +197,11 @@ class UnseenPhrasingTest {
         assertThat(es("Odinofagia sin adenopatías dolorosas.").absent()).extracting(Object::toString)
                 .contains("E_9").doesNotContain("E_53");
     }
+
+    @Test
+    void theLightReflexOfAnEardrumIsNotReflux() {
+        assertThat(en("Exam: L TM bulging, no light reflex. R TM grey with light reflex present.").findings())
+                .noneMatch(f -> "E_125".equals(String.valueOf(f.evidence())));
+        assertThat(en("History of reflux.").evidences()).extracting(Object::toString).contains("E_125");
+    }
 }
