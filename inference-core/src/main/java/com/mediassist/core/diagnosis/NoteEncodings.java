@@ -71,7 +71,10 @@ public final class NoteEncodings {
 
     /**
      * The patient's findings with one finding re-encoded, one variant per applicable row: a row applies when
-     * the finding is present and none of its alternative's evidences is stated (present or denied).
+     * the finding is present, none of its alternative's evidences is denied and its valued evidences (pain
+     * located in the pharynx) are not already present. A yes/no evidence of the alternative that the note
+     * already states present (pain, from another phrase of the same complaint) is the same statement, not the
+     * alternative encoding: the row still applies and the evidence is kept once.
      *
      * @param knowledge validates the re-encoded findings
      */
@@ -85,15 +88,14 @@ public final class NoteEncodings {
             }
             boolean stated = a.instead().stream().anyMatch(alt -> {
                 String code = alt.contains(Finding.VALUE_SEPARATOR) ? alt.substring(0, alt.indexOf(Finding.VALUE_SEPARATOR)) : alt;
-                return present.contains(alt) || absent.contains(code)
-                        || !alt.contains(Finding.VALUE_SEPARATOR) && present.contains(code);
+                return absent.contains(code) || alt.contains(Finding.VALUE_SEPARATOR) && present.contains(alt);
             });
             if (stated) {
                 continue;
             }
             List<String> v = new ArrayList<>(present);
             v.remove(a.finding());
-            v.addAll(a.instead());
+            a.instead().stream().filter(alt -> !v.contains(alt)).forEach(v::add);
             out.add(knowledge.findings(p.age(), p.sex().modelCode().orElse(null), v, absent));
         }
         return out;

@@ -77,6 +77,8 @@ public final class SummaryExtractor {
                 "tambien", "aunque", "durante", "episodio", "episodios", "control", "controles", "analitica"));
         protectedWords.addAll(List.of("nitritos", "leucocitos", "hematies", "proteinas", "glucosa", "cetonas", "urobilinogeno",
                 "bilirrubina", "creatinina", "colesterol", "plaquetas", "hemoglobina"));
+        // examination words one letter from a finding: "light reflex" is not reflux
+        protectedWords.addAll(List.of("reflex"));
         this.lexicon = EvidenceLexicon.load(catalog, protectedWords);
         this.medications = medications.apply(catalog);
     }

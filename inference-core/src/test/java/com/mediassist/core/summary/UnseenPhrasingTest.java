@@ -179,4 +179,29 @@ class UnseenPhrasingTest {
         assertThat(n.findings()).filteredOn(f -> f.text().equals("fiebre")).extracting(Finding::status)
                 .containsExactly(FindingStatus.HYPOTHETICAL);
     }
+
+    @Test
+    void aSideLetterBeforeThePlaceOfAPainGivesItsSide() {
+        assertThat(en("Stabbing pain behind the L eye and L temple at night.").evidences()).extracting(Object::toString)
+                .contains("E_53", "E_55_@_V_126", "E_55_@_V_167");
+        assertThat(en("Throbbing pain in the Rt temple.").evidences()).extracting(Object::toString).contains("E_55_@_V_166");
+        assertThat(en("Pain behind the eye.").evidences()).extracting(Object::toString)
+                .doesNotContain("E_55_@_V_125", "E_55_@_V_126");
+    }
+
+    @Test
+    void aDeniedTenderLymphNodeIsNotADeniedPain() {
+        StructuredNote n = en("Sore throat x2d. Throat mildly red, no exudate. No tender anterior cervical nodes.");
+        assertThat(n.absent()).extracting(Object::toString).contains("E_9").doesNotContain("E_53");
+        assertThat(en("Fever, tender anterior cervical lymph nodes.").evidences()).extracting(Object::toString).contains("E_9");
+        assertThat(es("Odinofagia sin adenopatías dolorosas.").absent()).extracting(Object::toString)
+                .contains("E_9").doesNotContain("E_53");
+    }
+
+    @Test
+    void theLightReflexOfAnEardrumIsNotReflux() {
+        assertThat(en("Exam: L TM bulging, no light reflex. R TM grey with light reflex present.").findings())
+                .noneMatch(f -> "E_125".equals(String.valueOf(f.evidence())));
+        assertThat(en("History of reflux.").evidences()).extracting(Object::toString).contains("E_125");
+    }
 }

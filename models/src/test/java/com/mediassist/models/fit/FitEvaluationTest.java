@@ -175,6 +175,17 @@ class FitEvaluationTest {
     }
 
     @Test
+    void aSoreThroatBesideAnotherPainPhraseIsStillScoredAsPharyngealPain() {
+        com.mediassist.core.knowledge.PatientFindings p = engine.knowledge().findings(23, "F",
+                List.of("E_97", "E_53", "E_181", "E_201", "E_91"), List.of());
+        var sheet = engine.diagnose(p, List.of(), com.mediassist.core.knowledge.Language.ES);
+        var note = engine.diagnoseNote(p, List.of(), com.mediassist.core.knowledge.Language.ES,
+                com.mediassist.core.diagnosis.NoteEncodings.loadDefault());
+        assertThat(rank(sheet, "viral-pharyngitis")).isGreaterThanOrEqualTo(3);
+        assertThat(rank(note, "viral-pharyngitis")).isLessThan(3);
+    }
+
+    @Test
     void aNoteThatStatesTheAlternativeIsScoredAsItIs() {
         com.mediassist.core.knowledge.PatientFindings p = engine.knowledge().findings(27, "M",
                 List.of("E_97", "E_181", "E_201"), List.of("E_53"));

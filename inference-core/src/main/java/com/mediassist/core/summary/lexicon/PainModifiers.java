@@ -29,6 +29,9 @@ public final class PainModifiers {
 
     private static final Set<String> RIGHT = Set.of("derecho", "derecha", "dcho", "dcha", "dch", "der", "drcha", "right", "r");
     private static final Set<String> LEFT = Set.of("izquierdo", "izquierda", "izdo", "izda", "izq", "izqda", "left", "l");
+    /** Side words an English note writes before the place: "left eye", "L temple", "Rt flank". */
+    private static final Set<String> RIGHT_BEFORE = Set.of("right", "r", "rt");
+    private static final Set<String> LEFT_BEFORE = Set.of("left", "l", "lt");
     private static final Set<String> RADIATION = Set.of("irradiado", "irradiada", "irradia", "irradiandose", "irradiacion",
             "radiating", "radiates", "radiation", "radiated");
     private static final Set<String> INTENSITY = Set.of("eva", "intensidad", "vas", "intensity", "nrs", "escala");
@@ -158,10 +161,10 @@ public final class PainModifiers {
             }
         }
         if (start > 0 && words[start - 1] != null) {
-            if ("right".equals(words[start - 1])) {
+            if (RIGHT_BEFORE.contains(words[start - 1])) {
                 return "R";
             }
-            if ("left".equals(words[start - 1])) {
+            if (LEFT_BEFORE.contains(words[start - 1])) {
                 return "L";
             }
         }
