@@ -31,6 +31,7 @@ class LayPhrasingTest {
         assertThat(codes(en("Food gets stuck. Gave up smoking in 2019."))).contains("E_65", "E_191");
         assertThat(codes(en("Wakes up gasping for air; thought she was going to die."))).contains("E_67", "E_111");
         assertThat(codes(en("Off his food, threw up blood, blood when wiping."))).contains("E_32", "E_210", "E_179");
+        assertThat(codes(en("Episodes of fast heartbeat lasting minutes."))).contains("E_155");
     }
 
     @Test
@@ -44,6 +45,7 @@ class LayPhrasingTest {
         assertThat(codes(es("Se despierta ahogándose; pensó que se iba a morir."))).contains("E_67", "E_111");
         assertThat(codes(es("Ha perdido el apetito, se le duermen las manos."))).contains("E_32", "E_177");
         assertThat(codes(es("Mejora sentado hacia delante."))).contains("E_33").doesNotContain("E_217");
+        assertThat(codes(es("Nota el corazón acelerado de forma brusca."))).contains("E_155");
     }
 
     @Test
