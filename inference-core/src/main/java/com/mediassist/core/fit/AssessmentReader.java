@@ -105,24 +105,13 @@ public final class AssessmentReader {
         List<Token> tokens = Tokenizer.tokenize(text);
         int n = tokens.size();
         String[] words = new String[n];
-        int[] sentenceStart = new int[n];
-        int[] sentenceEnd = new int[n];
-        int s = 0;
         for (int i = 0; i < n; i++) {
             Token t = tokens.get(i);
             words[i] = t.isWord() ? t.folded() : null;
-            if (t.kind() == Token.Kind.BOUNDARY) {
-                for (int k = s; k <= i; k++) {
-                    sentenceStart[k] = s;
-                    sentenceEnd[k] = i;
-                }
-                s = i + 1;
-            }
         }
-        for (int k = s; k < n; k++) {
-            sentenceStart[k] = s;
-            sentenceEnd[k] = n;
-        }
+        Tokenizer.Sentences sentences = Tokenizer.sentences(tokens);
+        int[] sentenceStart = sentences.start();
+        int[] sentenceEnd = sentences.end();
         boolean[] cue = new boolean[n];
         boolean[] stated = statedZone(tokens, words, sentenceStart, note.sections(), cue);
         boolean[] assessmentSection = new boolean[n];

@@ -120,9 +120,9 @@ public final class SummaryExtractor {
 
         int n = tokens.size();
         String[] words = new String[n];
-        int[] sentenceStart = new int[n];
-        int[] sentenceEnd = new int[n];
-        int s = 0;
+        Tokenizer.Sentences sentences = Tokenizer.sentences(tokens);
+        int[] sentenceStart = sentences.start();
+        int[] sentenceEnd = sentences.end();
         for (int i = 0; i < n; i++) {
             Token t = tokens.get(i);
             words[i] = t.isWord() ? t.folded() : null;
@@ -132,17 +132,6 @@ public final class SummaryExtractor {
                 // closes its clause ("Fiebre: si.") is a yes written without the accent, a condition never ends there
                 words[i] = "s\u00ed";
             }
-            if (t.kind() == Token.Kind.BOUNDARY) {
-                for (int k = s; k <= i; k++) {
-                    sentenceStart[k] = s;
-                    sentenceEnd[k] = i;
-                }
-                s = i + 1;
-            }
-        }
-        for (int k = s; k < n; k++) {
-            sentenceStart[k] = s;
-            sentenceEnd[k] = n;
         }
 
         boolean[] typo = new boolean[n];

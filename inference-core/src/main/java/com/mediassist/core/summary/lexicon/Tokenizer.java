@@ -67,6 +67,35 @@ public final class Tokenizer {
         return out;
     }
 
+    /**
+     * Each token's sentence: {@code start[i]} is the index of the first token of token {@code i}'s sentence,
+     * {@code end[i]} the index of the boundary token that closes it (the token count when none does).
+     */
+    public record Sentences(int[] start, int[] end) {
+    }
+
+    /** The sentence of every token of {@code tokens} ({@link Token.Kind#BOUNDARY} tokens close sentences). */
+    public static Sentences sentences(List<Token> tokens) {
+        int n = tokens.size();
+        int[] start = new int[n];
+        int[] end = new int[n];
+        int s = 0;
+        for (int i = 0; i < n; i++) {
+            if (tokens.get(i).kind() == Token.Kind.BOUNDARY) {
+                for (int k = s; k <= i; k++) {
+                    start[k] = s;
+                    end[k] = i;
+                }
+                s = i + 1;
+            }
+        }
+        for (int k = s; k < n; k++) {
+            start[k] = s;
+            end[k] = n;
+        }
+        return new Sentences(start, end);
+    }
+
     /** Folded words of a lexicon phrase, the same way note text is tokenised. */
     public static String[] words(String phrase) {
         List<String> words = new ArrayList<>();
