@@ -169,20 +169,7 @@ public class DiagnosisService {
 
     /**
      * {@link #diagnoseNote(PatientFindings, List, Language)} with the conditions the note's author states as the
-     * current impression, read from the note's text and its reading ({@link AssessmentReader}): they weigh in the
-     * fit verdict.
-     *
-     * @throws DiagnosisUnavailableException when no bundle is loaded, with the reason
-     */
-    public DiagnosisResult diagnoseNote(PatientFindings findings, List<String> unmappedFindings, String noteText,
-                                        StructuredNote note, Language language) {
-        return answered(e -> e.diagnoseNote(findings, unmappedFindings, assessmentReader(e).read(noteText, note), language,
-                NOTE_ENCODINGS));
-    }
-
-    /**
-     * {@link #diagnoseNote(PatientFindings, List, Language)} with the assessment already read
-     * ({@link #statedAssessment}), for callers that key a kept answer on it.
+     * current impression ({@link #statedAssessment}): they weigh in the fit verdict.
      *
      * @throws DiagnosisUnavailableException when no bundle is loaded, with the reason
      */
