@@ -137,6 +137,7 @@ public final class SummaryExtractor {
         boolean[] typo = new boolean[n];
         String[] corrected = lexicon.correctTypos(words, typo);
         List<PhraseMatcher.Match<LexiconEntry>> matches = Qualifiers.attach(lexicon.findAll(corrected), corrected);
+        matches.removeIf(m -> namesRelativeOnly(text, tokens, m, lang));
         boolean[] inFinding = new boolean[n];
         for (PhraseMatcher.Match<LexiconEntry> m : matches) {
             for (int k = m.first(); k < m.first() + m.length(); k++) {
@@ -329,6 +330,22 @@ public final class SummaryExtractor {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a one-word match is a relative rather than the abbreviation it spells in the other language: "tía"
+     * (aunt) is no TIA; only the capitals of an abbreviation ("TIA") keep the finding in a Spanish note.
+     */
+    private boolean namesRelativeOnly(String text, List<Token> tokens, PhraseMatcher.Match<LexiconEntry> m, Language lang) {
+        if (m.length() != 1) {
+            return false;
+        }
+        Token t = tokens.get(m.first());
+        String written = text.substring(t.start(), t.end());
+        if (!rules.isRelative(t.folded()) || written.equals(written.toUpperCase(java.util.Locale.ROOT))) {
+            return false;
+        }
+        return lang == Language.ES || !written.equals(t.folded());
     }
 
     private static boolean insideAllergy(List<Allergy> allergies, Span span) {

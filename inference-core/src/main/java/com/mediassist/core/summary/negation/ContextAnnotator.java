@@ -37,14 +37,17 @@ public final class ContextAnnotator {
     /** Words that start a new assertion inside a sentence; a list denial stops at them ("niega fiebre, refiere tos"). */
     private static final Set<String> ASSERTIONS = Set.of("refiere", "refieren", "presenta", "presento", "tiene", "aqueja",
             "describe", "pero", "aunque", "salvo", "excepto", "reports", "reported", "has", "had", "complains", "notes",
-            "noted", "endorses", "describes", "but", "except", "although", "however", "with", "con", "now", "ahora");
+            "noted", "endorses", "describes", "but", "except", "although", "however", "with", "con", "now", "ahora",
+            // "no fever no cough just a sore throat": what the patient has after a list of what they have not
+            "just", "only", "solo", "unicamente", "solamente");
 
     /** Verbs of taking a medicine, which start an assertion as {@link #ASSERTIONS} do. */
     private static final Set<String> TAKING = Set.of("toma", "toman", "tomando", "takes", "taking", "usa", "uses", "using");
 
     /** Words that, closing a clause, deny the finding right before them ("Coluria no.", "Fiebre tampoco."). */
     private static final Set<String> CLOSING_DENIALS = Set.of("no", "tampoco", "negativo", "negativa", "ausente",
-            "ausentes", "negative", "absent", "none", "denied");
+            "ausentes", "negative", "absent", "none", "denied", "niega", "negado", "negada", "negados", "negadas", "denies",
+            "neg", "nil", "nunca", "never");
 
     /** Conditional triggers, whose scope is the whole condition. */
     private static final Set<String> CONDITIONALS = Set.of("si", "if");
@@ -67,7 +70,9 @@ public final class ContextAnnotator {
     /** Verbs by which a relative reports the patient's findings ("madre refiere fiebre", "mom says"). */
     private static final Set<String> REPORTING = Set.of("refiere", "refieren", "dice", "dicen", "cuenta", "comenta",
             "comentan", "relata", "nota", "notan", "observa", "observan", "says", "said", "reports", "reported",
-            "states", "stated", "notes", "noted", "noticed", "describes", "brought", "brings", "trae", "traen", "per");
+            "states", "stated", "notes", "noted", "noticed", "describes", "brought", "brings", "trae", "traen", "per",
+            "thinks", "think", "thought", "feels", "felt", "worried", "concerned", "tells", "told", "explains", "mentions",
+            "cree", "creen", "piensa", "explica", "menciona", "informa", "preocupada", "preocupado");
 
     /** Words naming the family as a whole, whose history a negation before them reaches. */
     private static final Set<String> FAMILY_WORDS = Set.of("familia", "familiar", "familiares", "family", "antecedentes",
@@ -168,6 +173,9 @@ public final class ContextAnnotator {
         // finding does not reach past the verb
         boolean assertionAfterFinding = false;
         boolean assertionSeen = false;
+        // a finding stands between the trigger and the nearest comma crossed: the trigger's first list item is a
+        // finding, so words between the trigger and that item head the list ("no se acompaña de fiebre, tos")
+        boolean findingSinceComma = false;
         for (int i = first - 1; i >= sentenceStart && seen < FORWARD_WINDOW; i--) {
             if (words[i] == null) {
                 // a comma: the scope goes on only through a list of findings ("niega fiebre, tos")
@@ -175,6 +183,7 @@ public final class ContextAnnotator {
                 coordinated = true;
                 brokenList |= unclean;
                 unclean = false;
+                findingSinceComma = false;
                 continue;
             }
             Hit h = at[i];
@@ -182,6 +191,7 @@ public final class ContextAnnotator {
                 if (isFinding[i]) {
                     assertionAfterFinding |= assertionSeen;
                     unclean = false;
+                    findingSinceComma = true;
                     // the coordinator joins findings ("no tiene fiebre ni tos"), not clauses
                     coordinatorSeen = false;
                 } else if (CONNECTORS.contains(words[i]) || QUALIFIERS.contains(words[i])) {
@@ -201,6 +211,12 @@ public final class ContextAnnotator {
             ContextRule r = h.rule();
             if (r.category() == TriggerCategory.TERMINATE) {
                 if (!MODIFIER_TERMINATORS.contains(r.phrase())) {
+                    if (ASSERTIONS.contains(r.phrase()) && conditionBefore(h.first(), sentenceStart)) {
+                        // "acudir si presenta hemoptisis", "volver si no mejora o presenta vómitos": a verb of having
+                        // inside a condition is part of the condition
+                        out.add(TriggerCategory.HYPOTHETICAL);
+                        break;
+                    }
                     Hit before = h.first() > sentenceStart ? at[h.first() - 1] : null;
                     if (before != null && before.rule().direction() == Direction.SUBJECT && !crossedComma
                             && isSubject(before.first(), sentenceStart) && !REPORTING.contains(r.phrase())) {
@@ -252,7 +268,14 @@ public final class ContextAnnotator {
                         && !asserted;
                 // a condition reaches through its commas ("si bulto duro, doloroso o vómitos, acudir")
                 boolean condition = CONDITIONALS.contains(r.phrase()) || endsWithConditional(r.phrase());
-                if (crossedComma && (brokenList || unclean) && !listDenial && !condition) {
+                boolean headedList = unclean && findingSinceComma && !brokenList && !asserted;
+                if (crossedComma && !listDenial && r.category() == TriggerCategory.NEGATED && BARE_NEGATIONS.contains(r.phrase())
+                        && describedAfter(end, sentenceEnd)) {
+                    // "No fiebre, tos con expectoración verdosa", "sin vómitos, dolor abdominal leve": an item a bare
+                    // negation would reach over a comma, described in words of its own, is stated, not denied
+                    break;
+                }
+                if (crossedComma && (brokenList || unclean && !headedList) && !listDenial && !condition) {
                     break;
                 }
                 if (r.category() == TriggerCategory.HISTORICAL && (r.phrase().startsWith("hx") || r.phrase().startsWith("history"))
@@ -314,6 +337,46 @@ public final class ContextAnnotator {
         out.remove(TriggerCategory.PSEUDO);
         out.remove(TriggerCategory.TERMINATE);
         return out;
+    }
+
+    /** Negations of one word, which reach a list over commas only through bare items. */
+    private static final Set<String> BARE_NEGATIONS = Set.of("no", "sin", "without", "not", "nil");
+
+    /**
+     * Whether the finding ending before word {@code end} is described by what follows it in its list item: a degree
+     * ("leve", "mild") or a "con"/"with" phrase ("tos con expectoración"), before the next comma or sentence end.
+     */
+    private boolean describedAfter(int end, int sentenceEnd) {
+        for (int i = end; i < sentenceEnd && i < end + BACKWARD_WINDOW; i++) {
+            if (words[i] == null || COORDINATORS.contains(words[i])) {
+                return false;
+            }
+            if (QUALIFIERS.contains(words[i]) || MODIFIER_TERMINATORS.contains(words[i])) {
+                return true;
+            }
+            if (!isFinding[i]) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Words a condition reaches past before a verb of having ("si no mejora o presenta"). */
+    private static final int CONDITION_REACH = 4;
+
+    /** Whether a conditional ("si", "if", "acudir si") stands at most {@value #CONDITION_REACH} words before word {@code i}. */
+    private boolean conditionBefore(int i, int sentenceStart) {
+        for (int k = i - 1; k >= Math.max(sentenceStart, i - CONDITION_REACH); k--) {
+            if (words[k] == null) {
+                return false;
+            }
+            if (CONDITIONALS.contains(words[k])
+                    || at[k] != null && at[k].rule().category() == TriggerCategory.HYPOTHETICAL
+                    && endsWithConditional(at[k].rule().phrase())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the word before {@code i} is a number or a unit of time ("3/7 hx of", "2 week history of"). */
