@@ -50,6 +50,9 @@ public final class SummaryExtractor {
     private final LanguageDetector languages = new LanguageDetector();
     private final MedicationReader medications;
     private final ExamLabels examLabels = ExamLabels.loadDefault();
+    private final PastEpisodes pastEpisodes = PastEpisodes.loadDefault();
+    /** DDXPlus "contact with someone with similar symptoms". */
+    private static final String CONTACT = "E_41";
     private final UnmappedConcepts concepts = UnmappedConcepts.loadDefault();
 
     /** Concept of the unmapped lexicon's masking forms: recognised phrases that are no finding ("PR depression"). */
@@ -162,6 +165,8 @@ public final class SummaryExtractor {
         }
         List<Finding> findings = new ArrayList<>();
         List<String> findingConcepts = new ArrayList<>();
+        // the word after the last finding read as an earlier episode, -1 when none
+        int episodeEnd = -1;
         for (int mi = 0; mi < matches.size(); mi++) {
             PhraseMatcher.Match<LexiconEntry> m = matches.get(mi);
             int first = m.first();
@@ -224,6 +229,20 @@ public final class SummaryExtractor {
                 }
             }
             status = SignMarks.apply(text, span, status);
+            if (status == FindingStatus.PRESENT && entry.inherent() == null) {
+                boolean episode = pastEpisodes.namesIllness(corrected, m.first(), m.first() + m.length())
+                        && pastEpisodes.tellsEarlier(words, m.first(), m.first() + m.length(), sentenceStart[first],
+                        sentenceEnd[first])
+                        // a contact's illness ("Roommate had the flu last week") is the patient's exposure now
+                        && (entry.evidence() == null || !CONTACT.equals(entry.evidence().evidence().value()));
+                // "hace 10 días cuadro catarral con fiebre": what the earlier episode came with is past too
+                boolean cameWith = episodeEnd >= 0 && m.first() == episodeEnd + 1
+                        && ("con".equals(words[episodeEnd]) || "with".equals(words[episodeEnd]));
+                if (episode || cameWith) {
+                    status = FindingStatus.HISTORICAL;
+                    episodeEnd = m.first() + m.length();
+                }
+            }
             boolean family = status == FindingStatus.FAMILY;
             com.mediassist.core.knowledge.Finding evidence = lexicon.evidenceFor(entry.evidence(), family);
             List<com.mediassist.core.knowledge.Finding> kept = family || evidence == null ? List.of() : values;
