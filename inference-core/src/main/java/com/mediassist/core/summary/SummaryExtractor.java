@@ -53,6 +53,9 @@ public final class SummaryExtractor {
     private final PastEpisodes pastEpisodes = PastEpisodes.loadDefault();
     /** DDXPlus "contact with someone with similar symptoms". */
     private static final String CONTACT = "E_41";
+    /** DDXPlus "Do you smoke cigarettes?" and "exposed to secondhand cigarette smoke on a daily basis?". */
+    private static final String SMOKING = "E_79";
+    private static final String SECONDHAND_SMOKE = "E_222";
     private final UnmappedConcepts concepts = UnmappedConcepts.loadDefault();
 
     /** Concept of the unmapped lexicon's masking forms: recognised phrases that are no finding ("PR depression"). */
@@ -243,8 +246,16 @@ public final class SummaryExtractor {
                     episodeEnd = m.first() + m.length();
                 }
             }
+            boolean smokingRelative = status == FindingStatus.FAMILY && entry.evidence() != null
+                    && SMOKING.equals(entry.evidence().evidence().value());
+            if (smokingRelative) {
+                // "Padres fumadores", "Madre fumadora": a relative who smokes is the patient's exposure to smoke now
+                status = FindingStatus.PRESENT;
+            }
             boolean family = status == FindingStatus.FAMILY;
-            com.mediassist.core.knowledge.Finding evidence = lexicon.evidenceFor(entry.evidence(), family);
+            com.mediassist.core.knowledge.Finding evidence = smokingRelative
+                    ? com.mediassist.core.knowledge.Finding.of(com.mediassist.core.knowledge.EvidenceCode.of(SECONDHAND_SMOKE))
+                    : lexicon.evidenceFor(entry.evidence(), family);
             List<com.mediassist.core.knowledge.Finding> kept = family || evidence == null ? List.of() : values;
             boolean anyTypo = false;
             for (int k = m.first(); k < m.first() + m.length(); k++) {

@@ -65,7 +65,9 @@ public final class ContextAnnotator {
     private static final Set<String> MODIFIER_TERMINATORS = Set.of("con", "with", "w");
     /** Words that may precede a relative at the head of its clause ("su madre", "his brother"). */
     private static final Set<String> DETERMINERS = Set.of("su", "sus", "la", "el", "los", "las", "mi", "his", "her",
-            "their", "the", "a", "an", "y", "e", "and", "pt", "patient", "paciente", "s");
+            "their", "the", "a", "an", "y", "e", "and", "pt", "patient", "paciente", "s",
+            // "Older sister had a long cough", "his twin brother"
+            "older", "younger", "elder", "big", "little", "baby", "twin", "step");
 
     /** Verbs by which a relative reports the patient's findings ("madre refiere fiebre", "mom says"). */
     private static final Set<String> REPORTING = Set.of("refiere", "refieren", "dice", "dicen", "cuenta", "comenta",
@@ -176,6 +178,14 @@ public final class ContextAnnotator {
         // a finding stands between the trigger and the nearest comma crossed: the trigger's first list item is a
         // finding, so words between the trigger and that item head the list ("no se acompaña de fiebre, tos")
         boolean findingSinceComma = false;
+        // no coordinator or comma since the last finding passed walking left: two findings side by side ("no sincope
+        // fumador de un paquete"), which a bare negation of the first does not carry over to the second
+        boolean joinSeen = false;
+        boolean sideBySide = false;
+        // a head of another kind ("antecedentes de", "impresiona de") stands nearer the finding with words beyond it:
+        // a bare negation further left belongs to an earlier clause ("ecg sin alteraciones agudas impresiona de angina")
+        boolean otherHead = false;
+        boolean beyondOtherHead = false;
         for (int i = first - 1; i >= sentenceStart && seen < FORWARD_WINDOW; i--) {
             if (words[i] == null) {
                 // a comma: the scope goes on only through a list of findings ("niega fiebre, tos")
@@ -184,21 +194,28 @@ public final class ContextAnnotator {
                 brokenList |= unclean;
                 unclean = false;
                 findingSinceComma = false;
+                joinSeen = true;
                 continue;
             }
             Hit h = at[i];
             if (h == null) {
                 if (isFinding[i]) {
                     assertionAfterFinding |= assertionSeen;
+                    // ("no fever/chills": the slash the words do not show joins them; words between mean a new clause)
+                    sideBySide |= !joinSeen && unclean;
                     unclean = false;
                     findingSinceComma = true;
+                    joinSeen = false;
+                    beyondOtherHead |= otherHead;
                     // the coordinator joins findings ("no tiene fiebre ni tos"), not clauses
                     coordinatorSeen = false;
                 } else if (CONNECTORS.contains(words[i]) || QUALIFIERS.contains(words[i])) {
+                    joinSeen |= COORDINATORS.contains(words[i]);
                     coordinated |= COORDINATORS.contains(words[i]);
                     coordinatorSeen |= COORDINATORS.contains(words[i]);
                 } else {
                     unclean = true;
+                    beyondOtherHead |= otherHead;
                     numberSeen |= Character.isDigit(words[i].charAt(0));
                     clauseJoined |= coordinatorSeen;
                     asserted |= ASSERTIONS.contains(words[i]);
@@ -269,8 +286,15 @@ public final class ContextAnnotator {
                 // a condition reaches through its commas ("si bulto duro, doloroso o vómitos, acudir")
                 boolean condition = CONDITIONALS.contains(r.phrase()) || endsWithConditional(r.phrase());
                 boolean headedList = unclean && findingSinceComma && !brokenList && !asserted;
-                if (crossedComma && !listDenial && r.category() == TriggerCategory.NEGATED && BARE_NEGATIONS.contains(r.phrase())
-                        && describedAfter(end, sentenceEnd)) {
+                boolean bare = r.category() == TriggerCategory.NEGATED && BARE_NEGATIONS.contains(r.phrase());
+                if (bare && (sideBySide || beyondOtherHead || crossedComma && insideList(h.first(), sentenceStart))) {
+                    // "no disnea no sincope fumador": the negation stays with its own finding; "fiebre 39, no tos,
+                    // LAD cervical": a negated item inside a list of stated ones reaches no other item
+                    i = h.first();
+                    seen++;
+                    continue;
+                }
+                if (crossedComma && !listDenial && bare && describedAfter(end, sentenceEnd)) {
                     // "No fiebre, tos con expectoración verdosa", "sin vómitos, dolor abdominal leve": an item a bare
                     // negation would reach over a comma, described in words of its own, is stated, not denied
                     break;
@@ -293,6 +317,7 @@ public final class ContextAnnotator {
                     continue;
                 }
                 out.add(r.category());
+                otherHead |= r.category() != TriggerCategory.NEGATED;
                 if (r.category() == TriggerCategory.FAMILY && !condition && isKin(h.first())) {
                     // "no recuerda su padre tiene psoriasis": a relative stating a condition starts a new clause that
                     // what came before it does not reach
@@ -337,6 +362,15 @@ public final class ContextAnnotator {
         out.remove(TriggerCategory.PSEUDO);
         out.remove(TriggerCategory.TERMINATE);
         return out;
+    }
+
+    /** Whether a comma-separated item of the same sentence comes right before the trigger at {@code i}. */
+    private boolean insideList(int i, int sentenceStart) {
+        int k = i - 1;
+        while (k >= sentenceStart && words[k] != null && (CONNECTORS.contains(words[k]) && !COORDINATORS.contains(words[k]))) {
+            k--;
+        }
+        return k > sentenceStart && words[k] == null && words[k - 1] != null;
     }
 
     /** Negations of one word, which reach a list over commas only through bare items. */
