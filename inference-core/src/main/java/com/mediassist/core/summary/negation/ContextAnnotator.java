@@ -443,7 +443,9 @@ public final class ContextAnnotator {
      */
     private boolean isSubject(int i, int sentenceStart) {
         for (int k = i - 1; k >= sentenceStart; k--) {
-            if (words[k] == null) {
+            if (words[k] == null || isFinding[k]) {
+                // a finding right before the relative ends a clause in a note without stops ("…hta y dislipemia padre
+                // fallecido de infarto")
                 return true;
             }
             if (at[k] != null && at[k].rule().direction() == Direction.SUBJECT) {

@@ -102,6 +102,9 @@ public final class SectionDetector {
             "sin interes", "sin interes para el proceso actual", "sin antecedentes de interes", "nada de interes",
             "no relevantes", "sin relevancia", "negativos", "negativo", "desconocidos", "nil of note", "nothing of note",
             "unremarkable", "non contributory", "noncontributory", "nil relevant", "none known", "nkda", "n a", "nad");
+    /** Words opening a sentence that tells the present illness ("Reports …", "Refiere …", "Consulta por …"). */
+    private static final Set<String> PRESENT_OPENERS = Set.of("reports", "complains", "presents", "presenting", "today",
+            "refiere", "consulta", "acude", "hoy", "aqueja");
     /** Words opening a sentence that states a condition, the plan's safety-netting ("Si disnea, acudir"). */
     private static final Set<String> CONDITION_OPENERS = Set.of("si", "if", "should");
 
@@ -109,7 +112,9 @@ public final class SectionDetector {
      * Where a past- or family-history section written inline after its heading ends when the note goes on without
      * another heading: after a nil statement ("AP: sin interés. Tos de una semana."), or at the first later sentence
      * on the heading's line that says why the patient comes ("AF: madre asma. Consulta por fiebre.") or opens with a
-     * condition ("FHx: father MI. Return if SOB." has "Return if"; "Si disnea, acudir"). {@code end} when neither.
+     * condition ("FHx: father MI. Return if SOB." has "Return if"; "Si disnea, acudir"), or at the first later
+     * sentence, on any line, that opens with the present illness ("Reports ankles swollen", "Refiere tos").
+     * {@code end} when none.
      */
     private int historyEnd(String text, int contentStart, int end) {
         List<int[]> sentences = sentences(text, contentStart, end);
@@ -122,13 +127,16 @@ public final class SectionDetector {
         }
         for (int k = 1; k < sentences.size(); k++) {
             int[] sentence = sentences.get(k);
-            if (text.substring(contentStart, sentence[0]).indexOf('\n') >= 0) {
-                return end;
-            }
+            boolean laterLine = text.substring(contentStart, sentence[0]).indexOf('\n') >= 0;
             String folded = " " + key(text.substring(sentence[0], sentence[1])) + " ";
             String[] words = folded.strip().split(" ");
-            if (matches(folded, SectionKind.REASON_FOR_VISIT) || words.length > 0 && CONDITION_OPENERS.contains(words[0])
-                    || folded.contains(" return if ") || folded.contains(" acudir si ") || folded.contains(" volver si ")) {
+            String opener = words.length > 0 ? words[0] : "";
+            if (PRESENT_OPENERS.contains(opener)) {
+                // "Reports ankles a bit swollen by evening": the visit's own story, on the heading's line or a later one
+                return sentence[0];
+            }
+            if (!laterLine && (matches(folded, SectionKind.REASON_FOR_VISIT) || CONDITION_OPENERS.contains(opener)
+                    || folded.contains(" return if ") || folded.contains(" acudir si ") || folded.contains(" volver si "))) {
                 return sentence[0];
             }
         }
