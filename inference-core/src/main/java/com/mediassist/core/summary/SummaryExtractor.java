@@ -150,7 +150,11 @@ public final class SummaryExtractor {
                 inFinding[k] = true;
             }
         }
-        ContextAnnotator context = new ContextAnnotator(rules, words, inFinding);
+        boolean[] slashBefore = new boolean[n];
+        for (int i = 1; i < n; i++) {
+            slashBefore[i] = text.substring(tokens.get(i - 1).end(), tokens.get(i).start()).indexOf('/') >= 0;
+        }
+        ContextAnnotator context = new ContextAnnotator(rules, words, inFinding, slashBefore);
 
         List<Allergy> allergies = AllergyExtractor.extract(text, tokens, medications::ingredientsOf);
         List<NoteMedication> meds = new ArrayList<>();

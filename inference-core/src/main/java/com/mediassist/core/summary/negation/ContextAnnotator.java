@@ -84,6 +84,7 @@ public final class ContextAnnotator {
     private final ContextRules rules;
     private final String[] words;
     private final boolean[] isFinding;
+    private final boolean[] slashBefore;
 
     /**
      * @param rules    the trigger rules
@@ -92,9 +93,18 @@ public final class ContextAnnotator {
      *                 searched inside findings ("no huele" is a finding, not "no" + "huele")
      */
     public ContextAnnotator(ContextRules rules, String[] words, boolean[] isFinding) {
+        this(rules, words, isFinding, null);
+    }
+
+    /**
+     * @param slashBefore {@code true} at words joined to the word before them by a slash ("fever/chills"), which
+     *                    the words do not show; {@code null} when unknown
+     */
+    public ContextAnnotator(ContextRules rules, String[] words, boolean[] isFinding, boolean[] slashBefore) {
         this.rules = rules;
         this.words = words;
         this.isFinding = isFinding;
+        this.slashBefore = slashBefore;
         at = new Hit[words.length];
         PhraseMatcher<ContextRule> m = rules.matcher();
         // numbers match the rules' "0": "hace 0 anos" reads "hace 2 años" and "hace 15 años"
@@ -202,7 +212,9 @@ public final class ContextAnnotator {
                 if (isFinding[i]) {
                     assertionAfterFinding |= assertionSeen;
                     // ("no fever/chills": the slash the words do not show joins them; words between mean a new clause)
-                    sideBySide |= !joinSeen && unclean;
+                    sideBySide |= !joinSeen && unclean
+                            // "no fever no sob cough": a finding right after another, no slash between, is not its list
+                            || i == first - 1 && slashBefore != null && !slashBefore[first];
                     unclean = false;
                     findingSinceComma = true;
                     joinSeen = false;
@@ -359,9 +371,31 @@ public final class ContextAnnotator {
             i = h.first() + h.length() - 1;
             seen++;
         }
+        if (out.contains(TriggerCategory.FAMILY) && informantBefore(first, sentenceStart)) {
+            // "Hablo con la hija: su madre tiene fiebre": the relative on the telephone speaks of the patient
+            out.remove(TriggerCategory.FAMILY);
+        }
         out.remove(TriggerCategory.PSEUDO);
         out.remove(TriggerCategory.TERMINATE);
         return out;
+    }
+
+    /** Verbs of a conversation with someone other than the patient ("hablo con la hija", "spoke to his wife"). */
+    private static final Set<String> SPEAKING = Set.of("hablo", "habla", "hablamos", "llamada", "llama",
+            "spoke", "speak", "speaking", "call", "called", "phoned", "telephoned");
+
+    /** Whether, before word {@code i} in its sentence, a conversation with a named relative is told. */
+    private boolean informantBefore(int i, int sentenceStart) {
+        for (int k = sentenceStart; k < i; k++) {
+            if (words[k] != null && SPEAKING.contains(words[k])) {
+                for (int j = k + 1; j < Math.min(i, k + 5); j++) {
+                    if (words[j] != null && rules.isRelative(words[j])) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether a comma-separated item of the same sentence comes right before the trigger at {@code i}. */
