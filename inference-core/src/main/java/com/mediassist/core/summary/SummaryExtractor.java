@@ -221,6 +221,10 @@ public final class SummaryExtractor {
                     case PLAN -> headed || span.start() > examOrAssessment ? FindingStatus.HYPOTHETICAL : FindingStatus.PRESENT;
                     default -> FindingStatus.PRESENT;
                 };
+                if (fallback == FindingStatus.HYPOTHETICAL && actsOnExisting(words, first, sentenceStart[first])) {
+                    // "suspender anticonceptivo combinado", "avoid NSAIDs given CKD": the plan acts on what is there
+                    fallback = FindingStatus.PRESENT;
+                }
                 if (section == SectionKind.EXAMINATION) {
                     // what the examination finds is there now: "AP: crepitantes" is the lung auscultation, not
                     // the past history the same letters head elsewhere
@@ -360,6 +364,23 @@ public final class SummaryExtractor {
     private static boolean insideMedication(List<NoteMedication> meds, Span span) {
         for (NoteMedication m : meds) {
             if (m.span().contains(span)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Plan verbs that act on something the patient already has or takes. */
+    private static final Set<String> ON_EXISTING = Set.of("suspender", "suspendo", "suspende", "retirar", "retiro",
+            "mantener", "mantengo", "continuar", "continuo", "stop", "stopping", "stopped", "continue", "swap", "given");
+
+    /** Whether one of {@link #ON_EXISTING} stands at most two words before word {@code first}, in its sentence. */
+    private static boolean actsOnExisting(String[] words, int first, int sentenceStart) {
+        for (int k = first - 1; k >= Math.max(sentenceStart, first - 2); k--) {
+            if (words[k] == null) {
+                return false;
+            }
+            if (ON_EXISTING.contains(words[k])) {
                 return true;
             }
         }

@@ -39,7 +39,9 @@ public final class ContextAnnotator {
             "describe", "pero", "aunque", "salvo", "excepto", "reports", "reported", "has", "had", "complains", "notes",
             "noted", "endorses", "describes", "but", "except", "although", "however", "with", "con", "now", "ahora",
             // "no fever no cough just a sore throat": what the patient has after a list of what they have not
-            "just", "only", "solo", "unicamente", "solamente");
+            "just", "only", "solo", "unicamente", "solamente",
+            // what the examination finds: "… en la exploracion se aprecian placas"
+            "aprecia", "aprecian", "objetiva", "objetivan", "observa", "observan", "shows", "reveals");
 
     /** Verbs of taking a medicine, which start an assertion as {@link #ASSERTIONS} do. */
     private static final Set<String> TAKING = Set.of("toma", "toman", "tomando", "takes", "taking", "usa", "uses", "using");
@@ -196,6 +198,8 @@ public final class ContextAnnotator {
         // a bare negation further left belongs to an earlier clause ("ecg sin alteraciones agudas impresiona de angina")
         boolean otherHead = false;
         boolean beyondOtherHead = false;
+        // the leftmost assertion verb passed ("no toma medicación … se aprecian placas"), -1 when none
+        int assertionAt = -1;
         for (int i = first - 1; i >= sentenceStart && seen < FORWARD_WINDOW; i--) {
             if (words[i] == null) {
                 // a comma: the scope goes on only through a list of findings ("niega fiebre, tos")
@@ -231,6 +235,9 @@ public final class ContextAnnotator {
                     numberSeen |= Character.isDigit(words[i].charAt(0));
                     clauseJoined |= coordinatorSeen;
                     asserted |= ASSERTIONS.contains(words[i]);
+                    if (ASSERTIONS.contains(words[i])) {
+                        assertionAt = i;
+                    }
                     assertionSeen |= ASSERTIONS.contains(words[i]) || TAKING.contains(words[i]);
                     reported |= REPORTING.contains(words[i]);
                 }
@@ -299,7 +306,11 @@ public final class ContextAnnotator {
                 boolean condition = CONDITIONALS.contains(r.phrase()) || endsWithConditional(r.phrase());
                 boolean headedList = unclean && findingSinceComma && !brokenList && !asserted;
                 boolean bare = r.category() == TriggerCategory.NEGATED && BARE_NEGATIONS.contains(r.phrase());
-                if (bare && (sideBySide || beyondOtherHead || crossedComma && insideList(h.first(), sentenceStart))) {
+                // an assertion verb more than two words after a bare negation is a clause of its own ("no se aprecian"
+                // keeps its verb)
+                boolean laterAssertion = assertionAt > h.first() + h.length() + 1;
+                if (bare && (sideBySide || beyondOtherHead || laterAssertion
+                        || crossedComma && insideList(h.first(), sentenceStart))) {
                     // "no disnea no sincope fumador": the negation stays with its own finding; "fiebre 39, no tos,
                     // LAD cervical": a negated item inside a list of stated ones reaches no other item
                     i = h.first();
@@ -408,7 +419,8 @@ public final class ContextAnnotator {
     }
 
     /** Negations of one word, which reach a list over commas only through bare items. */
-    private static final Set<String> BARE_NEGATIONS = Set.of("no", "sin", "without", "not", "nil");
+    private static final Set<String> BARE_NEGATIONS = Set.of("no", "sin", "without", "not", "nil", "ninguno", "ninguna",
+            "ningun", "nunca", "never", "tampoco");
 
     /**
      * Whether the finding ending before word {@code end} is described by what follows it in its list item: a degree
