@@ -50,6 +50,12 @@ public final class SummaryExtractor {
     private final LanguageDetector languages = new LanguageDetector();
     private final MedicationReader medications;
     private final ExamLabels examLabels = ExamLabels.loadDefault();
+    private final PastEpisodes pastEpisodes = PastEpisodes.loadDefault();
+    /** DDXPlus "contact with someone with similar symptoms". */
+    private static final String CONTACT = "E_41";
+    /** DDXPlus "Do you smoke cigarettes?" and "exposed to secondhand cigarette smoke on a daily basis?". */
+    private static final String SMOKING = "E_79";
+    private static final String SECONDHAND_SMOKE = "E_222";
     private final UnmappedConcepts concepts = UnmappedConcepts.loadDefault();
 
     /** Concept of the unmapped lexicon's masking forms: recognised phrases that are no finding ("PR depression"). */
@@ -137,13 +143,18 @@ public final class SummaryExtractor {
         boolean[] typo = new boolean[n];
         String[] corrected = lexicon.correctTypos(words, typo);
         List<PhraseMatcher.Match<LexiconEntry>> matches = Qualifiers.attach(lexicon.findAll(corrected), corrected);
+        matches.removeIf(m -> namesRelativeOnly(text, tokens, m, lang));
         boolean[] inFinding = new boolean[n];
         for (PhraseMatcher.Match<LexiconEntry> m : matches) {
             for (int k = m.first(); k < m.first() + m.length(); k++) {
                 inFinding[k] = true;
             }
         }
-        ContextAnnotator context = new ContextAnnotator(rules, words, inFinding);
+        boolean[] slashBefore = new boolean[n];
+        for (int i = 1; i < n; i++) {
+            slashBefore[i] = text.substring(tokens.get(i - 1).end(), tokens.get(i).start()).indexOf('/') >= 0;
+        }
+        ContextAnnotator context = new ContextAnnotator(rules, words, inFinding, slashBefore);
 
         List<Allergy> allergies = AllergyExtractor.extract(text, tokens, medications::ingredientsOf);
         List<NoteMedication> meds = new ArrayList<>();
@@ -161,6 +172,8 @@ public final class SummaryExtractor {
         }
         List<Finding> findings = new ArrayList<>();
         List<String> findingConcepts = new ArrayList<>();
+        // the word after the last finding read as an earlier episode, -1 when none
+        int episodeEnd = -1;
         for (int mi = 0; mi < matches.size(); mi++) {
             PhraseMatcher.Match<LexiconEntry> m = matches.get(mi);
             int first = m.first();
@@ -208,6 +221,10 @@ public final class SummaryExtractor {
                     case PLAN -> headed || span.start() > examOrAssessment ? FindingStatus.HYPOTHETICAL : FindingStatus.PRESENT;
                     default -> FindingStatus.PRESENT;
                 };
+                if (fallback == FindingStatus.HYPOTHETICAL && actsOnExisting(words, first, sentenceStart[first])) {
+                    // "suspender anticonceptivo combinado", "avoid NSAIDs given CKD": the plan acts on what is there
+                    fallback = FindingStatus.PRESENT;
+                }
                 if (section == SectionKind.EXAMINATION) {
                     // what the examination finds is there now: "AP: crepitantes" is the lung auscultation, not
                     // the past history the same letters head elsewhere
@@ -223,8 +240,30 @@ public final class SummaryExtractor {
                 }
             }
             status = SignMarks.apply(text, span, status);
+            if (status == FindingStatus.PRESENT && entry.inherent() == null) {
+                boolean episode = pastEpisodes.namesIllness(corrected, m.first(), m.first() + m.length())
+                        && pastEpisodes.tellsEarlier(words, m.first(), m.first() + m.length(), sentenceStart[first],
+                        sentenceEnd[first])
+                        // a contact's illness ("Roommate had the flu last week") is the patient's exposure now
+                        && (entry.evidence() == null || !CONTACT.equals(entry.evidence().evidence().value()));
+                // "hace 10 días cuadro catarral con fiebre": what the earlier episode came with is past too
+                boolean cameWith = episodeEnd >= 0 && m.first() == episodeEnd + 1
+                        && ("con".equals(words[episodeEnd]) || "with".equals(words[episodeEnd]));
+                if (episode || cameWith) {
+                    status = FindingStatus.HISTORICAL;
+                    episodeEnd = m.first() + m.length();
+                }
+            }
+            boolean smokingRelative = status == FindingStatus.FAMILY && entry.evidence() != null
+                    && SMOKING.equals(entry.evidence().evidence().value());
+            if (smokingRelative) {
+                // "Padres fumadores", "Madre fumadora": a relative who smokes is the patient's exposure to smoke now
+                status = FindingStatus.PRESENT;
+            }
             boolean family = status == FindingStatus.FAMILY;
-            com.mediassist.core.knowledge.Finding evidence = lexicon.evidenceFor(entry.evidence(), family);
+            com.mediassist.core.knowledge.Finding evidence = smokingRelative
+                    ? com.mediassist.core.knowledge.Finding.of(com.mediassist.core.knowledge.EvidenceCode.of(SECONDHAND_SMOKE))
+                    : lexicon.evidenceFor(entry.evidence(), family);
             List<com.mediassist.core.knowledge.Finding> kept = family || evidence == null ? List.of() : values;
             boolean anyTypo = false;
             for (int k = m.first(); k < m.first() + m.length(); k++) {
@@ -329,6 +368,39 @@ public final class SummaryExtractor {
             }
         }
         return false;
+    }
+
+    /** Plan verbs that act on something the patient already has or takes. */
+    private static final Set<String> ON_EXISTING = Set.of("suspender", "suspendo", "suspende", "retirar", "retiro",
+            "mantener", "mantengo", "continuar", "continuo", "stop", "stopping", "stopped", "continue", "swap", "given");
+
+    /** Whether one of {@link #ON_EXISTING} stands at most two words before word {@code first}, in its sentence. */
+    private static boolean actsOnExisting(String[] words, int first, int sentenceStart) {
+        for (int k = first - 1; k >= Math.max(sentenceStart, first - 2); k--) {
+            if (words[k] == null) {
+                return false;
+            }
+            if (ON_EXISTING.contains(words[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a one-word match is a relative rather than the abbreviation it spells in the other language: "tía"
+     * (aunt) is no TIA; only the capitals of an abbreviation ("TIA") keep the finding in a Spanish note.
+     */
+    private boolean namesRelativeOnly(String text, List<Token> tokens, PhraseMatcher.Match<LexiconEntry> m, Language lang) {
+        if (m.length() != 1) {
+            return false;
+        }
+        Token t = tokens.get(m.first());
+        String written = text.substring(t.start(), t.end());
+        if (!rules.isRelative(t.folded()) || written.equals(written.toUpperCase(java.util.Locale.ROOT))) {
+            return false;
+        }
+        return lang == Language.ES || !written.equals(t.folded());
     }
 
     private static boolean insideAllergy(List<Allergy> allergies, Span span) {

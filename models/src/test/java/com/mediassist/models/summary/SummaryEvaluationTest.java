@@ -114,14 +114,17 @@ class SummaryEvaluationTest {
         assertThat(code).isZero();
         String text = out.toString();
         assertThat(text).contains("== development split: summary-gold + blind dev", "== development split: blind dev2",
-                "== development split: blind dev3", "== fixed split: blind test (", "== fixed split: blind test2",
-                "== fixed split: held-out");
+                "== development split: blind dev3", "== development split: blind dev4", "== fixed split: blind test (",
+                "== fixed split: blind test2", "== fixed split: blind test3", "== fixed split: held-out");
         int devNotes = SummaryEvaluation.readGold(root.resolve("summary-gold")).size()
                 + SummaryEvaluation.readGold(root.resolve("summary-gold-blind/dev")).size();
         assertThat(text).contains("field (" + devNotes + " notes)");
         assertThat(text).contains("field (" + SummaryEvaluation.readGold(root.resolve("summary-gold-blind/dev2")).size() + " notes)");
         assertThat(text).contains("field (" + SummaryEvaluation.readGold(root.resolve("summary-gold-blind/dev3")).size() + " notes)");
+        assertThat(text).contains("field (" + SummaryEvaluation.readGold(root.resolve("summary-gold-blind/dev4")).size() + " notes)");
         assertThat(text.indexOf("blind dev2")).isLessThan(text.indexOf("blind dev3"));
+        assertThat(text.indexOf("blind dev3")).isLessThan(text.indexOf("blind dev4"));
+        assertThat(text.indexOf("blind test2")).isLessThan(text.indexOf("blind test3"));
         assertThat(text.lastIndexOf("== development split")).isLessThan(text.indexOf("== fixed split"));
     }
 }

@@ -37,14 +37,19 @@ public final class ContextAnnotator {
     /** Words that start a new assertion inside a sentence; a list denial stops at them ("niega fiebre, refiere tos"). */
     private static final Set<String> ASSERTIONS = Set.of("refiere", "refieren", "presenta", "presento", "tiene", "aqueja",
             "describe", "pero", "aunque", "salvo", "excepto", "reports", "reported", "has", "had", "complains", "notes",
-            "noted", "endorses", "describes", "but", "except", "although", "however", "with", "con", "now", "ahora");
+            "noted", "endorses", "describes", "but", "except", "although", "however", "with", "con", "now", "ahora",
+            // "no fever no cough just a sore throat": what the patient has after a list of what they have not
+            "just", "only", "solo", "unicamente", "solamente",
+            // what the examination finds: "… en la exploracion se aprecian placas"
+            "aprecia", "aprecian", "objetiva", "objetivan", "observa", "observan", "shows", "reveals");
 
     /** Verbs of taking a medicine, which start an assertion as {@link #ASSERTIONS} do. */
     private static final Set<String> TAKING = Set.of("toma", "toman", "tomando", "takes", "taking", "usa", "uses", "using");
 
     /** Words that, closing a clause, deny the finding right before them ("Coluria no.", "Fiebre tampoco."). */
     private static final Set<String> CLOSING_DENIALS = Set.of("no", "tampoco", "negativo", "negativa", "ausente",
-            "ausentes", "negative", "absent", "none", "denied");
+            "ausentes", "negative", "absent", "none", "denied", "niega", "negado", "negada", "negados", "negadas", "denies",
+            "neg", "nil", "nunca", "never");
 
     /** Conditional triggers, whose scope is the whole condition. */
     private static final Set<String> CONDITIONALS = Set.of("si", "if");
@@ -62,12 +67,16 @@ public final class ContextAnnotator {
     private static final Set<String> MODIFIER_TERMINATORS = Set.of("con", "with", "w");
     /** Words that may precede a relative at the head of its clause ("su madre", "his brother"). */
     private static final Set<String> DETERMINERS = Set.of("su", "sus", "la", "el", "los", "las", "mi", "his", "her",
-            "their", "the", "a", "an", "y", "e", "and", "pt", "patient", "paciente", "s");
+            "their", "the", "a", "an", "y", "e", "and", "pt", "patient", "paciente", "s",
+            // "Older sister had a long cough", "his twin brother"
+            "older", "younger", "elder", "big", "little", "baby", "twin", "step");
 
     /** Verbs by which a relative reports the patient's findings ("madre refiere fiebre", "mom says"). */
     private static final Set<String> REPORTING = Set.of("refiere", "refieren", "dice", "dicen", "cuenta", "comenta",
             "comentan", "relata", "nota", "notan", "observa", "observan", "says", "said", "reports", "reported",
-            "states", "stated", "notes", "noted", "noticed", "describes", "brought", "brings", "trae", "traen", "per");
+            "states", "stated", "notes", "noted", "noticed", "describes", "brought", "brings", "trae", "traen", "per",
+            "thinks", "think", "thought", "feels", "felt", "worried", "concerned", "tells", "told", "explains", "mentions",
+            "cree", "creen", "piensa", "explica", "menciona", "informa", "preocupada", "preocupado");
 
     /** Words naming the family as a whole, whose history a negation before them reaches. */
     private static final Set<String> FAMILY_WORDS = Set.of("familia", "familiar", "familiares", "family", "antecedentes",
@@ -77,6 +86,7 @@ public final class ContextAnnotator {
     private final ContextRules rules;
     private final String[] words;
     private final boolean[] isFinding;
+    private final boolean[] slashBefore;
 
     /**
      * @param rules    the trigger rules
@@ -85,9 +95,18 @@ public final class ContextAnnotator {
      *                 searched inside findings ("no huele" is a finding, not "no" + "huele")
      */
     public ContextAnnotator(ContextRules rules, String[] words, boolean[] isFinding) {
+        this(rules, words, isFinding, null);
+    }
+
+    /**
+     * @param slashBefore {@code true} at words joined to the word before them by a slash ("fever/chills"), which
+     *                    the words do not show; {@code null} when unknown
+     */
+    public ContextAnnotator(ContextRules rules, String[] words, boolean[] isFinding, boolean[] slashBefore) {
         this.rules = rules;
         this.words = words;
         this.isFinding = isFinding;
+        this.slashBefore = slashBefore;
         at = new Hit[words.length];
         PhraseMatcher<ContextRule> m = rules.matcher();
         // numbers match the rules' "0": "hace 0 anos" reads "hace 2 años" and "hace 15 años"
@@ -168,6 +187,19 @@ public final class ContextAnnotator {
         // finding does not reach past the verb
         boolean assertionAfterFinding = false;
         boolean assertionSeen = false;
+        // a finding stands between the trigger and the nearest comma crossed: the trigger's first list item is a
+        // finding, so words between the trigger and that item head the list ("no se acompaña de fiebre, tos")
+        boolean findingSinceComma = false;
+        // no coordinator or comma since the last finding passed walking left: two findings side by side ("no sincope
+        // fumador de un paquete"), which a bare negation of the first does not carry over to the second
+        boolean joinSeen = false;
+        boolean sideBySide = false;
+        // a head of another kind ("antecedentes de", "impresiona de") stands nearer the finding with words beyond it:
+        // a bare negation further left belongs to an earlier clause ("ecg sin alteraciones agudas impresiona de angina")
+        boolean otherHead = false;
+        boolean beyondOtherHead = false;
+        // the leftmost assertion verb passed ("no toma medicación … se aprecian placas"), -1 when none
+        int assertionAt = -1;
         for (int i = first - 1; i >= sentenceStart && seen < FORWARD_WINDOW; i--) {
             if (words[i] == null) {
                 // a comma: the scope goes on only through a list of findings ("niega fiebre, tos")
@@ -175,23 +207,37 @@ public final class ContextAnnotator {
                 coordinated = true;
                 brokenList |= unclean;
                 unclean = false;
+                findingSinceComma = false;
+                joinSeen = true;
                 continue;
             }
             Hit h = at[i];
             if (h == null) {
                 if (isFinding[i]) {
                     assertionAfterFinding |= assertionSeen;
+                    // ("no fever/chills": the slash the words do not show joins them; words between mean a new clause)
+                    sideBySide |= !joinSeen && unclean
+                            // "no fever no sob cough": a finding right after another, no slash between, is not its list
+                            || i == first - 1 && slashBefore != null && !slashBefore[first];
                     unclean = false;
+                    findingSinceComma = true;
+                    joinSeen = false;
+                    beyondOtherHead |= otherHead;
                     // the coordinator joins findings ("no tiene fiebre ni tos"), not clauses
                     coordinatorSeen = false;
                 } else if (CONNECTORS.contains(words[i]) || QUALIFIERS.contains(words[i])) {
+                    joinSeen |= COORDINATORS.contains(words[i]);
                     coordinated |= COORDINATORS.contains(words[i]);
                     coordinatorSeen |= COORDINATORS.contains(words[i]);
                 } else {
                     unclean = true;
+                    beyondOtherHead |= otherHead;
                     numberSeen |= Character.isDigit(words[i].charAt(0));
                     clauseJoined |= coordinatorSeen;
                     asserted |= ASSERTIONS.contains(words[i]);
+                    if (ASSERTIONS.contains(words[i])) {
+                        assertionAt = i;
+                    }
                     assertionSeen |= ASSERTIONS.contains(words[i]) || TAKING.contains(words[i]);
                     reported |= REPORTING.contains(words[i]);
                 }
@@ -201,6 +247,12 @@ public final class ContextAnnotator {
             ContextRule r = h.rule();
             if (r.category() == TriggerCategory.TERMINATE) {
                 if (!MODIFIER_TERMINATORS.contains(r.phrase())) {
+                    if (ASSERTIONS.contains(r.phrase()) && conditionBefore(h.first(), sentenceStart)) {
+                        // "acudir si presenta hemoptisis", "volver si no mejora o presenta vómitos": a verb of having
+                        // inside a condition is part of the condition
+                        out.add(TriggerCategory.HYPOTHETICAL);
+                        break;
+                    }
                     Hit before = h.first() > sentenceStart ? at[h.first() - 1] : null;
                     if (before != null && before.rule().direction() == Direction.SUBJECT && !crossedComma
                             && isSubject(before.first(), sentenceStart) && !REPORTING.contains(r.phrase())) {
@@ -252,7 +304,25 @@ public final class ContextAnnotator {
                         && !asserted;
                 // a condition reaches through its commas ("si bulto duro, doloroso o vómitos, acudir")
                 boolean condition = CONDITIONALS.contains(r.phrase()) || endsWithConditional(r.phrase());
-                if (crossedComma && (brokenList || unclean) && !listDenial && !condition) {
+                boolean headedList = unclean && findingSinceComma && !brokenList && !asserted;
+                boolean bare = r.category() == TriggerCategory.NEGATED && BARE_NEGATIONS.contains(r.phrase());
+                // an assertion verb more than two words after a bare negation is a clause of its own ("no se aprecian"
+                // keeps its verb)
+                boolean laterAssertion = assertionAt > h.first() + h.length() + 1;
+                if (bare && (sideBySide || beyondOtherHead || laterAssertion
+                        || crossedComma && insideList(h.first(), sentenceStart))) {
+                    // "no disnea no sincope fumador": the negation stays with its own finding; "fiebre 39, no tos,
+                    // LAD cervical": a negated item inside a list of stated ones reaches no other item
+                    i = h.first();
+                    seen++;
+                    continue;
+                }
+                if (crossedComma && !listDenial && bare && describedAfter(end, sentenceEnd)) {
+                    // "No fiebre, tos con expectoración verdosa", "sin vómitos, dolor abdominal leve": an item a bare
+                    // negation would reach over a comma, described in words of its own, is stated, not denied
+                    break;
+                }
+                if (crossedComma && (brokenList || unclean && !headedList) && !listDenial && !condition) {
                     break;
                 }
                 if (r.category() == TriggerCategory.HISTORICAL && (r.phrase().startsWith("hx") || r.phrase().startsWith("history"))
@@ -270,6 +340,7 @@ public final class ContextAnnotator {
                     continue;
                 }
                 out.add(r.category());
+                otherHead |= r.category() != TriggerCategory.NEGATED;
                 if (r.category() == TriggerCategory.FAMILY && !condition && isKin(h.first())) {
                     // "no recuerda su padre tiene psoriasis": a relative stating a condition starts a new clause that
                     // what came before it does not reach
@@ -311,9 +382,81 @@ public final class ContextAnnotator {
             i = h.first() + h.length() - 1;
             seen++;
         }
+        if (out.contains(TriggerCategory.FAMILY) && informantBefore(first, sentenceStart)) {
+            // "Hablo con la hija: su madre tiene fiebre": the relative on the telephone speaks of the patient
+            out.remove(TriggerCategory.FAMILY);
+        }
         out.remove(TriggerCategory.PSEUDO);
         out.remove(TriggerCategory.TERMINATE);
         return out;
+    }
+
+    /** Verbs of a conversation with someone other than the patient ("hablo con la hija", "spoke to his wife"). */
+    private static final Set<String> SPEAKING = Set.of("hablo", "habla", "hablamos", "llamada", "llama",
+            "spoke", "speak", "speaking", "call", "called", "phoned", "telephoned");
+
+    /** Whether, before word {@code i} in its sentence, a conversation with a named relative is told. */
+    private boolean informantBefore(int i, int sentenceStart) {
+        for (int k = sentenceStart; k < i; k++) {
+            if (words[k] != null && SPEAKING.contains(words[k])) {
+                for (int j = k + 1; j < Math.min(i, k + 5); j++) {
+                    if (words[j] != null && rules.isRelative(words[j])) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a comma-separated item of the same sentence comes right before the trigger at {@code i}. */
+    private boolean insideList(int i, int sentenceStart) {
+        int k = i - 1;
+        while (k >= sentenceStart && words[k] != null && (CONNECTORS.contains(words[k]) && !COORDINATORS.contains(words[k]))) {
+            k--;
+        }
+        return k > sentenceStart && words[k] == null && words[k - 1] != null;
+    }
+
+    /** Negations of one word, which reach a list over commas only through bare items. */
+    private static final Set<String> BARE_NEGATIONS = Set.of("no", "sin", "without", "not", "nil", "ninguno", "ninguna",
+            "ningun", "nunca", "never", "tampoco");
+
+    /**
+     * Whether the finding ending before word {@code end} is described by what follows it in its list item: a degree
+     * ("leve", "mild") or a "con"/"with" phrase ("tos con expectoración"), before the next comma or sentence end.
+     */
+    private boolean describedAfter(int end, int sentenceEnd) {
+        for (int i = end; i < sentenceEnd && i < end + BACKWARD_WINDOW; i++) {
+            if (words[i] == null || COORDINATORS.contains(words[i])) {
+                return false;
+            }
+            if (QUALIFIERS.contains(words[i]) || MODIFIER_TERMINATORS.contains(words[i])) {
+                return true;
+            }
+            if (!isFinding[i]) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Words a condition reaches past before a verb of having ("si no mejora o presenta"). */
+    private static final int CONDITION_REACH = 4;
+
+    /** Whether a conditional ("si", "if", "acudir si") stands at most {@value #CONDITION_REACH} words before word {@code i}. */
+    private boolean conditionBefore(int i, int sentenceStart) {
+        for (int k = i - 1; k >= Math.max(sentenceStart, i - CONDITION_REACH); k--) {
+            if (words[k] == null) {
+                return false;
+            }
+            if (CONDITIONALS.contains(words[k])
+                    || at[k] != null && at[k].rule().category() == TriggerCategory.HYPOTHETICAL
+                    && endsWithConditional(at[k].rule().phrase())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the word before {@code i} is a number or a unit of time ("3/7 hx of", "2 week history of"). */
@@ -346,7 +489,9 @@ public final class ContextAnnotator {
      */
     private boolean isSubject(int i, int sentenceStart) {
         for (int k = i - 1; k >= sentenceStart; k--) {
-            if (words[k] == null) {
+            if (words[k] == null || isFinding[k]) {
+                // a finding right before the relative ends a clause in a note without stops ("…hta y dislipemia padre
+                // fallecido de infarto")
                 return true;
             }
             if (at[k] != null && at[k].rule().direction() == Direction.SUBJECT) {

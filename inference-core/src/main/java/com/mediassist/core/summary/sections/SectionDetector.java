@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -83,12 +84,63 @@ public final class SectionDetector {
         for (int i = 0; i < found.size(); i++) {
             Heading h = found.get(i);
             int end = i + 1 < found.size() ? found.get(i + 1).start() : text.length();
-            Span span = trim(text, h.start(), end);
+            int cut = h.kind() == SectionKind.PAST_HISTORY || h.kind() == SectionKind.FAMILY_HISTORY
+                    ? historyEnd(text, h.contentStart(), end) : end;
+            Span span = trim(text, h.start(), cut);
             if (span != null) {
                 out.add(new NoteSection(h.kind(), h.text(), span.of(text), span));
             }
+            if (cut < end) {
+                classifyUnheaded(text, cut, end, SectionKind.HISTORY_OF_PRESENT_ILLNESS, out);
+            }
         }
         return out;
+    }
+
+    /** What a history heading may hold when there is nothing to tell ("AP: sin interés.", "FH: nil."), folded. */
+    private static final Set<String> NOTHING = Set.of("nil", "none", "no", "nada", "ninguno", "ninguna", "ningunos",
+            "sin interes", "sin interes para el proceso actual", "sin antecedentes de interes", "nada de interes",
+            "no relevantes", "sin relevancia", "negativos", "negativo", "desconocidos", "nil of note", "nothing of note",
+            "unremarkable", "non contributory", "noncontributory", "nil relevant", "none known", "nkda", "n a", "nad");
+    /** Words opening a sentence that tells the present illness ("Reports …", "Refiere …", "Consulta por …"). */
+    private static final Set<String> PRESENT_OPENERS = Set.of("reports", "complains", "presents", "presenting", "today",
+            "refiere", "consulta", "acude", "hoy", "aqueja");
+    /** Words opening a sentence that states a condition, the plan's safety-netting ("Si disnea, acudir"). */
+    private static final Set<String> CONDITION_OPENERS = Set.of("si", "if", "should");
+
+    /**
+     * Where a past- or family-history section written inline after its heading ends when the note goes on without
+     * another heading: after a nil statement ("AP: sin interés. Tos de una semana."), or at the first later sentence
+     * on the heading's line that says why the patient comes ("AF: madre asma. Consulta por fiebre.") or opens with a
+     * condition ("FHx: father MI. Return if SOB." has "Return if"; "Si disnea, acudir"), or at the first later
+     * sentence, on any line, that opens with the present illness ("Reports ankles swollen", "Refiere tos").
+     * {@code end} when none.
+     */
+    private int historyEnd(String text, int contentStart, int end) {
+        List<int[]> sentences = sentences(text, contentStart, end);
+        if (sentences.size() < 2) {
+            return end;
+        }
+        String first = key(text.substring(sentences.get(0)[0], sentences.get(0)[1]));
+        if (NOTHING.contains(first)) {
+            return sentences.get(1)[0];
+        }
+        for (int k = 1; k < sentences.size(); k++) {
+            int[] sentence = sentences.get(k);
+            boolean laterLine = text.substring(contentStart, sentence[0]).indexOf('\n') >= 0;
+            String folded = " " + key(text.substring(sentence[0], sentence[1])) + " ";
+            String[] words = folded.strip().split(" ");
+            String opener = words.length > 0 ? words[0] : "";
+            if (PRESENT_OPENERS.contains(opener)) {
+                // "Reports ankles a bit swollen by evening": the visit's own story, on the heading's line or a later one
+                return sentence[0];
+            }
+            if (!laterLine && (matches(folded, SectionKind.REASON_FOR_VISIT) || CONDITION_OPENERS.contains(opener)
+                    || folded.contains(" return if ") || folded.contains(" acudir si ") || folded.contains(" volver si "))) {
+                return sentence[0];
+            }
+        }
+        return end;
     }
 
     private List<Heading> findHeadings(String text) {
