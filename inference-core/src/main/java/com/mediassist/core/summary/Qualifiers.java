@@ -19,6 +19,11 @@ final class Qualifiers {
 
     /** DDXPlus evidences that qualify another finding: worse at night, pain even at rest, with exertion, lying down. */
     private static final Set<String> QUALIFYING = Set.of("E_219", "E_14", "E_218", "E_217");
+    /**
+     * "Chest pain even at rest": a rest qualifier answers it only after a pain; "disnea de reposo", "breathless at
+     * rest" is the dyspnoea, merged without the chest-pain evidence.
+     */
+    private static final String PAIN_AT_REST = "E_14";
     /** Most words between the finding and its qualifier ("tos de predominio nocturno", "cough mainly at night"). */
     private static final int MAX_GAP = 2;
     /** Words that may stand between a finding and its qualifier. */
@@ -42,8 +47,10 @@ final class Qualifiers {
             if (host != null && qualifies(m.payload()) && host.payload().inherent() == null && joined(words, host, m)) {
                 LexiconEntry h = host.payload();
                 List<Finding> values = new ArrayList<>(h.values());
-                values.add(m.payload().evidence());
-                values.addAll(m.payload().values());
+                if (!PAIN_AT_REST.equals(m.payload().evidence().evidence().value()) || h.isPain()) {
+                    values.add(m.payload().evidence());
+                    values.addAll(m.payload().values());
+                }
                 out.set(out.size() - 1, new PhraseMatcher.Match<>(host.first(), m.first() + m.length() - host.first(),
                         new LexiconEntry(h.evidence(), values, h.inherent(), h.concept())));
             } else {
