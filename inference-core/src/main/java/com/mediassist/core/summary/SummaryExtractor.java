@@ -42,6 +42,8 @@ public final class SummaryExtractor {
     /** Words that start another clause: what comes before them qualifies something else. */
     private static final Set<String> CLAUSE_WORDS = Set.of("y", "e", "o", "u", "con", "sin", "and", "or", "with", "without",
             "but", "pero", "no", "niega", "denies");
+    /** DDXPlus' contact evidence: a person with similar symptoms in the past two weeks. */
+    private static final String CONTACT = "E_41";
     /** DDXPlus' pain intensity evidence (0 to 10). */
     private static final String INTENSITY = "E_56";
     /** Share of control characters above which a text is taken for binary data. */
@@ -260,6 +262,12 @@ public final class SummaryExtractor {
             status = SignMarks.apply(text, span, status);
             boolean family = status == FindingStatus.FAMILY;
             com.mediassist.core.knowledge.Finding evidence = lexicon.evidenceFor(entry.evidence(), family);
+            if (status == FindingStatus.PRESENT && ContactMentions.before(corrected, first, sentenceStart[first])) {
+                com.mediassist.core.knowledge.Finding contact = lexicon.evidenceFor(entry.evidence(), true);
+                if (contact != null && CONTACT.equals(contact.evidence().value())) {
+                    evidence = contact;
+                }
+            }
             List<com.mediassist.core.knowledge.Finding> kept = family || evidence == null ? List.of() : values;
             boolean anyTypo = false;
             for (int k = m.first(); k < m.first() + m.length(); k++) {

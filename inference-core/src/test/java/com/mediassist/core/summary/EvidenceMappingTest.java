@@ -90,4 +90,18 @@ class EvidenceMappingTest {
     void aFeelingOfSuffocationIsBothDyspnoeaAndChoking() {
         assertThat(codes(es("Refiere sensación de ahogo."))).contains("E_66", "E_75");
     }
+
+    @Test
+    void aContactsAcuteInfectionOrTheSameComplaintInSomeoneElseIsTheContactQuestion() {
+        assertThat(codes(en("Roommate had the flu last week. Dry cough."))).contains("E_41", "E_201").doesNotContain("E_116");
+        assertThat(codes(es("Va a guardería, varios compañeros con catarro."))).contains("E_41").doesNotContain("E_116");
+        assertThat(codes(en("Wife had the same thing last week."))).contains("E_41");
+        assertThat(codes(es("Ha estado de guardia con compañeros con el mismo cuadro."))).contains("E_41");
+        assertThat(codes(en("Flu since Monday; my friend drove me here."))).contains("E_116").doesNotContain("E_41");
+    }
+
+    @Test
+    void aFluLikeIllnessIsARecentViralInfection() {
+        assertThat(codes(en("Recent flu-like illness 2 weeks ago."))).contains("E_0");
+    }
 }
