@@ -301,7 +301,7 @@ public final class SummaryExtractor {
             SectionKind section = SectionDetector.sectionAt(noteSections, m.span().start(), SectionKind.HISTORY_OF_PRESENT_ILLNESS);
             boolean taken = m.status() == FindingStatus.PRESENT || m.status() == FindingStatus.HISTORICAL;
             if (taken && section != SectionKind.PLAN && section != SectionKind.ASSESSMENT) {
-                present.addAll(medications.evidencesOf(m));
+                present.addAll(MedicineForms.answered(m, medications.evidencesOf(m), text));
             }
         }
         absent.removeIf(a -> present.contains(com.mediassist.core.knowledge.Finding.of(a)));

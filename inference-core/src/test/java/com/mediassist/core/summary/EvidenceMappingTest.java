@@ -104,4 +104,23 @@ class EvidenceMappingTest {
     void aFluLikeIllnessIsARecentViralInfection() {
         assertThat(codes(en("Recent flu-like illness 2 weeks ago."))).contains("E_0");
     }
+
+    @Test
+    void aLocalOrClinicGivenCorticosteroidIsNotTakingCorticosteroids() {
+        assertThat(codes(en("Hydrocortisone 1% cream BID for 2 weeks."))).doesNotContain("E_44");
+        assertThat(codes(en("Methylprednisolone 125 mg IV given."))).doesNotContain("E_44");
+        assertThat(codes(en("On prednisolone 5 mg daily."))).contains("E_44");
+    }
+
+    @Test
+    void anAntibioticAnswersTheEarInfectionQuestionOnlyInANoteAboutAnEar() {
+        assertThat(codes(en("Had amoxicillin for an ear infection 3 weeks ago."))).contains("E_1");
+        assertThat(codes(en("Took amoxicillin for a chest infection last week."))).doesNotContain("E_1");
+    }
+
+    @Test
+    void nightShiftsAreNotSymptomsWorseAtNight() {
+        assertThat(codes(es("Palpitaciones. Toma mucho café por turnos de noche."))).doesNotContain("E_219");
+        assertThat(codes(en("Cough worse at night."))).contains("E_219");
+    }
 }
