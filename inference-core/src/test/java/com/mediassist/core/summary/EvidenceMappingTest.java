@@ -123,4 +123,19 @@ class EvidenceMappingTest {
         assertThat(codes(es("Palpitaciones. Toma mucho café por turnos de noche."))).doesNotContain("E_219");
         assertThat(codes(en("Cough worse at night."))).contains("E_219");
     }
+
+    @Test
+    void chestPressureAndEarTuggingArePainsWithTheirPlace() {
+        assertThat(codes(en("Substernal chest pressure on exertion."))).contains("E_53", "E_55_@_V_101", "E_54_@_V_183");
+        assertThat(codes(en("4 yo with fever and L ear tugging."))).contains("E_53", "E_55_@_V_130")
+                .noneMatch(c -> c.startsWith("E_54"));
+        assertThat(codes(es("Se toca la oreja derecha."))).contains("E_53", "E_55_@_V_129");
+    }
+
+    @Test
+    void vaccinationStatusPrematurityAndTradesAreRead() {
+        assertThat(absent(en("Immunisations behind."))).contains("E_209");
+        assertThat(codes(es("Vacunación al día. Nació a las 34 semanas."))).contains("E_209", "E_160");
+        assertThat(codes(en("Works as a plasterer."))).contains("E_199");
+    }
 }
