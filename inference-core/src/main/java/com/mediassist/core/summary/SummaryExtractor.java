@@ -145,7 +145,8 @@ public final class SummaryExtractor {
 
         boolean[] typo = new boolean[n];
         String[] corrected = lexicon.correctTypos(words, typo);
-        List<PhraseMatcher.Match<LexiconEntry>> matches = Qualifiers.attach(lexicon.findAll(corrected), corrected);
+        List<PhraseMatcher.Match<LexiconEntry>> matches = Qualifiers.exertion(
+                Qualifiers.attach(lexicon.findAll(corrected), corrected), corrected);
         boolean[] inFinding = new boolean[n];
         for (PhraseMatcher.Match<LexiconEntry> m : matches) {
             for (int k = m.first(); k < m.first() + m.length(); k++) {

@@ -52,6 +52,10 @@ class EvidenceMappingTest {
     @Test
     void exertionalDyspnoeaIsAlsoSignificantDyspnoea() {
         assertThat(codes(es("Disnea de esfuerzo."))).contains("E_64", "E_66");
+        assertThat(codes(es("Se ahoga al caminar."))).contains("E_64", "E_66");
+        assertThat(codes(en("More breathless than usual walking to the mailbox."))).contains("E_64", "E_66");
+        assertThat(codes(en("SOB on exertion."))).contains("E_64", "E_66");
+        assertThat(codes(en("SOB. Walking normally."))).contains("E_66").doesNotContain("E_64");
     }
 
     @Test
