@@ -37,6 +37,15 @@ public final class SummaryExtractor {
 
     /** Words after a pain word searched for its location, character, intensity and onset. */
     private static final int PAIN_WINDOW = 12;
+    /** Words before a pain word searched for what qualifies it ("sudden onset crushing chest pain"). */
+    private static final int PAIN_WINDOW_BEFORE = 4;
+    /** Words that start another clause: what comes before them qualifies something else. */
+    private static final Set<String> CLAUSE_WORDS = Set.of("y", "e", "o", "u", "con", "sin", "and", "or", "with", "without",
+            "but", "pero", "no", "niega", "denies");
+    /** DDXPlus' contact evidence: a person with similar symptoms in the past two weeks. */
+    private static final String CONTACT = "E_41";
+    /** DDXPlus' pain intensity evidence (0 to 10). */
+    private static final String INTENSITY = "E_56";
     /** Share of control characters above which a text is taken for binary data. */
     private static final double MAX_CONTROL_SHARE = 0.02;
 
@@ -52,7 +61,6 @@ public final class SummaryExtractor {
     private final ExamLabels examLabels = ExamLabels.loadDefault();
     private final PastEpisodes pastEpisodes = PastEpisodes.loadDefault();
     /** DDXPlus "contact with someone with similar symptoms". */
-    private static final String CONTACT = "E_41";
     /** DDXPlus "Do you smoke cigarettes?" and "exposed to secondhand cigarette smoke on a daily basis?". */
     private static final String SMOKING = "E_79";
     private static final String SECONDHAND_SMOKE = "E_222";
@@ -142,7 +150,8 @@ public final class SummaryExtractor {
 
         boolean[] typo = new boolean[n];
         String[] corrected = lexicon.correctTypos(words, typo);
-        List<PhraseMatcher.Match<LexiconEntry>> matches = Qualifiers.attach(lexicon.findAll(corrected), corrected);
+        List<PhraseMatcher.Match<LexiconEntry>> matches = Qualifiers.exertion(
+                Qualifiers.attach(lexicon.findAll(corrected), corrected), corrected);
         matches.removeIf(m -> namesRelativeOnly(text, tokens, m, lang));
         boolean[] inFinding = new boolean[n];
         for (PhraseMatcher.Match<LexiconEntry> m : matches) {
@@ -192,16 +201,44 @@ public final class SummaryExtractor {
             List<com.mediassist.core.knowledge.Finding> values = new ArrayList<>(entry.values());
             if (entry.isPain()) {
                 int limit = Math.min(sentenceEnd[first], last + 1 + PAIN_WINDOW);
-                if (mi + 1 < matches.size()) {
-                    limit = Math.min(limit, matches.get(mi + 1).first());
+                for (int k = mi + 1; k < matches.size() && matches.get(k).first() < limit; k++) {
+                    // "dolor abdominal en fosa ilíaca derecha", "dolor en el estómago tipo ardor": a following
+                    // finding DDXPlus has no evidence for, made only of pain modifiers, still describes this pain
+                    if (!onlyModifiers(matches.get(k), corrected)) {
+                        limit = matches.get(k).first();
+                        break;
+                    }
                 }
-                PainModifiers.Reading r = modifiers.read(corrected, last + 1, limit);
+                // the pain's own words and the few before it in its clause count too: English puts what the pain
+                // is like, where and how it began before the noun ("sudden crushing central chest pain",
+                // "right ear pain"), and a lexicon form may name a place itself ("dolor en el hombro")
+                int previousEnd = mi > 0 ? matches.get(mi - 1).first() + matches.get(mi - 1).length() : 0;
+                int from = clauseStartBefore(text, tokens, corrected, first, Math.max(previousEnd, sentenceStart[first]));
+                PainModifiers.Reading r = modifiers.read(corrected, from, limit);
                 for (com.mediassist.core.knowledge.Finding v : r.values()) {
                     if (!values.contains(v)) {
                         values.add(v);
                     }
                 }
                 last = Math.max(last, r.lastWord());
+                if (values.stream().noneMatch(v -> INTENSITY.equals(v.evidence().value()))) {
+                    // "dolor retroesternal con sudoración, EVA 9": a score later in the sentence, before any other
+                    // pain, rates this pain
+                    int scoreEnd = sentenceEnd[first];
+                    for (int k = mi + 1; k < matches.size(); k++) {
+                        if (matches.get(k).first() >= scoreEnd) {
+                            break;
+                        }
+                        if (matches.get(k).payload().isPain()) {
+                            scoreEnd = matches.get(k).first();
+                            break;
+                        }
+                    }
+                    Integer score = modifiers.intensityIn(corrected, limit, scoreEnd);
+                    if (score != null) {
+                        values.add(com.mediassist.core.knowledge.Finding.of(INTENSITY, String.valueOf(score)));
+                    }
+                }
             }
             Span span = new Span(tokens.get(first).start(), tokens.get(last).end());
             NoteSection noteSection = SectionDetector.sectionAt(noteSections, span.start());
@@ -264,6 +301,12 @@ public final class SummaryExtractor {
             com.mediassist.core.knowledge.Finding evidence = smokingRelative
                     ? com.mediassist.core.knowledge.Finding.of(com.mediassist.core.knowledge.EvidenceCode.of(SECONDHAND_SMOKE))
                     : lexicon.evidenceFor(entry.evidence(), family);
+            if (!smokingRelative && status == FindingStatus.PRESENT && ContactMentions.before(corrected, first, sentenceStart[first])) {
+                com.mediassist.core.knowledge.Finding contact = lexicon.evidenceFor(entry.evidence(), true);
+                if (contact != null && CONTACT.equals(contact.evidence().value())) {
+                    evidence = contact;
+                }
+            }
             List<com.mediassist.core.knowledge.Finding> kept = family || evidence == null ? List.of() : values;
             boolean anyTypo = false;
             for (int k = m.first(); k < m.first() + m.length(); k++) {
@@ -297,7 +340,7 @@ public final class SummaryExtractor {
             SectionKind section = SectionDetector.sectionAt(noteSections, m.span().start(), SectionKind.HISTORY_OF_PRESENT_ILLNESS);
             boolean taken = m.status() == FindingStatus.PRESENT || m.status() == FindingStatus.HISTORICAL;
             if (taken && section != SectionKind.PLAN && section != SectionKind.ASSESSMENT) {
-                present.addAll(medications.evidencesOf(m));
+                present.addAll(MedicineForms.answered(m, medications.evidencesOf(m), text));
             }
         }
         absent.removeIf(a -> present.contains(com.mediassist.core.knowledge.Finding.of(a)));
@@ -312,6 +355,41 @@ public final class SummaryExtractor {
         String summary = SummaryWriter.write(lang, noteSections, findings, meds, allergies, noteVitals);
         return new StructuredNote(lang, language == null, noteSections, findings, meds, allergies, noteVitals, summary,
                 List.copyOf(present), List.copyOf(absent), SOURCE, List.copyOf(unmapped));
+    }
+
+    /** Whether a match has no DDXPlus evidence and its words are all a pain's place or character. */
+    private boolean onlyModifiers(PhraseMatcher.Match<LexiconEntry> m, String[] words) {
+        if (m.payload().evidence() != null || MASK.equals(m.payload().concept())) {
+            return false;
+        }
+        int end = m.first() + m.length();
+        PainModifiers.Reading r = modifiers.read(words, m.first(), end);
+        return !r.values().isEmpty() && r.lastWord() == end - 1;
+    }
+
+    /**
+     * Start of the words just before a pain match that may qualify it: at most {@link #PAIN_WINDOW_BEFORE} words,
+     * not before {@code floor} (the sentence start or the previous finding), stopping at punctuation other than a
+     * hyphen ("right-sided", "pressure-like") and at a word that starts another clause ("fiebre y dolor").
+     */
+    private static int clauseStartBefore(String text, List<Token> tokens, String[] words, int first, int floor) {
+        int from = first;
+        int counted = 0;
+        for (int k = first - 1; k >= floor && counted < PAIN_WINDOW_BEFORE; k--) {
+            Token t = tokens.get(k);
+            if (!t.isWord()) {
+                if (t.end() - t.start() == 1 && text.charAt(t.start()) == '-') {
+                    continue;
+                }
+                break;
+            }
+            if (words[k] == null || CLAUSE_WORDS.contains(words[k])) {
+                break;
+            }
+            from = k;
+            counted++;
+        }
+        return from;
     }
 
     /**

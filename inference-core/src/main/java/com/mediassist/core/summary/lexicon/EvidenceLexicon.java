@@ -91,7 +91,14 @@ public final class EvidenceLexicon {
                         + "\" (not in " + UnmappedConcepts.RESOURCE + ")");
             }
             if (!coded.contains(String.join(" ", Tokenizer.words(row.cells()[2])))) {
-                lex.add(row.cells()[2], new LexiconEntry(null, List.of(), null, concept));
+                // an optional fourth column codes what DDXPlus can say about the concept ("dolor de hombro" is pain,
+                // E_53): the finding keeps its concept for the fit and answers the evidence too
+                LexiconEntry entry = new LexiconEntry(null, List.of(), null, concept);
+                if (row.cells().length > 3 && !row.cells()[3].isBlank()) {
+                    LexiconEntry codes = parseCodes(row.cells()[3].trim(), catalog, unmappedPath + " line " + row.line());
+                    entry = new LexiconEntry(codes.evidence(), codes.values(), codes.inherent(), concept);
+                }
+                lex.add(row.cells()[2], entry);
             }
         }
         for (TsvResource.Row row : evidenceRows) {

@@ -32,9 +32,15 @@ public final class PainModifiers {
     /** Side words an English note writes before the place: "left eye", "L temple", "Rt flank". */
     private static final Set<String> RIGHT_BEFORE = Set.of("right", "r", "rt");
     private static final Set<String> LEFT_BEFORE = Set.of("left", "l", "lt");
+    /**
+     * Words after which a place is where the pain spreads to (E_57), not where it is: "irradiado a", "se extiende
+     * a", "pasa a la espalda", "radiating to", "spreading to", "going through to the back".
+     */
     private static final Set<String> RADIATION = Set.of("irradiado", "irradiada", "irradia", "irradiandose", "irradiacion",
-            "radiating", "radiates", "radiation", "radiated");
-    private static final Set<String> INTENSITY = Set.of("eva", "intensidad", "vas", "intensity", "nrs", "escala");
+            "irradiados", "irradiadas", "extiende", "extendiendose", "pasa", "radiating", "radiates", "radiation",
+            "radiated", "radiate", "spreading", "spreads", "spread", "through", "extending", "extends");
+    private static final Set<String> INTENSITY = Set.of("eva", "intensidad", "vas", "intensity", "nrs", "escala", "score",
+            "puntuacion", "severity");
 
     private final PhraseMatcher<Modifier> matcher = new PhraseMatcher<>();
 
@@ -95,6 +101,9 @@ public final class PainModifiers {
         List<Finding> values = new ArrayList<>();
         int last = from - 1;
         boolean radiating = false;
+        // a place it spreads to written without its side ("irradiado a ingle") is on the side last written
+        // for this pain ("dolor lumbar izquierdo"): radiation to a paired place is taken as same-sided
+        String lastSide = null;
         int i = from;
         while (i < to) {
             String w = words[i];
@@ -107,6 +116,9 @@ public final class PainModifiers {
                 last = i;
                 i++;
                 continue;
+            }
+            if (w.length() > 2 && (RIGHT.contains(w) || LEFT.contains(w))) {
+                lastSide = RIGHT.contains(w) ? "R" : "L";
             }
             Integer intensity = intensityAt(words, i, to);
             if (intensity != null) {
@@ -125,6 +137,12 @@ public final class PainModifiers {
             String value = mod.value();
             if (mod.left() != null) {
                 String side = sideAround(words, i, end, to);
+                if (side == null && radiating && lastSide != null && i > from && !isSide(words[i - 1])) {
+                    side = lastSide;
+                }
+                if (side != null) {
+                    lastSide = side;
+                }
                 if (side == null) {
                     value = null;
                 } else {
@@ -132,6 +150,12 @@ public final class PainModifiers {
                     if (end < to && words[end] != null && (RIGHT.contains(words[end]) || LEFT.contains(words[end]))) {
                         end++;
                     }
+                }
+            }
+            if (mod.left() == null && mod.kind() == Kind.LOCATION) {
+                String side = sideAround(words, i, end, to);
+                if (side != null) {
+                    lastSide = side;
                 }
             }
             if (value != null) {
@@ -151,6 +175,10 @@ public final class PainModifiers {
         return new Reading(values, last);
     }
 
+    private static boolean isSide(String w) {
+        return w != null && (RIGHT.contains(w) || LEFT.contains(w) || RIGHT_BEFORE.contains(w) || LEFT_BEFORE.contains(w));
+    }
+
     private static String sideAround(String[] words, int start, int end, int to) {
         if (end < to && words[end] != null) {
             if (RIGHT.contains(words[end])) {
@@ -166,6 +194,22 @@ public final class PainModifiers {
             }
             if (LEFT_BEFORE.contains(words[start - 1])) {
                 return "L";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first intensity score in {@code words[from, to)}: a pain's "EVA 8/10" written later in its sentence,
+     * after other findings.
+     */
+    public Integer intensityIn(String[] words, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (words[i] != null) {
+                Integer v = intensityAt(words, i, to);
+                if (v != null) {
+                    return v;
+                }
             }
         }
         return null;
