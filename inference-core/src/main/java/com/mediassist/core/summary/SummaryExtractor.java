@@ -277,7 +277,9 @@ public final class SummaryExtractor {
                 }
             }
             status = SignMarks.apply(text, span, status);
-            if (status == FindingStatus.PRESENT && entry.inherent() == null) {
+            // "Roommate had the flu last week": someone else's illness is the patient's contact, not past history
+            boolean contactMention = ContactMentions.before(corrected, first, sentenceStart[first]);
+            if (status == FindingStatus.PRESENT && entry.inherent() == null && !contactMention) {
                 boolean episode = pastEpisodes.namesIllness(corrected, m.first(), m.first() + m.length())
                         && pastEpisodes.tellsEarlier(words, m.first(), m.first() + m.length(), sentenceStart[first],
                         sentenceEnd[first])
@@ -301,7 +303,7 @@ public final class SummaryExtractor {
             com.mediassist.core.knowledge.Finding evidence = smokingRelative
                     ? com.mediassist.core.knowledge.Finding.of(com.mediassist.core.knowledge.EvidenceCode.of(SECONDHAND_SMOKE))
                     : lexicon.evidenceFor(entry.evidence(), family);
-            if (!smokingRelative && status == FindingStatus.PRESENT && ContactMentions.before(corrected, first, sentenceStart[first])) {
+            if (!smokingRelative && status == FindingStatus.PRESENT && contactMention) {
                 com.mediassist.core.knowledge.Finding contact = lexicon.evidenceFor(entry.evidence(), true);
                 if (contact != null && CONTACT.equals(contact.evidence().value())) {
                     evidence = contact;
