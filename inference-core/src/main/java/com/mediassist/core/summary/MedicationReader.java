@@ -30,11 +30,13 @@ final class MedicationReader {
 
     private static final Pattern DOSE = Pattern.compile(
             "(?<![\\p{L}\\d])(\\d{1,4}(?:[.,]\\d{1,3})?(?:\\s?[/-]\\s?\\d{1,4}(?:[.,]\\d{1,3})?)?)\\s?"
-                    + "(mg/ml|mg|gr|g|mcg|µg|ug|ml|ui|u|comprimidos|comprimido|comp|cp|capsulas|cápsulas|capsula|cápsula|caps|cáps|"
+                    + "(mg/ml|mg|gr|g|mcg|µg|ug|ml|ui|u\\.i\\.|iu|units|unidades|meq|mmol|comprimidos|comprimido|comp|cp|capsulas|cápsulas|capsula|cápsula|caps|cáps|"
                     + "sobres|sobre|puffs|puff|inhalaciones|inhalacion|inhalación|inh|gotas|gota|drops|drop|sprays|spray|"
-                    + "pulverizaciones|pulverizaci[oó]n|ampollas|ampolla|parches|parche|tablets|tablet|tabs|%)"
+                    + "pulverizaciones|pulverizaci[oó]n|ampollas|ampolla|parches|parche|tablets|tablet|tabs|tab|%)"
                     // a dose per kilogram is one dose: "80 mg/kg/día", "0,15 mg/kg"
                     + "(?:/kg(?:/(?:d[ií]a|day|d))?)?"
+                    // a patch's rate is its dose: "fentanilo 25 mcg/h", "25 mcg/hr"
+                    + "(?:/h(?:r|ora)?(?![\\p{L}\\d]))?"
                     + "(?![\\p{L}])", FLAGS);
     /**
      * A bare strength right after the name ("ibuprofeno 600", "Fostair 100/6", "Lipitor 40."), when no
@@ -47,22 +49,54 @@ final class MedicationReader {
     private static final Pattern ROUTE = Pattern.compile(
             "(?<![\\p{L}])(v\\.o\\.|vo|vía oral|via oral|oral|p\\.o\\.|po|i\\.v\\.|iv|e\\.v\\.|ev|intravenos[oa]|i\\.m\\.|im|intramuscular|"
                     + "s\\.c\\.|sc|subcut[aá]ne[oa]|inhalad[oa]|inh|inhaled|t[oó]pic[oa]|topical|rectal|sublingual|sl|nasal|"
-                    + "oft[aá]lmic[oa]|transd[eé]rmic[oa]|vaginal)(?![\\p{L}])", FLAGS);
+                    + "oft[aá]lmic[oa]|transd[eé]rmic[oa]|vaginal|odt|bucodispersable|neb|nebulizad[oa]|nebulised|nebulized)(?![\\p{L}])", FLAGS);
     private static final Pattern FREQUENCY = Pattern.compile(
-            "((?:(?<![\\p{L}])cada\\s{0,2}\\d{1,2}\\s{0,2}(?:horas|hora|hrs|hr|h)(?![\\p{L}])|c/\\s{0,2}\\d{1,2}\\s{0,2}(?:horas|h)(?![\\p{L}])|"
+            "((?:(?<![\\p{L}])cada\\s{0,2}\\d{1,2}(?:\\s?-\\s?\\d{1,2})?\\s{0,2}(?:horas|hora|hrs|hr|h)(?![\\p{L}])|"
+                    + "c/\\s{0,2}\\d{1,2}(?:\\s?-\\s?\\d{1,2})?\\s{0,2}(?:horas|h)(?![\\p{L}])|"
+                    + "(?<![\\p{L}])cada\\s{0,2}\\d{1,2}\\s{0,2}(?:d[ií]as|semanas)(?![\\p{L}])|\\d\\s(?:d[ií]as\\s(?:a|por)\\sla\\ssemana|days\\sa\\sweek)|"
+                    + "(?<!kg)/\\s?(?:d[ií]a|d)(?![\\p{L}])|el primer d[ií]a|"
                     + "(?<![\\p{L}])(?:c/|cada)\\s{0,2}\\d{1,2}\\s{0,2}(?:minutos|min)(?![\\p{L}])|(?<![\\p{L}\\d/])\\d\\s?/\\s?\\d{1,2}\\s?(?:horas|h)(?![\\p{L}])|"
                     + "/\\s{0,2}\\d{1,2}\\s{0,2}(?:horas|hrs|h)(?![\\p{L}])|(?<![\\p{L}\\d])\\d\\s?-\\s?\\d\\s?-\\s?\\d(?:\\s?-\\s?\\d)?|"
                     + "\\d{1,2}\\s{0,2}veces\\s(?:al|por|a la)\\s(?:d[ií]a|semana)|(?:una|dos|tres|cuatro)\\svez\\s(?:al|por|a la)\\s(?:d[ií]a|semana)|"
                     + "(?:una|dos|tres|cuatro)\\sveces\\s(?:al|por|a la)\\s(?:d[ií]a|semana)|(?:cada|por la|en la)\\s(?:noche|mañana|manana)|"
+                    + "(?:antes|despu[eé]s)\\sde(?:l|\\sla|\\slas|\\slos)?\\s(?:desayuno|comida|comidas|cena|acostarse)|"
+                    + "(?:tras|despu[eé]s de)\\s(?:cada|las|la)\\s\\p{L}{4,}(?:\\s(?:l[ií]quida|blanda|suelta))?|"
+                    + "(?:after each|after every)\\s\\p{L}{3,}(?:\\s\\p{L}{4,})?|"
+                    + "(?<![\\p{L}])(?:al|a la|por)\\s(?:mes|semana)(?![\\p{L}])|"
                     + "(?<![\\p{L}])(?:al\\s(?:d[ií]a|acostarse)|cada\\s(?:d[ií]a|semana|mes)|(?:casi\\s)?a diario|diari[oa]s?|semanal|mensual|a demanda|si precisa|dosis [uú]nica|monodosis|single dose|"
-                    + "si dolor(?: o fiebre| intenso)?|si fiebre|si n[aá]useas|si v[oó]mitos|si crisis|seg[uú]n pauta|"
-                    + "en (?:el )?(?:desayuno|comida|cena)|con (?:el |la |las )?(?:desayuno|comidas|comida|cena)|en ayunas|"
-                    + "every\\s\\d{1,2}\\s(?:hours|hour|h)|q\\d{1,2}(?:-\\d{1,2})?h|bid|tid|qid|qd|od|prn|once daily|twice daily|"
+                    + "si dolor(?: o fiebre| intenso| tor[aá]cico| abdominal)?|si fiebre|si n[aá]useas|si v[oó]mitos|si crisis|"
+                    + "si (?!precisa)\\p{L}{4,}(?:\\s(?:o|y)\\s\\p{L}{4,})?|seg[uú]n (?:pauta(?: de \\p{L}{4,})?|INR|indicaci[oó]n)|"
+                    + "en (?:el |la )?(?:desayuno|comida|cena)|con (?:el |la |las )?(?:desayuno|comidas|comida|cena)|en ayunas|"
+                    + "(?<![\\p{L}])(?:desayuno|cena)(?![\\p{L}])|"
+                    + "every\\s\\d{1,2}\\s(?:hours|hour|h)|q\\d{1,2}(?:-\\d{1,2})?h|q\\s?\\d{1,2}\\s?min|\\d{1,2}-hourly|hourly|"
+                    + "bid|tid|qid|qd|od|once daily|twice daily|once weekly|once a week|every other day|on alternate days|"
+                    + "with (?:food|meals|dinner|breakfast|lunch|supper)|(?:after|before) (?:food|meals|breakfast|dinner|bed)|"
+                    + "as directed|as per (?:INR clinic|INR|\\p{L}{4,})|sliding scale|"
                     // British prescribing Latin: bd, tds, qds, nocte (at night), mane (in the morning), stat (now)
                     + "b\\.d\\.|bd|t\\.d\\.s\\.|tds|q\\.d\\.s\\.|qds|nocte|mane|stat|qhs|qam|qpm|"
                     + "every (?:morning|night|evening)|"
                     + "(?:once|twice|three times|four times|a couple of times|a few times|\\d times) (?:a|per) (?:day|week|month)|"
-                    + "at night|at bedtime|as needed|daily|weekly|most days)))(?![\\p{L}])", FLAGS);
+                    + "at night|at bedtime|as needed|(?<![\\p{L}])(?:nightly|daily|weekly|most days|prn|once))))(?![\\p{L}])", FLAGS);
+    /** The volume given after a syrup's concentration: "250 mg/5 ml, 6 ml". */
+    private static final Pattern VOLUME_AFTER_CONCENTRATION = Pattern.compile(
+            "^\\s?/\\s?\\d{0,3}\\s?ml[,:]?\\s{1,2}(\\d{1,2}(?:[.,]\\d{1,2})?\\s?ml)(?![\\p{L}])", FLAGS);
+    /** A count of units written right before the frequency it goes with: "80 mg 1 comp al día". */
+    private static final Pattern COUNT_BEFORE = Pattern.compile(
+            "(?<![\\p{L}\\d])(?:\\d|una?|medi[oa])\\s(?:comp|comprimidos?|cp|c[aá]psulas?|c[aá]ps|caps|sobres?|pastillas?)\\.?\\s$", FLAGS);
+    /**
+     * Minerals and vitamins, which notes also name as laboratory analytes ("potasio 5,8", "vitamin D deficiency",
+     * "hierro sérico bajo").
+     */
+    private static final Pattern ANALYTE = Pattern.compile(
+            "(?:potasio|potassium|sodio|sodium|magnesio|magnesium|calcio|calcium|f[oó]sforo|phosphorus|phosphate|hierro|iron|zinc|"
+                    + "vitamina\\s?\\p{L}\\d{0,2}|vitamin\\s?\\p{L}\\d{0,2}|[aá]cido f[oó]lico|folic acid|folato|folate)", FLAGS);
+    /** Words around an analyte that make it a laboratory value or a deficiency, not a medicine. */
+    private static final Pattern ANALYTE_BEFORE = Pattern.compile(
+            "(?<![\\p{L}])(?:d[ée]ficit|deficiencia|d[ée]ficit de|niveles?|nivel de|low|high|serum|level of)(?:\\s(?:de|of))?\\s{1,2}$", FLAGS);
+    private static final Pattern ANALYTE_AFTER = Pattern.compile(
+            "^\\s{0,2}(?:(?:deficiency|deficient|insufficiency|levels?|studies|s[eé]ric[oa]|en sangre|plasm[aá]tic[oa]|normal|"
+                    + "bajo|baja|alto|alta|elevad[oa]|descendid[oa]|low|high|pending|pendiente)(?![\\p{L}])|"
+                    + ":?\\s{0,2}\\d{1,4}(?:[.,]\\d{1,2})?\\s{0,2}(?:mmol/l|meq/l|mg/dl|ng/ml|pg/ml|µg/l|ug/l)?\\s{0,2}(?:[,;)]|\\.(?!\\d)|$))", FLAGS);
     /** What a medicine is taken for, written after it: part of its span, not a finding of the patient. */
     private static final Pattern CONDITION = Pattern.compile(
             "(?<![\\p{L}])(?:si (?:dolor|fiebre|precisa|n[aá]useas|v[oó]mitos|tos|insomnio|ansiedad)(?: o (?:dolor|fiebre))?|"
@@ -107,6 +141,9 @@ final class MedicationReader {
             while (nameEnd > m.start() && Character.isWhitespace(text.charAt(nameEnd - 1))) {
                 nameEnd--;
             }
+            if (analyte(text, m.start(), nameEnd)) {
+                continue;
+            }
             int windowEnd = Math.min(text.length(), m.end() + WINDOW);
             if (mi + 1 < mentions.size()) {
                 windowEnd = Math.min(windowEnd, mentions.get(mi + 1).start());
@@ -122,6 +159,12 @@ final class MedicationReader {
                 dose = d.group().strip();
                 doseStart = d.start();
                 doseEnd = d.end();
+                Matcher volume = VOLUME_AFTER_CONCENTRATION.matcher(window.substring(doseEnd));
+                if (volume.find()) {
+                    // "amoxicilina 250 mg/5 ml, 6 ml cada 8 h": the dose given is the volume, the strength is the syrup's
+                    dose = volume.group(1);
+                    doseEnd += volume.end();
+                }
             } else {
                 Matcher bare = BARE_DOSE.matcher(window);
                 if (bare.find()) {
@@ -137,7 +180,8 @@ final class MedicationReader {
             Matcher r = ROUTE.matcher(window);
             while (r.find()) {
                 // "2 inh" is a dose counted in inhalations, not the route
-                if (r.start() >= doseStart && r.end() <= doseEnd) {
+                if (r.start() >= doseStart && r.end() <= doseEnd
+                        || r.group().equalsIgnoreCase("inh") && window.substring(0, r.start()).matches("(?s).*\\d\\s?$")) {
                     continue;
                 }
                 route = r.group().strip();
@@ -150,6 +194,12 @@ final class MedicationReader {
                 frequency = f.group().strip();
                 if (frequency.startsWith("/")) {
                     frequency = frequency.substring(1).strip();
+                }
+                int look = Math.max(0, f.start() - 16);
+                Matcher count = COUNT_BEFORE.matcher(window.substring(look, f.start()));
+                if (doseEnd >= 0 && count.find() && look + count.start() >= doseEnd) {
+                    // "Tardyferon 80 mg 1 comp al día": the count of tablets belongs with the frequency
+                    frequency = window.substring(look + count.start(), f.start()) + frequency;
                 }
                 end = Math.max(end, nameEnd + f.end());
             }
@@ -214,6 +264,16 @@ final class MedicationReader {
             });
         }
         return out;
+    }
+
+    /** A mineral or vitamin named as a laboratory value or a deficiency ("potassium 4.2", "déficit de vitamina D"). */
+    private static boolean analyte(String text, int start, int nameEnd) {
+        if (!ANALYTE.matcher(text.substring(start, nameEnd)).matches()) {
+            return false;
+        }
+        String before = text.substring(Math.max(0, start - 16), start);
+        String after = text.substring(nameEnd, Math.min(text.length(), nameEnd + 24));
+        return ANALYTE_BEFORE.matcher(before).find() || ANALYTE_AFTER.matcher(after).find();
     }
 
     /** End of the clause after a medicine: a sentence end, semicolon or line break. */
