@@ -32,7 +32,7 @@ final class MedicationReader {
             "(?<![\\p{L}\\d])(\\d{1,4}(?:[.,]\\d{1,3})?(?:\\s?[/-]\\s?\\d{1,4}(?:[.,]\\d{1,3})?)?)\\s?"
                     + "(mg/ml|mg|gr|g|mcg|µg|ug|ml|ui|u\\.i\\.|iu|units|unidades|meq|mmol|comprimidos|comprimido|comp|cp|capsulas|cápsulas|capsula|cápsula|caps|cáps|"
                     + "sobres|sobre|puffs|puff|inhalaciones|inhalacion|inhalación|inh|gotas|gota|drops|drop|sprays|spray|"
-                    + "pulverizaciones|pulverizaci[oó]n|ampollas|ampolla|parches|parche|tablets|tablet|tabs|tab|%)"
+                    + "pulverizaciones|pulverizaci[oó]n|pulsaciones|pulsaci[oó]n|ampollas|ampolla|parches|parche|tablets|tablet|tabs|tab|%)"
                     // a dose per kilogram is one dose: "80 mg/kg/día", "0,15 mg/kg"
                     + "(?:/kg(?:/(?:d[ií]a|day|d))?)?"
                     // a patch's rate is its dose: "fentanilo 25 mcg/h", "25 mcg/hr"
@@ -65,10 +65,11 @@ final class MedicationReader {
                     + "(?<![\\p{L}])(?:al|a la|por)\\s(?:mes|semana)(?![\\p{L}])|"
                     + "(?<![\\p{L}])(?:al\\s(?:d[ií]a|acostarse)|cada\\s(?:d[ií]a|semana|mes)|(?:casi\\s)?a diario|diari[oa]s?|semanal|mensual|a demanda|si precisa|dosis [uú]nica|monodosis|single dose|"
                     + "si dolor(?: o fiebre| intenso| tor[aá]cico| abdominal)?|si fiebre|si n[aá]useas|si v[oó]mitos|si crisis|"
-                    + "si (?!precisa)\\p{L}{4,}(?:\\s(?:o|y)\\s\\p{L}{4,})?|seg[uú]n (?:pauta(?: de \\p{L}{4,})?|INR|indicaci[oó]n)|"
+                    + "si (?!precisa)\\p{L}{4,}(?:\\s(?:o|y)\\s\\p{L}{4,})?|seg[uú]n (?:pauta(?: de \\p{L}{4,})?|INR|\\p{L}{4,})|(?:en )?pauta descendente|"
+                    + "antes de dormir|al inicio de(?: la| los| el)? \\p{L}{4,}|ocasionalmente|de vez en cuando|a veces|"
                     + "en (?:el |la )?(?:desayuno|comida|cena)|con (?:el |la |las )?(?:desayuno|comidas|comida|cena)|en ayunas|"
                     + "(?<![\\p{L}])(?:desayuno|cena)(?![\\p{L}])|"
-                    + "every\\s\\d{1,2}\\s(?:hours|hour|h)|q\\d{1,2}(?:-\\d{1,2})?h|q\\s?\\d{1,2}\\s?min|\\d{1,2}-hourly|hourly|"
+                    + "every\\s\\d{1,2}(?:\\s?-\\s?\\d{1,2})?\\s(?:hours|hour|h)|occasionally|taper(?:ing)?|at (?:the )?onset(?: of \\p{L}{4,})?|q\\d{1,2}(?:-\\d{1,2})?h|q\\s?\\d{1,2}\\s?min|\\d{1,2}-hourly|hourly|"
                     + "bid|tid|qid|qd|od|once daily|twice daily|once weekly|once a week|every other day|on alternate days|"
                     + "with (?:food|meals|dinner|breakfast|lunch|supper)|(?:after|before) (?:food|meals|breakfast|dinner|bed)|"
                     + "as directed|as per (?:INR clinic|INR|\\p{L}{4,})|sliding scale|"
@@ -132,7 +133,7 @@ final class MedicationReader {
 
     List<NoteMedication> read(String text, List<Token> tokens, ContextAnnotator context,
                               int[] sentenceStart, int[] sentenceEnd) {
-        List<MedicationMention> mentions = joinHyphenated(text, dictionary.findMentions(text));
+        List<MedicationMention> mentions = withoutInsulinBeforeItsBrand(text, joinHyphenated(text, dictionary.findMentions(text)));
         List<NoteMedication> out = new ArrayList<>(mentions.size());
         int tokenIndex = 0;
         for (int mi = 0; mi < mentions.size(); mi++) {
@@ -245,6 +246,22 @@ final class MedicationReader {
                             dictionary.match(joined.substring(0, joined.length() - m.strength().length()))));
                     continue;
                 }
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** "insulina Lantus", "insulin Humalog": one medicine, the brand. */
+    private static List<MedicationMention> withoutInsulinBeforeItsBrand(String text, List<MedicationMention> mentions) {
+        List<MedicationMention> out = new ArrayList<>(mentions.size());
+        for (int i = 0; i < mentions.size(); i++) {
+            MedicationMention m = mentions.get(i);
+            String name = com.mediassist.core.text.TextFold.fold(text.substring(m.start(), m.end())).strip();
+            boolean generic = name.equals("insulina") || name.equals("insulin");
+            if (generic && i + 1 < mentions.size() && mentions.get(i + 1).start() - m.end() <= 2
+                    && text.substring(m.end(), mentions.get(i + 1).start()).isBlank()) {
+                continue;
             }
             out.add(m);
         }

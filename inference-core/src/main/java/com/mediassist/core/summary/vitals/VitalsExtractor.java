@@ -67,7 +67,7 @@ public final class VitalsExtractor {
             "(?<=\\d/\\d{2,3}[,;]?\\s{1,2})(?:repeat(?:ed)?|recheck(?:ed)?|repetid[oa]|repite|y|and|then|luego)(?![\\p{L}])"
                     + "[^\\d\\n]{0,6}?(\\d{2,3})(?!\\d)\\s{0,2}/\\s{0,2}(\\d{2,3})(?!\\d)(?:\\s{0,2}mm\\s?hg)?", FLAGS);
     private static final Pattern HR = Pattern.compile(
-            "(?<![\\p{L}\\d])(?:FC|HR|frecuencia card[ií]aca|heart rate|pulso|pulse|fc\\.|apex(?: beat| rate)?|apical(?: pulse| rate)?)(?![\\p{L}])"
+            "(?<![\\p{L}\\d])(?:FC|HR|frecuencia card[ií]aca|heart rate|pulso|pulse|fc\\.|taquic[aá]rdic[oa] a|tachycardic (?:at|to)|apex(?: beat| rate)?|apical(?: pulse| rate)?)(?![\\p{L}])"
                     + GAP + "(\\d{2,3})(?!\\d)(?!s(?![\\p{L}]))(?:\\s{0,2}(?:lpm|bpm|l/min|lat/min|latidos(?: por minuto)?|/min|x'|x min))?", FLAGS);
     /** A lone "P" labels a pulse only with its number right after it ("BP 146/90, P 80"); "P:" heads a plan. */
     private static final Pattern HR_P = Pattern.compile("(?<![\\p{L}\\d])P(?![\\p{L}\\d])[ :=]{0,3}(\\d{2,3})(?!\\d|[.,/]\\d|\\s{0,2}(?:kg|kilos|lb|cm|m(?![\\p{L}])))", FLAGS);
@@ -78,11 +78,11 @@ public final class VitalsExtractor {
             "(?<![\\p{L}\\d])T[ :=.]{0,3}" + "(\\d{1,3}(?:[.,]\\d{1,2})?)(?![\\d.,]\\d|\\d)\\s{0,2}(m|cm)(?![\\p{L}])", FLAGS);
     private static final Pattern HR_BARE = Pattern.compile("(?<![\\d.,/])(\\d{2,3})(?!\\d)\\s{0,2}(?:lpm|bpm|latidos por minuto|beats per minute)(?![\\p{L}])", FLAGS);
     private static final Pattern TEMP = Pattern.compile(
-            "(?<![\\p{L}\\d])(?:Tª|temp|temperatura|temperature|T)(?![\\p{L}\\d])\\.?(?:\\s{0,2}(?:axilar|timpánica|timpanica|oral|rectal))?"
+            "(?<![\\p{L}\\d])(?:Tª|temp|temperatura|temperature|T|febril a|febrile (?:to|at|with T))(?![\\p{L}\\d])\\.?(?:\\s{0,2}(?:axilar|timpánica|timpanica|oral|rectal))?"
                     + "[^\\d\\n/]{0,6}?" + NUM + "(?:\\s{0,2}(º\\s?C|°\\s?C|ºC|°C|º|°|C|grados|F|°F|ºF)(?![\\p{L}]))?", FLAGS);
     private static final Pattern TEMP_BARE = Pattern.compile("(?<![\\d.,/])(\\d{2}(?:[.,]\\d)?)\\s{0,2}(º\\s?C|°\\s?C|º|°|grados(?: centígrados)?)", FLAGS);
     private static final Pattern SPO2 = Pattern.compile(
-            "(?<![\\p{L}\\d])(?:Sat\\.?\\s?O2|SatO2|SpO2|SaO2|Sat|saturaci[oó]n(?: de O2| de ox[ií]geno| O2| basal)?|O2 sat|oxygen saturation|sats|pulse ox(?:imetry)?|saturando|satura|saturating)(?![\\p{L}])"
+            "(?<![\\p{L}\\d])(?:Sat\\.?\\s?O2|SatO2|SpO2|SaO2|SO2|Sat|saturaci[oó]n(?: de O2| de ox[ií]geno| O2| basal)?|O2 sat|oxygen saturation|sats|pulse ox(?:imetry)?|saturando|satura|saturating)(?![\\p{L}])"
                     + GAP + "(\\d{2,3})(?!\\d)(?:\\s{0,2}%)?", FLAGS);
     /** "O2" alone labels a saturation only with a percentage: "O2 98% RA". */
     private static final Pattern SPO2_O2 = Pattern.compile("(?<![\\p{L}\\d])O2[ :]{0,3}(\\d{2,3})(?!\\d)\\s{0,2}%", FLAGS);
@@ -98,7 +98,7 @@ public final class VitalsExtractor {
     private static final String WEIGHT_FILLER =
             "[^\\d\\n\\p{L}]{0,6}?(?:(?:de|actual|hoy|of|is|was|today|now)[^\\d\\n\\p{L}]{1,4}?)?";
     private static final Pattern WEIGHT = Pattern.compile(
-            "(?<![\\p{L}\\d])(?:peso|weight|wt|pesa)(?![\\p{L}])" + WEIGHT_FILLER + NUM + "(?:\\s{0,2}(kg|kilos|kgs|lb|lbs))?", FLAGS);
+            "(?<![\\p{L}\\d])(?:peso|weight|wt|pesa|weighs|weighing)(?![\\p{L}])" + WEIGHT_FILLER + NUM + "(?:\\s{0,2}(kg|kilos|kgs|lb|lbs))?", FLAGS);
     /** Infant weights in grams: "Peso 3.450 g", "peso 3250 g". */
     private static final Pattern WEIGHT_GRAMS = Pattern.compile(
             "(?<![\\p{L}\\d])(?:peso|weight|wt|pesa)(?![\\p{L}])" + WEIGHT_FILLER
@@ -129,7 +129,7 @@ public final class VitalsExtractor {
     }
 
     private static final Set<String> BP_LABELS = Set.of("ta", "pa", "bp", "tension", "presion", "blood", "pressure");
-    private static final Set<String> WEIGHT_LABELS = Set.of("peso", "weight", "wt", "pesa");
+    private static final Set<String> WEIGHT_LABELS = Set.of("peso", "weight", "wt", "pesa", "weighs", "weighing");
 
     /** In priority order: a reading claimed by an earlier rule is not read again by a later one. */
     private static final List<Rule> RULES = List.of(
@@ -145,14 +145,15 @@ public final class VitalsExtractor {
                     Set.of("tas", "pas", "sbp", "sistolica", "systolic")),
             new Rule(DIASTOLIC_ALONE, VitalKind.DIASTOLIC, Reading.DIASTOLIC_ONLY,
                     Set.of("tad", "pad", "dbp", "diastolica", "diastolic")),
-            new Rule(SPO2, VitalKind.SPO2, Set.of("sat", "sato2", "spo2", "sao2", "saturacion", "o2", "oxygen", "sats", "pulse",
+            new Rule(SPO2, VitalKind.SPO2, Set.of("sat", "sato2", "spo2", "sao2", "so2", "saturacion", "o2", "oxygen", "sats", "pulse",
                     "saturando", "satura", "saturating")),
             new Rule(SPO2_O2, VitalKind.SPO2, Set.of("o2")),
             new Rule(RR, VitalKind.RESPIRATORY_RATE, Set.of("fr", "rr", "frecuencia", "respiratory", "resp", "resps")),
             new Rule(RR_BARE, VitalKind.RESPIRATORY_RATE, Set.of()),
             new Rule(WEIGHT_P, VitalKind.WEIGHT, Set.of("p")),
             new Rule(HEIGHT_T, VitalKind.HEIGHT, Set.of("t")),
-            new Rule(HR, VitalKind.HEART_RATE, Set.of("fc", "hr", "frecuencia", "heart", "pulso", "pulse", "apex", "apical")),
+            new Rule(HR, VitalKind.HEART_RATE, Set.of("fc", "hr", "frecuencia", "heart", "pulso", "pulse", "apex", "apical", "taquicardico",
+                    "taquicardica", "tachycardic")),
             new Rule(HR_P, VitalKind.HEART_RATE, Set.of("p")),
             new Rule(HR_BARE, VitalKind.HEART_RATE, Set.of()),
             new Rule(BMI, VitalKind.BMI, Set.of("imc", "bmi", "indice", "body")),
@@ -162,7 +163,7 @@ public final class VitalsExtractor {
             new Rule(HEIGHT_IMPERIAL, VitalKind.HEIGHT, Reading.FEET_AND_INCHES,
                     Set.of("talla", "altura", "estatura", "height", "ht", "mide")),
             new Rule(HEIGHT, VitalKind.HEIGHT, Set.of("talla", "altura", "estatura", "height", "ht", "mide")),
-            new Rule(TEMP, VitalKind.TEMPERATURE, Set.of("t", "tª", "temp", "temperatura", "temperature")),
+            new Rule(TEMP, VitalKind.TEMPERATURE, Set.of("t", "tª", "temp", "temperatura", "temperature", "febril", "febrile")),
             new Rule(TEMP_BARE, VitalKind.TEMPERATURE, Set.of()));
 
     /**
