@@ -28,10 +28,22 @@ final class MedicationReader {
     private static final int WINDOW = 60;
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
+    /** Hours between doses written in words: "cada ocho horas", "every twelve hours". */
+    private static final String HOURS_IN_WORDS = "(?:una|dos|tres|cuatro|seis|ocho|doce|veinticuatro|two|three|four|six|eight|twelve|twenty-four)";
+    /** One number word of a dose dictated in words ("cinco miligramos", "five hundred milligrams"). */
+    private static final String NUMBER_WORD = "(?:un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|"
+            + "veinticinco|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien|ciento|doscientos|doscientas|trescientos|"
+            + "cuatrocientos|quinientos|seiscientos|ochocientos|mil|medio|media|one|two|three|four|five|six|seven|eight|nine|ten|"
+            + "twelve|fifteen|twenty|twenty-five|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half)";
+    private static final Pattern DOSE_IN_WORDS = Pattern.compile(
+            "(?<![\\p{L}])(" + NUMBER_WORD + "(?:\\s(?:y\\s|and\\s|a\\s)?" + NUMBER_WORD + "){0,3}\\s"
+                    + "(?:miligramos?|microgramos?|gramos?|mililitros?|milligrams?|micrograms?|grams?|millilit(?:re|er)s?|"
+                    + "puffs?|inhalaciones|inhalaci[oó]n|comprimidos?|tablets?|c[aá]psulas?|capsules?|gotas|drops|sprays?|"
+                    + "pulverizaciones|unidades|units|sobres?))(?![\\p{L}])", FLAGS);
     private static final Pattern DOSE = Pattern.compile(
             "(?<![\\p{L}\\d])(\\d{1,4}(?:[.,]\\d{1,3})?(?:\\s?[/-]\\s?\\d{1,4}(?:[.,]\\d{1,3})?)?)\\s?"
-                    + "(mg/ml|mg|gr|g|mcg|µg|ug|ml|ui|u\\.i\\.|iu|units|unidades|meq|mmol|comprimidos|comprimido|comp|cp|capsulas|cápsulas|capsula|cápsula|caps|cáps|"
-                    + "sobres|sobre|puffs|puff|inhalaciones|inhalacion|inhalación|inh|gotas|gota|drops|drop|sprays|spray|"
+                    + "(mg/ml|mg|miligramos|milligrams|microgramos|micrograms|gramos|gramo|grams|gram|gr|g|mcg|µg|ug|ml|ui|u\\.i\\.|iu|units|unidades|meq|mmol|comprimidos|comprimido|comp|cp|capsulas|cápsulas|capsula|cápsula|caps|cáps|"
+                    + "sobres|sobre|sachets|sachet|ampoules|ampoule|vials|vial|puffs|puff|inhalaciones|inhalacion|inhalación|inh|gotas|gota|drops|drop|sprays|spray|"
                     + "pulverizaciones|pulverizaci[oó]n|pulsaciones|pulsaci[oó]n|ampollas|ampolla|parches|parche|tablets|tablet|tabs|tab|%)"
                     // a dose per kilogram is one dose: "80 mg/kg/día", "0,15 mg/kg"
                     + "(?:/kg(?:/(?:d[ií]a|day|d))?)?"
@@ -51,7 +63,7 @@ final class MedicationReader {
                     + "s\\.c\\.|sc|subcut[aá]ne[oa]|inhalad[oa]|inh|inhaled|t[oó]pic[oa]|topical|rectal|sublingual|sl|nasal|"
                     + "oft[aá]lmic[oa]|transd[eé]rmic[oa]|vaginal|odt|bucodispersable|neb|nebulizad[oa]|nebulised|nebulized)(?![\\p{L}])", FLAGS);
     private static final Pattern FREQUENCY = Pattern.compile(
-            "((?:(?<![\\p{L}])cada\\s{0,2}\\d{1,2}(?:\\s?-\\s?\\d{1,2})?\\s{0,2}(?:horas|hora|hrs|hr|h)(?![\\p{L}])|"
+            "((?:(?<![\\p{L}])cada\\s{0,2}(?:\\d{1,2}|" + HOURS_IN_WORDS + ")(?:\\s?-\\s?\\d{1,2})?\\s{0,2}(?:horas|hora|hrs|hr|h)(?![\\p{L}])|"
                     + "c/\\s{0,2}\\d{1,2}(?:\\s?-\\s?\\d{1,2})?\\s{0,2}(?:horas|h)(?![\\p{L}])|"
                     + "(?<![\\p{L}])cada\\s{0,2}\\d{1,2}\\s{0,2}(?:d[ií]as|semanas)(?![\\p{L}])|\\d\\s(?:d[ií]as\\s(?:a|por)\\sla\\ssemana|days\\sa\\sweek)|"
                     + "(?<!kg)/\\s?(?:d[ií]a|d)(?![\\p{L}])|el primer d[ií]a|"
@@ -69,7 +81,7 @@ final class MedicationReader {
                     + "antes de dormir|al inicio de(?: la| los| el)? \\p{L}{4,}|ocasionalmente|de vez en cuando|a veces|"
                     + "en (?:el |la )?(?:desayuno|comida|cena)|con (?:el |la |las )?(?:desayuno|comidas|comida|cena)|en ayunas|"
                     + "(?<![\\p{L}])(?:desayuno|cena)(?![\\p{L}])|"
-                    + "every\\s\\d{1,2}(?:\\s?-\\s?\\d{1,2})?\\s(?:hours|hour|h)|occasionally|taper(?:ing)?|at (?:the )?onset(?: of \\p{L}{4,})?|q\\d{1,2}(?:-\\d{1,2})?h|q\\s?\\d{1,2}\\s?min|\\d{1,2}-hourly|hourly|"
+                    + "every\\s(?:\\d{1,2}|" + HOURS_IN_WORDS + ")(?:\\s?-\\s?\\d{1,2})?\\s(?:hours|hour|h)|occasionally|taper(?:ing)?|at (?:the )?onset(?: of \\p{L}{4,})?|q\\d{1,2}(?:-\\d{1,2})?h|q\\s?\\d{1,2}\\s?min|\\d{1,2}-hourly|hourly|"
                     + "bid|tid|qid|qd|od|once daily|twice daily|once weekly|once a week|every other day|on alternate days|"
                     + "with (?:food|meals|dinner|breakfast|lunch|supper)|(?:after|before) (?:food|meals|breakfast|dinner|bed)|"
                     + "as directed|as per (?:INR clinic|INR|\\p{L}{4,})|sliding scale|"
@@ -168,10 +180,15 @@ final class MedicationReader {
                 }
             } else {
                 Matcher bare = BARE_DOSE.matcher(window);
+                Matcher words = DOSE_IN_WORDS.matcher(window);
                 if (bare.find()) {
                     dose = bare.group(1);
                     doseStart = bare.start(1);
                     doseEnd = bare.end(1);
+                } else if (words.find()) {
+                    dose = words.group(1);
+                    doseStart = words.start(1);
+                    doseEnd = words.end(1);
                 }
             }
             if (dose != null) {

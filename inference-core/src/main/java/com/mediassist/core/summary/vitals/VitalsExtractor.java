@@ -98,7 +98,7 @@ public final class VitalsExtractor {
     private static final String WEIGHT_FILLER =
             "[^\\d\\n\\p{L}]{0,6}?(?:(?:de|actual|hoy|of|is|was|today|now)[^\\d\\n\\p{L}]{1,4}?)?";
     private static final Pattern WEIGHT = Pattern.compile(
-            "(?<![\\p{L}\\d])(?:peso|weight|wt|pesa|weighs|weighing)(?![\\p{L}])" + WEIGHT_FILLER + NUM + "(?:\\s{0,2}(kg|kilos|kgs|lb|lbs))?", FLAGS);
+            "(?<![\\p{L}\\d])(?:peso|weight|wt|pesa|weighs|weighing)(?![\\p{L}])" + WEIGHT_FILLER + NUM + "(?:\\s{0,2}(kg|kilos|kgs|kilogramos|kilograms|lb|lbs|pounds|libras)(?![\\p{L}]))?", FLAGS);
     /** Infant weights in grams: "Peso 3.450 g", "peso 3250 g". */
     private static final Pattern WEIGHT_GRAMS = Pattern.compile(
             "(?<![\\p{L}\\d])(?:peso|weight|wt|pesa)(?![\\p{L}])" + WEIGHT_FILLER
@@ -377,7 +377,7 @@ public final class VitalsExtractor {
                 || (unit.isEmpty() && value < 3))) {
             value = Math.round(value * 1000) / 10.0;
         }
-        if (kind == VitalKind.WEIGHT && unit.startsWith("lb")) {
+        if (kind == VitalKind.WEIGHT && (unit.startsWith("lb") || unit.equals("pounds") || unit.equals("libras"))) {
             value = Math.round(value * 0.45359237 * 10) / 10.0;
         }
         add(text, span, kind, value, out, taken);
