@@ -174,6 +174,9 @@ public final class VitalsExtractor {
             "(?<![\\p{L}])(?:en casa|en domicilio|domicilio|domiciliari[ao]s?|home|at home|ampa|mapa|objetivo|target|goal|"
                     + "below|under|por debajo|menor(?: de| que)?|inferior a|dry|seco|birth|al nacer|ideal|usual|habitual|previo|"
                     + "pre-pregnancy|pregestacional)(?![\\p{L}])|<", FLAGS);
+    /** The highest temperature reported, written between the label and its value. */
+    private static final Pattern MAXIMUM = Pattern.compile(
+            "(?<![\\p{L}])(?:m[aá]x(?:ima|imo)?|max(?:imum)?|hasta|pico|up to|peak|highest)(?![\\p{L}])", FLAGS);
     /** A patient's usual value named before a further reading: "SatO2 88% (basal 91%)". */
     private static final Pattern BASELINE = Pattern.compile(
             "(?<![\\p{L}])(?:basal|baseline|habitual|usual|previa|previous|normal)(?![\\p{L}])", FLAGS);
@@ -278,7 +281,7 @@ public final class VitalsExtractor {
         double sys = Double.parseDouble(m.group(1));
         double dia = Double.parseDouble(m.group(2).replace(',', '.'));
         boolean labelled = pattern == BP || pattern == BP_LOOSE || pattern == BP_MAX_MIN;
-        if (labelled && sys >= 7 && sys <= 26 && dia >= 4 && dia <= 16 && sys > dia) {
+        if (labelled && sys >= 7 && sys <= 26 && dia >= 4 && dia <= 16 && sys > dia && !m.group(2).startsWith("0")) {
             // "PA 14/8": the Spanish shorthand in centimetres of mercury
             sys *= 10;
             dia *= 10;
@@ -366,6 +369,9 @@ public final class VitalsExtractor {
         double value = Double.parseDouble(m.group(1).replace(',', '.'));
         String unit = m.groupCount() >= 2 && m.group(2) != null ? m.group(2).toLowerCase(Locale.ROOT).replace(" ", "") : "";
         if (kind == VitalKind.TEMPERATURE) {
+            if (MAXIMUM.matcher(span.of(text)).find()) {
+                return; // "T máx 38,8", "Temp up to 39.5": the highest the patient reports, not a reading
+            }
             if (unit.endsWith("f") || unit.isEmpty() && value >= 90 && value <= 110) {
                 // "T 98.9": a body temperature between 90 and 110 can only be in degrees Fahrenheit
                 value = Math.round((value - 32) * 5 / 9 * 10) / 10.0;
