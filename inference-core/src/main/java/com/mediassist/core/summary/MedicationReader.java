@@ -28,6 +28,8 @@ final class MedicationReader {
     private static final int WINDOW = 60;
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
+    /** One slot of a "1-0-1" schedule: a count of tablets, halves included ("1/2-0-0", "0-0-½"). */
+    private static final String SLOT = "(?:\\d(?:/\\d)?|½|¼)";
     /** Hours between doses written in words: "cada ocho horas", "every twelve hours". */
     private static final String HOURS_IN_WORDS = "(?:una|dos|tres|cuatro|seis|ocho|doce|veinticuatro|two|three|four|six|eight|twelve|twenty-four)";
     /** One number word of a dose dictated in words ("cinco miligramos", "five hundred milligrams"). */
@@ -43,7 +45,10 @@ final class MedicationReader {
     private static final Pattern DOSE = Pattern.compile(
             "(?<![\\p{L}\\d])(\\d{1,4}(?:[.,]\\d{1,3})?(?:\\s?[/-]\\s?\\d{1,4}(?:[.,]\\d{1,3})?)?)\\s?"
                     + "(mg/ml|mg|miligramos|milligrams|microgramos|micrograms|gramos|gramo|grams|gram|gr|g|mcg|µg|ug|ml|ui|u\\.i\\.|iu|units|unidades|meq|mmol|comprimidos|comprimido|comp|cp|capsulas|cápsulas|capsula|cápsula|caps|cáps|"
-                    + "sobres|sobre|sachets|sachet|ampoules|ampoule|vials|vial|puffs|puff|inhalaciones|inhalacion|inhalación|inh|gotas|gota|drops|drop|sprays|spray|"
+                    + "sobres|sobre|sachets|sachet|ampoules|ampoule|vials|vial|amps|amp|puffs|puff|pastillas|pastilla|tabletas|tableta|"
+                    + "cucharadas|cucharada|cucharaditas|cucharadita|teaspoons|teaspoon|tsp|tablespoons|tablespoon|tbsp|"
+                    + "[oó]vulos|[oó]vulo|supositorios|supositorio|suppositories|suppository|pessaries|pessary|enemas|enema|"
+                    + "patches|patch|caps|cap|inhalaciones|inhalacion|inhalación|inh|gotas|gota|drops|drop|sprays|spray|"
                     + "pulverizaciones|pulverizaci[oó]n|pulsaciones|pulsaci[oó]n|ampollas|ampolla|parches|parche|tablets|tablet|tabs|tab|%)"
                     // a dose per kilogram is one dose: "80 mg/kg/día", "0,15 mg/kg"
                     + "(?:/kg(?:/(?:d[ií]a|day|d))?)?"
@@ -61,15 +66,21 @@ final class MedicationReader {
     private static final Pattern ROUTE = Pattern.compile(
             "(?<![\\p{L}])(v\\.o\\.|vo|vía oral|via oral|oral|p\\.o\\.|po|i\\.v\\.|iv|e\\.v\\.|ev|intravenos[oa]|i\\.m\\.|im|intramuscular|"
                     + "s\\.c\\.|sc|subcut[aá]ne[oa]|inhalad[oa]|inh|inhaled|t[oó]pic[oa]|topical|rectal|sublingual|sl|nasal|"
-                    + "oft[aá]lmic[oa]|transd[eé]rmic[oa]|vaginal|odt|bucodispersable|neb|nebulizad[oa]|nebulised|nebulized)(?![\\p{L}])", FLAGS);
+                    + "oft[aá]lmic[oa]|transd[eé]rmic[oa]|vaginal|odt|bucodispersable|neb|nebulizad[oa]|nebulised|nebulized|"
+                    + "intranasal|by mouth|sq|subq|s/c|otic|[oó]tic[oa]s?|ophthalmic|transdermal|cut[aá]ne[oa]|per rectum|p\\.r\\.)(?![\\p{L}])", FLAGS);
     private static final Pattern FREQUENCY = Pattern.compile(
             "((?:(?<![\\p{L}])cada\\s{0,2}(?:\\d{1,2}|" + HOURS_IN_WORDS + ")(?:\\s?-\\s?\\d{1,2})?\\s{0,2}(?:horas|hora|hrs|hr|h)(?![\\p{L}])|"
                     + "c/\\s{0,2}\\d{1,2}(?:\\s?-\\s?\\d{1,2})?\\s{0,2}(?:horas|h)(?![\\p{L}])|"
                     + "(?<![\\p{L}])cada\\s{0,2}\\d{1,2}\\s{0,2}(?:d[ií]as|semanas)(?![\\p{L}])|\\d\\s(?:d[ií]as\\s(?:a|por)\\sla\\ssemana|days\\sa\\sweek)|"
                     + "(?<!kg)/\\s?(?:d[ií]a|d)(?![\\p{L}])|el primer d[ií]a|"
                     + "(?<![\\p{L}])(?:c/|cada)\\s{0,2}\\d{1,2}\\s{0,2}(?:minutos|min)(?![\\p{L}])|(?<![\\p{L}\\d/])\\d\\s?/\\s?\\d{1,2}\\s?(?:horas|h)(?![\\p{L}])|"
-                    + "/\\s{0,2}\\d{1,2}\\s{0,2}(?:horas|hrs|h)(?![\\p{L}])|(?<![\\p{L}\\d])\\d\\s?-\\s?\\d\\s?-\\s?\\d(?:\\s?-\\s?\\d)?|"
-                    + "\\d{1,2}\\s{0,2}veces\\s(?:al|por|a la)\\s(?:d[ií]a|semana)|(?:una|dos|tres|cuatro)\\svez\\s(?:al|por|a la)\\s(?:d[ií]a|semana)|"
+                    + "/\\s{0,2}\\d{1,2}\\s{0,2}(?:horas|hrs|h)(?![\\p{L}])|(?<![\\p{L}\\d/])" + SLOT + "\\s?-\\s?" + SLOT + "\\s?-\\s?" + SLOT + "(?:\\s?-\\s?" + SLOT + ")?|"
+                    + "\\d{1,2}\\s{0,2}(?:veces|vez)\\s(?:al|por|a la)\\s(?:d[ií]a|semana|mes)|(?:a |en )?d[ií]as alternos|"
+                    + "(?:los|cada) (?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bados?|domingos?)|"
+                    + "cada\\s{0,2}\\d{1,2}\\s{0,2}meses|every\\s\\d{1,2}\\s(?:days|weeks|months)|"
+                    + "on demand|(?:when|as) (?:required|needed)|si (?:lo )?necesita|cuando lo necesite|seg[uú]n necesidad|"
+                    + "desayuno(?:,? comida)? y cena|ma[nñ]ana y noche|"
+                    + "(?:una|dos|tres|cuatro)\\svez\\s(?:al|por|a la)\\s(?:d[ií]a|semana)|"
                     + "(?:una|dos|tres|cuatro)\\sveces\\s(?:al|por|a la)\\s(?:d[ií]a|semana)|(?:cada|por la|en la)\\s(?:noche|mañana|manana)|"
                     + "(?:antes|despu[eé]s)\\sde(?:l|\\sla|\\slas|\\slos)?\\s(?:desayuno|comida|comidas|cena|acostarse)|"
                     + "(?:tras|despu[eé]s de)\\s(?:cada|las|la)\\s\\p{L}{4,}(?:\\s(?:l[ií]quida|blanda|suelta))?|"
@@ -80,19 +91,23 @@ final class MedicationReader {
                     + "si (?!precisa)\\p{L}{4,}(?:\\s(?:o|y)\\s\\p{L}{4,})?|seg[uú]n (?:pauta(?: de \\p{L}{4,})?|INR|\\p{L}{4,})|(?:en )?pauta descendente|"
                     + "antes de dormir|al inicio de(?: la| los| el)? \\p{L}{4,}|ocasionalmente|de vez en cuando|a veces|"
                     + "en (?:el |la )?(?:desayuno|comida|cena)|con (?:el |la |las )?(?:desayuno|comidas|comida|cena)|en ayunas|"
-                    + "(?<![\\p{L}])(?:desayuno|cena)(?![\\p{L}])|"
-                    + "every\\s(?:\\d{1,2}|" + HOURS_IN_WORDS + ")(?:\\s?-\\s?\\d{1,2})?\\s(?:hours|hour|h)|occasionally|taper(?:ing)?|at (?:the )?onset(?: of \\p{L}{4,})?|q\\d{1,2}(?:-\\d{1,2})?h|q\\s?\\d{1,2}\\s?min|\\d{1,2}-hourly|hourly|"
+                    + "(?<![\\p{L}])(?:desayuno|cena|noche)(?![\\p{L}])|"
+                    + "every\\s(?:\\d{1,2}|" + HOURS_IN_WORDS + ")(?:\\s?-\\s?\\d{1,2})?\\s(?:hours|hour|h)|occasionally|taper(?:ing)?|at (?:the )?onset(?: of \\p{L}{4,})?|q\\d{1,2}(?:-\\d{1,2})?h|q\\s?\\d{1,2}\\s?min|q\\s?\\d{1,2}\\s?(?:hrs?|hours?|h)|every\\s\\d{1,2}\\s(?:hrs|hr)|\\d{1,2}-hourly|hourly|"
+                    + "b\\.i\\.d\\.?|t\\.i\\.d\\.?|q\\.i\\.d\\.?|q\\.d\\.?|o\\.d\\.?|p\\.r\\.n\\.?|q\\.h\\.s\\.?|"
                     + "bid|tid|qid|qd|od|once daily|twice daily|once weekly|once a week|every other day|on alternate days|"
                     + "with (?:food|meals|dinner|breakfast|lunch|supper)|(?:after|before) (?:food|meals|breakfast|dinner|bed)|"
                     + "as directed|as per (?:INR clinic|INR|\\p{L}{4,})|sliding scale|"
                     // British prescribing Latin: bd, tds, qds, nocte (at night), mane (in the morning), stat (now)
                     + "b\\.d\\.|bd|t\\.d\\.s\\.|tds|q\\.d\\.s\\.|qds|nocte|mane|stat|qhs|qam|qpm|"
-                    + "every (?:morning|night|evening)|"
-                    + "(?:once|twice|three times|four times|a couple of times|a few times|\\d times) (?:a|per) (?:day|week|month)|"
+                    + "every (?:morning|night|evening|day)|(?:each|every) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+                    + "on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)|in the (?:morning|evening)|each (?:morning|night|day)|"
+                    + "alternate days|"
+                    + "(?:once|twice|three times|four times|a couple of times|a few times|\\d times|\\d\\s?x)\\s?(?:(?:a|per)\\s|/\\s?)?(?:day|daily|week|weekly|month|monthly)|"
                     + "at night|at bedtime|as needed|(?<![\\p{L}])(?:nightly|daily|weekly|most days|prn|once))))(?![\\p{L}])", FLAGS);
     /** The volume given after a syrup's concentration: "250 mg/5 ml, 6 ml". */
     private static final Pattern VOLUME_AFTER_CONCENTRATION = Pattern.compile(
-            "^\\s?/\\s?\\d{0,3}\\s?ml[,:]?\\s{1,2}(\\d{1,2}(?:[.,]\\d{1,2})?\\s?ml)(?![\\p{L}])", FLAGS);
+            "^\\s?/\\s?\\d{0,3}\\s?ml[,:]?\\s{1,2}(\\d{1,2}(?:[.,]\\d{1,2})?\\s?"
+                    + "(?:ml|teaspoons?|tsp|tablespoons?|cucharaditas?|cucharadas?))(?![\\p{L}])", FLAGS);
     /** A count of units written right before the frequency it goes with: "80 mg 1 comp al día". */
     private static final Pattern COUNT_BEFORE = Pattern.compile(
             "(?<![\\p{L}\\d])(?:\\d|una?|medi[oa])\\s(?:comp|comprimidos?|cp|c[aá]psulas?|c[aá]ps|caps|sobres?|pastillas?)\\.?\\s$", FLAGS);
@@ -212,6 +227,10 @@ final class MedicationReader {
                 frequency = f.group().strip();
                 if (frequency.startsWith("/")) {
                     frequency = frequency.substring(1).strip();
+                }
+                int after = nameEnd + f.end();
+                if (frequency.matches("(?:\\p{L}\\.)+\\p{L}") && after < text.length() && text.charAt(after) == '.') {
+                    frequency += "."; // "b.i.d." at the end of a sentence
                 }
                 int look = Math.max(0, f.start() - 16);
                 Matcher count = COUNT_BEFORE.matcher(window.substring(look, f.start()));
