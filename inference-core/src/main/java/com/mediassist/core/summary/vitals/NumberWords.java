@@ -67,6 +67,12 @@ final class NumberWords {
     private record Word(String folded, int start, int end) {
     }
 
+    /** Whether a folded, lower-case word is a number word. */
+    static boolean isNumberWord(String folded) {
+        return UNITS.containsKey(folded) || TEENS.containsKey(folded) || TENS.containsKey(folded)
+                || HUNDREDS.containsKey(folded) || folded.equals("hundred");
+    }
+
     /** {@code text} with its dictated numbers as digits (the same string when it has none). */
     static Digitised digitise(String text) {
         List<Word> words = new ArrayList<>();

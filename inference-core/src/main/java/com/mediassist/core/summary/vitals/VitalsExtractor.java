@@ -194,6 +194,9 @@ public final class VitalsExtractor {
      * ocho", "one forty over ninety") are read as digits first; spans always point into {@code text}.
      */
     public List<Vital> extract(String text, List<Token> tokens) {
+        if (!dictated(tokens)) {
+            return read(text, tokens);
+        }
         NumberWords.Digitised d = NumberWords.digitise(text);
         if (d.text().equals(text)) {
             return read(text, tokens);
@@ -204,6 +207,27 @@ public final class VitalsExtractor {
             out.add(new Vital(v.kind(), v.value(), v.unit(), s.of(text), s, v.flag()));
         }
         return out;
+    }
+
+    /** Words that head a vital sign, looked at to know whether a number after one may be dictated in words. */
+    private static final Set<String> HEADS = Set.of("ta", "pa", "bp", "tension", "presion", "pressure", "fc", "hr",
+            "frecuencia", "rate", "pulso", "pulse", "sat", "sats", "saturacion", "saturando", "satura", "saturating", "spo2",
+            "sato2", "temperatura", "temperature", "temp", "t", "tª", "peso", "pesa", "weight", "weighs", "fr", "rr", "talla",
+            "height");
+
+    /** A vital sign's label followed, within four words of its clause, by a number word: only then are number words read. */
+    private static boolean dictated(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!HEADS.contains(tokens.get(i).folded())) {
+                continue;
+            }
+            for (int j = i + 1; j < Math.min(tokens.size(), i + 5) && tokens.get(j).isWord(); j++) {
+                if (NumberWords.isNumberWord(tokens.get(j).folded())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
