@@ -23,7 +23,8 @@ import java.util.Set;
  * <p>Matching folds case and accents ({@link TextFold}), ignores the strength and form that follow a
  * name ("ibuprofeno 600 mg comp"), joins combinations written with {@code /} or {@code +}
  * ("amoxicilina/clavulánico 875/125") and tolerates small typos on words of five letters or more:
- * one edit up to eight letters, two from nine (brand names: one edit, six letters or more). Typo
+ * one edit up to eight letters, two from nine (brand names: one edit, six letters or more; two neighbouring
+ * letters swapped count as one edit). Typo
  * candidates must share the first letter, which keeps ordinary words from turning into medicines.
  * Immutable and thread-safe once loaded.
  */
@@ -345,6 +346,9 @@ public final class MedicineDictionary {
             }
             for (String cand : cands) {
                 int d = TextFold.editDistance(first, cand, max);
+                if (d > max && TextFold.isAdjacentSwap(first, cand)) {
+                    d = 1; // two neighbouring letters typed in the wrong order ("omerpazol") are one slip
+                }
                 if (d > max || d >= bestDistance) {
                     continue;
                 }
