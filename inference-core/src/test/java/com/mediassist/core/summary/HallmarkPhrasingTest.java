@@ -32,7 +32,8 @@ class HallmarkPhrasingTest {
     void theWhoopAfterACoughingFitIsWhoopingCoughsNotCroupsBark() {
         assertThat(codes(es("Accesos de tos que acaban en un gallo al coger aire."))).contains("E_112").doesNotContain("E_202");
         assertThat(codes(es("Al final coge aire con un ruido como un gallo."))).contains("E_112");
-        assertThat(codes(en("Paroxysms of cough ending in an inspiratory whoop."))).contains("E_112");
+        assertThat(codes(en("Paroxysms of cough ending in an inspiratory whoop."))).contains("E_203", "E_112");
+        assertThat(codes(es("Ahora son accesos de tos muy\nintensos."))).contains("E_203");
         assertThat(codes(es("A veces vomita despues de toser."))).contains("E_166");
         assertThat(codes(en("Post-tussive vomiting twice."))).contains("E_166");
         // the disease's name is the doctor's assessment, not a finding of the patient
