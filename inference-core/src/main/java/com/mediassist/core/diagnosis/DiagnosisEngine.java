@@ -230,7 +230,7 @@ public final class DiagnosisEngine implements AutoCloseable {
         try {
             posterior = noteLikelihood.bound(runModel(x), x, manifest.model().temperature());
             for (PatientFindings v : variants) {
-                float[] xv = space.encode(knowledge, v);
+                float[] xv = NoteEncodings.encode(knowledge, space, p, v);
                 double[] other = noteLikelihood.bound(runModel(xv), xv, manifest.model().temperature());
                 for (int k = 0; k < posterior.length; k++) {
                     posterior[k] = Math.max(posterior[k], other[k]);
@@ -240,7 +240,7 @@ public final class DiagnosisEngine implements AutoCloseable {
             fallbackReason = e.getMessage();
             posterior = noteLikelihood.bound(naiveBayes.posterior(x), x, 1);
             for (PatientFindings v : variants) {
-                float[] xv = space.encode(knowledge, v);
+                float[] xv = NoteEncodings.encode(knowledge, space, p, v);
                 double[] other = noteLikelihood.bound(naiveBayes.posterior(xv), xv, 1);
                 for (int k = 0; k < posterior.length; k++) {
                     posterior[k] = Math.max(posterior[k], other[k]);
