@@ -54,6 +54,7 @@ public final class DiagnosisEngine implements AutoCloseable {
     private final Scorer scorer;
     private final DiagnosisOptions options;
     private final NaiveBayes naiveBayes;
+    private final NoteLikelihood noteLikelihood;
     private final QuestionPlanner planner;
     /** Per pathology, the yes/no evidences it usually presents ({@link #missing}). */
     private final Typical[][] typical;
@@ -120,6 +121,7 @@ public final class DiagnosisEngine implements AutoCloseable {
         this.scorer = scorer;
         this.options = options;
         this.naiveBayes = new NaiveBayes(knowledge, space, freq);
+        this.noteLikelihood = new NoteLikelihood(freq, space, NoteLikelihood.FLOOR);
         this.planner = new QuestionPlanner(knowledge, space, freq);
         this.typical = typical(knowledge, space, freq);
         this.fitAssessor = new FitAssessor(knowledge, space, freq, options.fit(), UnmappedConcepts.loadDefault(),
@@ -206,11 +208,7 @@ public final class DiagnosisEngine implements AutoCloseable {
      */
     public DiagnosisResult diagnoseNote(PatientFindings p, List<String> unmappedFindings, StatedAssessment stated,
                                         Language language, NoteEncodings encodings) {
-        List<PatientFindings> variants = encodings.variants(p, knowledge);
-        if (variants.isEmpty()) {
-            return diagnose(p, unmappedFindings, stated, language);
-        }
-        NotePosterior n = notePosterior(p, variants);
+        NotePosterior n = notePosterior(p, encodings.variants(p, knowledge));
         return answer(p, unmappedFindings, stated, space.encode(knowledge, p), language, n.posterior(), n.fallbackReason());
     }
 
@@ -219,8 +217,7 @@ public final class DiagnosisEngine implements AutoCloseable {
      * fitting the fit model on notes).
      */
     public double[] noteProbabilities(PatientFindings p, NoteEncodings encodings) {
-        List<PatientFindings> variants = encodings.variants(p, knowledge);
-        return variants.isEmpty() ? probabilities(p) : notePosterior(p, variants).posterior();
+        return notePosterior(p, encodings.variants(p, knowledge)).posterior();
     }
 
     private record NotePosterior(double[] posterior, String fallbackReason) {
@@ -231,18 +228,20 @@ public final class DiagnosisEngine implements AutoCloseable {
         double[] posterior;
         String fallbackReason = null;
         try {
-            posterior = runModel(x);
+            posterior = noteLikelihood.bound(runModel(x), x, manifest.model().temperature());
             for (PatientFindings v : variants) {
-                double[] other = runModel(space.encode(knowledge, v));
+                float[] xv = NoteEncodings.encode(knowledge, space, p, v);
+                double[] other = noteLikelihood.bound(runModel(xv), xv, manifest.model().temperature());
                 for (int k = 0; k < posterior.length; k++) {
                     posterior[k] = Math.max(posterior[k], other[k]);
                 }
             }
         } catch (FallbackNeeded e) {
             fallbackReason = e.getMessage();
-            posterior = naiveBayes.posterior(x);
+            posterior = noteLikelihood.bound(naiveBayes.posterior(x), x, 1);
             for (PatientFindings v : variants) {
-                double[] other = naiveBayes.posterior(space.encode(knowledge, v));
+                float[] xv = NoteEncodings.encode(knowledge, space, p, v);
+                double[] other = noteLikelihood.bound(naiveBayes.posterior(xv), xv, 1);
                 for (int k = 0; k < posterior.length; k++) {
                     posterior[k] = Math.max(posterior[k], other[k]);
                 }

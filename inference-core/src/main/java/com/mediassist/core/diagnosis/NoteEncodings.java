@@ -1,5 +1,9 @@
 package com.mediassist.core.diagnosis;
 
+import com.mediassist.core.knowledge.Evidence;
+import com.mediassist.core.knowledge.EvidenceType;
+import com.mediassist.core.knowledge.EvidenceValue;
+import com.mediassist.core.knowledge.FeatureSpace;
 import com.mediassist.core.knowledge.Finding;
 import com.mediassist.core.knowledge.Knowledge;
 import com.mediassist.core.knowledge.PatientFindings;
@@ -99,5 +103,33 @@ public final class NoteEncodings {
             out.add(knowledge.findings(p.age(), p.sex().modelCode().orElse(null), v, absent));
         }
         return out;
+    }
+
+    /**
+     * The model input of a variant: as {@link FeatureSpace#encode}, except that the other values of a multi-choice
+     * evidence the alternative encoding brought in (the pharynx as the place of a "sore throat") are left unknown
+     * rather than denied. The note named a sore throat, not "pain in the pharynx and nowhere else": the DDXPlus patients
+     * of viral pharyngitis also name the tonsils and the palate, which the note did not deny. The "none" value stays
+     * denied. Values the note itself stated keep the answer sheet's encoding.
+     */
+    static float[] encode(Knowledge knowledge, FeatureSpace space, PatientFindings note, PatientFindings variant) {
+        float[] x = space.encode(knowledge, variant);
+        for (Finding f : variant.present()) {
+            if (!f.hasValue() || note.present().contains(f) || note.isPresent(f.evidence())
+                    || variant.absent().contains(f.evidence())) {
+                continue;
+            }
+            Evidence e = knowledge.evidence(f.evidence()).orElseThrow();
+            if (e.type() != EvidenceType.MULTI) {
+                continue;
+            }
+            for (EvidenceValue v : e.values()) {
+                int i = space.indexOf(FeatureSpace.valueFeature(e.code(), v.code()));
+                if (x[i] < 0 && !v.code().equals(e.defaultValue())) {
+                    x[i] = 0f;
+                }
+            }
+        }
+        return x;
     }
 }

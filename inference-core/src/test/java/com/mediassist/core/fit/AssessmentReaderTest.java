@@ -55,6 +55,21 @@ class AssessmentReaderTest {
     }
 
     @Test
+    void aHedgedImpressionIsStatedButARuleOutOrAConditionIsNot() {
+        assertThat(read("Odinofagia y fiebre. Sospecha de faringitis vírica.", Language.ES).pathologies())
+                .containsExactly(PHARYNGITIS);
+        assertThat(read("Sore throat and fever. Likely viral pharyngitis.", Language.EN).pathologies())
+                .containsExactly(PHARYNGITIS);
+        assertThat(read("Dolor torácico. Probable IAM, derivo a urgencias.", Language.ES).pathologies())
+                .containsExactly(INFARCTION);
+        assertThat(read("Dolor torácico. Posible IAM: descartar IAM en urgencias.", Language.ES).pathologies())
+                .containsExactly(INFARCTION);
+        assertThat(read("Chest pain. Possible MI vs costochondritis, r/o MI.", Language.EN).pathologies()).isEmpty();
+        assertThat(read("Dolor torácico. Descartar IAM.", Language.ES).pathologies()).isEmpty();
+        assertThat(read("Odinofagia. Si fiebre, sospecha de faringitis vírica.", Language.ES).pathologies()).isEmpty();
+    }
+
+    @Test
     void aDiagnosticCueStatesTheConditionAfterItOutsideAnAssessmentSection() {
         assertThat(read("Dolor e inflamación del primer dedo del pie compatible con gota.", Language.ES).outside())
                 .isNotEmpty();

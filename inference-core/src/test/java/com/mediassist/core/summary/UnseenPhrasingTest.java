@@ -81,7 +81,7 @@ class UnseenPhrasingTest {
     void aWhenWordQualifiesTheFindingBeforeIt() {
         StructuredNote n = es("Tos perruna de predominio nocturno. No disnea en reposo.");
         assertThat(n.findings()).extracting(Finding::text).containsExactly("Tos perruna de predominio nocturno", "disnea en reposo");
-        assertThat(n.evidences()).extracting(Object::toString).contains("E_201", "E_219").doesNotContain("E_14");
+        assertThat(n.evidences()).extracting(Object::toString).contains("E_202", "E_219").doesNotContain("E_14");
         assertThat(en("Worse at night.").findings()).extracting(Finding::text).containsExactly("Worse at night");
     }
 

@@ -37,7 +37,7 @@ public final class EvaluateFitCommand implements Callable<Integer> {
     Path bundle;
 
     @Option(names = "--vignettes", description = "vignette files; default: every *.txt of " + "models/src/test/resources/fit-vignettes"
-            + ", the tuning files (tune*.txt) first, then the fixed ones (holdout, blind, blind2 …)", split = ",")
+            + ", the tuning files (tune*.txt) first, then the fixed ones (blind, blind2, blind3, holdout …)", split = ",")
     List<Path> files;
 
     @Option(names = "--details", description = "also print one line per note of the tuning files (the fixed files, never "
