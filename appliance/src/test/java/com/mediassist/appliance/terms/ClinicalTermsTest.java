@@ -22,13 +22,13 @@ class ClinicalTermsTest {
     @CsvSource({
         "disnea, es, E_66",
         "hemoptisis, es, E_45",
-        "sibilancias, es, E_112",
+        "sibilancias, es, E_214",
         "fumador, es, E_79",
         "mareo, es, E_76",
         "dolor de garganta, es, E_97",
         "expectoración, es, E_77",
         "shortness of breath, en, E_66",
-        "wheezing, en, E_112",
+        "wheezing, en, E_214",
         "SOB, en, E_66",
         "EPOC, es, E_123",
     })
@@ -43,7 +43,7 @@ class ClinicalTermsTest {
 
     @Test
     void searchesTheOtherLanguageAfterTheDoctorsOwn() {
-        assertThat(firstEvidences("wheezing", Language.ES)).containsExactly("E_112");
+        assertThat(firstEvidences("wheezing", Language.ES)).containsExactly("E_214");
         List<ClinicalTerm> found = TERMS.search("disn", Language.ES, 8);
         assertThat(found.get(0).language()).isEqualTo("es");
     }
