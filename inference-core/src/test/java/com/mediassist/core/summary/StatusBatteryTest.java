@@ -110,7 +110,8 @@ class StatusBatteryTest {
         return out;
     }
 
-    private static int find(String note, String text, int occurrence) {
+    /** Where the {@code occurrence}-th whole-word, case-insensitive {@code text} starts in {@code note}, or -1. */
+    static int find(String note, String text, int occurrence) {
         String n = note.toLowerCase(Locale.ROOT);
         String t = text.toLowerCase(Locale.ROOT);
         int at = -1;

@@ -12,8 +12,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Splits a note into sections. Immutable and thread-safe once loaded.
@@ -24,6 +24,13 @@ public final class SectionDetector {
     private static final int MAX_HEADING = 40;
     /** Exam sub-headings ("AP: MVC", "AC: rítmico") that also mean past history elsewhere. */
     private static final List<String> EXAM_SUBHEADINGS = List.of("ap", "ac", "acp", "abd", "abdomen", "orl", "neuro");
+    /**
+     * Folded first words of an auscultation ("AP: crepitantes bibasales", "AC: rítmica"): after one of these, an exam
+     * sub-heading is the examination even outside an examination section, never the past history it also abbreviates.
+     */
+    private static final Set<String> AUSCULTATION_OPENINGS = Set.of("crepitantes", "crepitante", "crepitos", "roncus",
+            "sibilancias", "sibilantes", "mvc", "mv", "mvp", "murmullo", "hipoventilacion", "hipofonesis", "roce",
+            "soplo", "tonos", "ritmico", "ritmica", "arritmico", "arritmica");
 
     private static final List<SectionKind> CUE_ORDER = List.of(SectionKind.ALLERGIES, SectionKind.EXAMINATION,
             SectionKind.PLAN, SectionKind.ASSESSMENT, SectionKind.MEDICATIONS, SectionKind.FAMILY_HISTORY,
@@ -251,6 +258,9 @@ public final class SectionDetector {
                 if (current == SectionKind.EXAMINATION && EXAM_SUBHEADINGS.contains(k)) {
                     return null;
                 }
+                if (c == ':' && EXAM_SUBHEADINGS.contains(k) && opensAnAuscultation(text, i + 1)) {
+                    return new Heading(p, i + 1, SectionKind.EXAMINATION, text.substring(p, i).strip());
+                }
                 return new Heading(p, i + 1, kind, text.substring(p, i).strip());
             }
         }
@@ -262,6 +272,11 @@ public final class SectionDetector {
             }
         }
         return null;
+    }
+
+    private static boolean opensAnAuscultation(String text, int from) {
+        String[] words = Tokenizer.words(text.substring(from, Math.min(text.length(), from + MAX_HEADING)));
+        return words.length > 0 && AUSCULTATION_OPENINGS.contains(words[0]);
     }
 
     private void classifyUnheaded(String text, int from, int to, SectionKind initial, List<NoteSection> out) {

@@ -1,0 +1,182 @@
+package com.mediassist.core.summary;
+
+import com.mediassist.core.knowledge.Language;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Findings DDXPlus has no evidence for, and examination findings (issue 16, branch reader6): a battery of note
+ * fragments written for this test ({@code summary/uncoded-battery.txt}, both languages) naming common
+ * primary-care complaints outside the 49 conditions — urinary, skin, joints, eye and ear, mood and sleep, bowel,
+ * gynaecology, endocrine, neurology — and the signs doctors write in an examination. The reader's findings are
+ * paired one-to-one with the expected ones by largest overlap, as the gold evaluation pairs them; an expectation is
+ * right when its finding is there with its status. Items marked {@code ~} name words that must yield no finding
+ * (normal examinations, administrative words). The share right has a floor; clear-cut expectations ({@code !})
+ * must hold exactly.
+ */
+class UncodedFindingBatteryTest {
+
+    /** Measured share read right after the reader6 pass (see BENCHMARKS.md), less a small margin. */
+    private static final double FLOOR = 0.95;
+
+    private static final SummaryExtractor EXTRACTOR = SummaryExtractor.loadDefault();
+
+    private static List<Result> results;
+
+    /** One expectation: a finding with a status, or (status empty) words no finding may overlap. */
+    record Expectation(Language language, String note, String text, Span span, Optional<FindingStatus> status,
+                       boolean clearCut) {
+    }
+
+    /** What the reader made of one expectation: the paired finding's status, empty when none was paired. */
+    record Result(Expectation expected, Optional<FindingStatus> read) {
+        boolean right() {
+            return expected.status().isEmpty() ? read.isEmpty() : read.equals(expected.status());
+        }
+
+        @Override
+        public String toString() {
+            String want = expected.status().map(FindingStatus::jsonName).orElse("no finding");
+            return (right() ? "ok   " : "MISS ") + expected.language() + " \"" + expected.text() + "\" expected " + want
+                    + ", read " + read.map(FindingStatus::jsonName).orElse("nothing") + "  <- " + expected.note();
+        }
+    }
+
+    @BeforeAll
+    static void readBattery() throws IOException {
+        Map<String, List<Expectation>> byNote = new LinkedHashMap<>();
+        for (Expectation e : battery()) {
+            byNote.computeIfAbsent(e.language() + "|" + e.note(), k -> new ArrayList<>()).add(e);
+        }
+        List<Result> out = new ArrayList<>();
+        for (List<Expectation> group : byNote.values()) {
+            StructuredNote read = EXTRACTOR.extract(group.get(0).note(), group.get(0).language());
+            out.addAll(pair(read.findings(), group));
+        }
+        results = List.copyOf(out);
+    }
+
+    /** Expected findings take the reader's findings one-to-one by largest overlap; "~" words take any overlap. */
+    private static List<Result> pair(List<Finding> findings, List<Expectation> group) {
+        record Candidate(int finding, int expectation, int overlap) {
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (int f = 0; f < findings.size(); f++) {
+            for (int e = 0; e < group.size(); e++) {
+                Span a = findings.get(f).span();
+                Span b = group.get(e).span();
+                int overlap = Math.min(a.end(), b.end()) - Math.max(a.start(), b.start());
+                if (overlap > 0) {
+                    candidates.add(new Candidate(f, e, overlap));
+                }
+            }
+        }
+        candidates.sort(Comparator.comparingInt(Candidate::overlap).reversed());
+        Map<Integer, FindingStatus> paired = new LinkedHashMap<>();
+        Set<Integer> used = new HashSet<>();
+        for (Candidate c : candidates) {
+            boolean wordsOnly = group.get(c.expectation()).status().isEmpty();
+            if (wordsOnly) {
+                paired.putIfAbsent(c.expectation(), findings.get(c.finding()).status());
+            } else if (!paired.containsKey(c.expectation()) && !used.contains(c.finding())) {
+                paired.put(c.expectation(), findings.get(c.finding()).status());
+                used.add(c.finding());
+            }
+        }
+        List<Result> out = new ArrayList<>();
+        for (int e = 0; e < group.size(); e++) {
+            out.add(new Result(group.get(e), Optional.ofNullable(paired.get(e))));
+        }
+        return out;
+    }
+
+    static List<Expectation> battery() throws IOException {
+        List<Expectation> out = new ArrayList<>();
+        try (InputStream in = UncodedFindingBatteryTest.class.getResourceAsStream("/summary/uncoded-battery.txt");
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int bar = line.indexOf(" | ");
+                int bars = line.indexOf(" || ");
+                if (bar < 0 || bars < bar) {
+                    throw new IllegalStateException("battery line without \"lang | note || …\": " + line);
+                }
+                Language lang = Language.valueOf(line.substring(0, bar).trim().toUpperCase(Locale.ROOT));
+                String note = line.substring(bar + 3, bars);
+                for (String item : line.substring(bars + 4).split(" ; ")) {
+                    out.add(expectation(lang, note, item.trim()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Expectation expectation(Language lang, String note, String item) {
+        boolean clear = item.startsWith("!");
+        String it = item.substring(clear ? 1 : 0);
+        boolean wordsOnly = it.startsWith("~");
+        it = it.substring(wordsOnly ? 1 : 0);
+        Optional<FindingStatus> status = Optional.empty();
+        if (!wordsOnly) {
+            int eq = it.lastIndexOf('=');
+            status = Optional.of(FindingStatus.fromJsonName(it.substring(eq + 1)));
+            it = it.substring(0, eq);
+        }
+        int occurrence = 1;
+        int hash = it.lastIndexOf('#');
+        if (hash > 0) {
+            occurrence = Integer.parseInt(it.substring(hash + 1));
+            it = it.substring(0, hash);
+        }
+        int start = StatusBatteryTest.find(note, it, occurrence);
+        if (start < 0) {
+            throw new IllegalStateException("\"" + it + "\" #" + occurrence + " is not in: " + note);
+        }
+        return new Expectation(lang, note, it, new Span(start, start + it.length()), status, clear);
+    }
+
+    @Test
+    void theBatteryIsSeveralHundredExpectationsInBothLanguages() {
+        assertThat(results).hasSizeGreaterThanOrEqualTo(300);
+        assertThat(results).filteredOn(r -> r.expected().language() == Language.ES).hasSizeGreaterThan(140);
+        assertThat(results).filteredOn(r -> r.expected().language() == Language.EN).hasSizeGreaterThan(120);
+    }
+
+    @Test
+    void theShareOfUncodedAndExaminationFindingsReadRightStaysAboveTheMeasuredFloor() {
+        long right = results.stream().filter(Result::right).count();
+        double share = right / (double) results.size();
+        System.out.printf(Locale.ROOT, "uncoded battery: %d expectations, %d right (%.3f), %d clear-cut, %d clear-cut wrong%n",
+                results.size(), right, share, results.stream().filter(r -> r.expected().clearCut()).count(),
+                results.stream().filter(r -> r.expected().clearCut() && !r.right()).count());
+        results.stream().filter(r -> !r.right()).forEach(System.out::println);
+        assertThat(share).isGreaterThanOrEqualTo(FLOOR);
+    }
+
+    @Test
+    void everyClearCutExpectationIsReadExactly() {
+        assertThat(results).filteredOn(r -> r.expected().clearCut()).filteredOn(r -> !r.right())
+                .extracting(Result::toString).isEmpty();
+    }
+}
