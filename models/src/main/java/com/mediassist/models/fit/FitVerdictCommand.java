@@ -57,7 +57,7 @@ public final class FitVerdictCommand implements Callable<Integer> {
      * 0.05, not 0.08: the tuning notes' in-scope findings are read by a lexicon tuned on them, so their cross-validated
      * flag rate underestimates a new hand's (tune4, scored unseen: 0.15 flagged against 0.08 cross-validated).
      */
-    @Option(names = "--miss-weight", defaultValue = "1",
+    @Option(names = "--miss-weight", defaultValue = "0",
             description = "weight shared by each note's copies with simulated reader misses (0: none); default ${DEFAULT-VALUE}")
     double missWeight;
 
@@ -73,7 +73,7 @@ public final class FitVerdictCommand implements Callable<Integer> {
             description = "largest cross-validated share of in-scope notes flagged at the low-fit threshold; default ${DEFAULT-VALUE}")
     double maxLowFit;
 
-    @Option(names = "--max-in-scope-low-fit-with-misses", defaultValue = "0.2",
+    @Option(names = "--max-in-scope-low-fit-with-misses", defaultValue = "1",
             description = "largest cross-validated share of the in-scope notes' copies with simulated reader misses "
                     + "flagged at the low-fit threshold (1: no bound); default ${DEFAULT-VALUE}")
     double maxLowFitMissed;
