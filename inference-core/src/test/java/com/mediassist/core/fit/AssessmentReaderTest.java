@@ -55,6 +55,15 @@ class AssessmentReaderTest {
     }
 
     @Test
+    void aSuspicionWrittenWithoutAPrepositionIsAHedgedImpression() {
+        assertThat(read("Odinofagia y fiebre alta. Sospecha faringitis vírica.", Language.ES).pathologies())
+                .containsExactly(PHARYNGITIS);
+        assertThat(read("Dolor torácico opresivo de 30 min. Sospecho IAM, traslado.", Language.ES).pathologies())
+                .containsExactly(INFARCTION);
+        assertThat(read("Dolor torácico. Sin sospecha de IAM.", Language.ES).pathologies()).isEmpty();
+    }
+
+    @Test
     void aHedgedImpressionIsStatedButARuleOutOrAConditionIsNot() {
         assertThat(read("Odinofagia y fiebre. Sospecha de faringitis vírica.", Language.ES).pathologies())
                 .containsExactly(PHARYNGITIS);

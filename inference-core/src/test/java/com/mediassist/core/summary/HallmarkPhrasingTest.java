@@ -12,7 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * How doctors write the hallmark findings of some in-scope pathologies (issue 21, fit eighth pass), with the codes
  * DDXPlus' French questions give them: E_202 "toux aboyante" is croup's barking cough (listed by croup only),
  * E_112 "inspiration sifflante après vos quintes de toux" the whoop of whooping cough (listed by it only), E_214
- * the wheeze of asthma, COPD and bronchitis. Every sentence here was written for the test.
+ * the wheeze of asthma, COPD and bronchitis; from a fifth hand: haemoptysis as blood streaks, epiglottitis' muffled
+ * voice, stridor and inability to swallow saliva, an infant's laboured breathing, and an HIV test or an unknown HIV
+ * status is no HIV. Every sentence here was written for the test.
  */
 class HallmarkPhrasingTest {
 
@@ -75,5 +77,35 @@ class HallmarkPhrasingTest {
         assertThat(codes(es("ECG de reposo normal."))).doesNotContain("E_14");
         assertThat(codes(en("Resting ECG normal."))).doesNotContain("E_14");
         assertThat(codes(en("Chest pain at rest for 20 min."))).contains("E_14");
+    }
+
+    // a fifth hand (tune5, fit ninth pass)
+    @Test
+    void bloodStreaksInTheSputumAreHaemoptysis() {
+        assertThat(codes(en("Cough for weeks, now blood streaks in sputum."))).contains("E_45");
+        assertThat(codes(es("Alguna vez esputo con hilos de sangre."))).contains("E_45");
+        assertThat(codes(en("Productive cough, twice streaked with blood."))).contains("E_45");
+    }
+
+    @Test
+    void aStatusOfUnknownResultIsNoFinding() {
+        assertThat(codes(en("Smoker. HIV status unknown."))).doesNotContain("E_2");
+        assertThat(codes(en("Cough 2 months.\nCXR urgent, sputum x3 AFB, HIV test."))).doesNotContain("E_2");
+    }
+
+    @Test
+    void theMuffledVoiceStridorAndDroolingOfEpiglottitisAreRead() {
+        assertThat(codes(es("No traga ni la saliva, babea."))).contains("E_65", "E_190");
+        assertThat(codes(es("Voz apagada, de patata caliente."))).contains("E_212");
+        assertThat(codes(en("Muffled hot-potato voice."))).contains("E_212");
+        assertThat(codes(es("Ruido inspiratorio suave."))).contains("E_194");
+    }
+
+    @Test
+    void anInfantsLabouredBreathingAndWheezeOnAuscultationAreRead() {
+        assertThat(codes(es("Desde ayer respiracion rapida y mas trabajo al respirar."))).contains("E_66");
+        assertThat(codes(es("FR 56, Sat 94%. AP: crepitantes finos y sibilancias bilaterales."))).contains("E_214");
+        // the same label before a history stays the past history
+        assertThat(codes(es("AP: asma en la infancia. Tos desde ayer."))).doesNotContain("E_214");
     }
 }

@@ -7,6 +7,7 @@ import com.mediassist.core.diagnosis.DiagnosisResult.Candidate;
 import com.mediassist.core.fit.AssessmentReader;
 import com.mediassist.core.fit.FitAssessor;
 import com.mediassist.core.fit.StatedAssessment;
+import com.mediassist.core.fit.VerdictModel;
 import com.mediassist.core.fit.FitVerdict;
 import com.mediassist.core.knowledge.Knowledge;
 import com.mediassist.core.knowledge.Language;
@@ -95,6 +96,15 @@ public final class FitEvaluation {
      * its uncoded findings, under the probabilities the note path ranks by.
      */
     public List<VerdictModelFitter.Example> examples(String file, List<Vignette> vignettes) {
+        return examples(file, vignettes, 0, 0);
+    }
+
+    /**
+     * The training examples with {@code copies} simulated reader misses per note: in each copy every coded finding the
+     * reader found present is dropped with probability {@code missRate} (seeded by the note's id, so a refit is
+     * reproducible), and the signals are computed again under the probabilities of what is left.
+     */
+    public List<VerdictModelFitter.Example> examples(String file, List<Vignette> vignettes, int copies, double missRate) {
         Knowledge k = engine.knowledge();
         List<VerdictModelFitter.Example> out = new ArrayList<>();
         for (Vignette v : vignettes) {
@@ -107,7 +117,20 @@ public final class FitEvaluation {
             StatedAssessment stated = assessments.read(v.text(), note);
             var read = fa.assess(p, post, note.unmappedFindings(), stated, lang, Object::toString).factors().signals();
             var coded = fa.assess(p, post, List.of(), stated.withoutOutside(), lang, Object::toString).factors().signals();
-            out.add(new VerdictModelFitter.Example(file, v.id(), !v.inScope(), read, coded));
+            List<Map<VerdictModel.Signal, Double>> missed = new ArrayList<>();
+            java.util.Random random = new java.util.Random(v.id().hashCode() * 31L + file.hashCode());
+            for (int c = 0; c < copies; c++) {
+                List<String> kept = new ArrayList<>();
+                for (Object e : note.evidences()) {
+                    if (random.nextDouble() >= missRate) {
+                        kept.add(e.toString());
+                    }
+                }
+                PatientFindings q = k.findings(v.age(), v.sex(), kept, note.absent().stream().map(Object::toString).toList());
+                missed.add(fa.assess(q, engine.noteProbabilities(q, encodings), note.unmappedFindings(), stated, lang,
+                        Object::toString).factors().signals());
+            }
+            out.add(new VerdictModelFitter.Example(file, v.id(), !v.inScope(), read, coded, missed));
         }
         return out;
     }

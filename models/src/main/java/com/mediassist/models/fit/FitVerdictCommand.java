@@ -57,9 +57,26 @@ public final class FitVerdictCommand implements Callable<Integer> {
      * 0.05, not 0.08: the tuning notes' in-scope findings are read by a lexicon tuned on them, so their cross-validated
      * flag rate underestimates a new hand's (tune4, scored unseen: 0.15 flagged against 0.08 cross-validated).
      */
+    @Option(names = "--miss-weight", defaultValue = "0",
+            description = "weight shared by each note's copies with simulated reader misses (0: none); default ${DEFAULT-VALUE}")
+    double missWeight;
+
+    @Option(names = "--miss-copies", defaultValue = "4",
+            description = "copies with simulated reader misses per note; default ${DEFAULT-VALUE}")
+    int missCopies;
+
+    @Option(names = "--miss-rate", defaultValue = "0.3",
+            description = "probability that a simulated reader misses each coded finding; default ${DEFAULT-VALUE}")
+    double missRate;
+
     @Option(names = "--max-in-scope-low-fit", defaultValue = "0.05",
             description = "largest cross-validated share of in-scope notes flagged at the low-fit threshold; default ${DEFAULT-VALUE}")
     double maxLowFit;
+
+    @Option(names = "--max-in-scope-low-fit-with-misses", defaultValue = "1",
+            description = "largest cross-validated share of the in-scope notes' copies with simulated reader misses "
+                    + "flagged at the low-fit threshold (1: no bound); default ${DEFAULT-VALUE}")
+    double maxLowFitMissed;
 
     @Option(names = "--max-in-scope-out-of-scope", defaultValue = "0.03",
             description = "largest cross-validated share of in-scope notes called out of scope; default ${DEFAULT-VALUE}")
@@ -89,10 +106,10 @@ public final class FitVerdictCommand implements Callable<Integer> {
         try (DiagnosisEngine engine = DiagnosisEngine.open(new BundleLoader(MIN_APPLIANCE_VERSION).load(bundle), options)) {
             FitEvaluation eval = new FitEvaluation(SummaryExtractor.loadDefault(), engine);
             for (Path f : tuning) {
-                examples.addAll(eval.examples(f.getFileName().toString(), Vignette.read(f)));
+                examples.addAll(eval.examples(f.getFileName().toString(), Vignette.read(f), missCopies, missRate));
             }
         }
-        VerdictModelFitter fitter = new VerdictModelFitter(l2, incidental, unstated);
+        VerdictModelFitter fitter = new VerdictModelFitter(l2, incidental, unstated, missWeight);
         double[] grid = new double[91];
         for (int i = 0; i < grid.length; i++) {
             grid[i] = Math.round((0.05 + 0.01 * i) * 100) / 100.0;
@@ -101,7 +118,9 @@ public final class FitVerdictCommand implements Callable<Integer> {
         List<VerdictModelFitter.Point> cv = VerdictModelFitter.curve(examples, probabilities, grid);
         // the thresholds must hold for notes that state no assessment: read off the notes as if they stated none
         List<VerdictModelFitter.Point> bare = VerdictModelFitter.curve(examples, probabilities, grid, 2);
-        double low = VerdictModelFitter.lowestWithin(bare, maxLowFit);
+        List<VerdictModelFitter.Point> missedCurve = VerdictModelFitter.missedCurve(examples, probabilities, grid);
+        double low = Math.max(VerdictModelFitter.lowestWithin(bare, maxLowFit),
+                VerdictModelFitter.lowestWithin(missedCurve, maxLowFitMissed));
         double outOf = Math.max(low, VerdictModelFitter.lowestWithin(bare, maxOutOfScope));
         VerdictModel model = fitter.model(examples, low, outOf);
 
@@ -124,6 +143,9 @@ public final class FitVerdictCommand implements Callable<Integer> {
         report.put("crossValidated5x10WithoutStatedAssessment", bare.stream()
                 .filter(p -> Math.round(p.threshold() * 100) % 5 == 0 || p.threshold() == low || p.threshold() == outOf)
                 .map(FitVerdictCommand::point).toList());
+        report.put("crossValidated5x10InScopeWithReaderMisses", missedCurve.stream()
+                .filter(p -> Math.round(p.threshold() * 100) % 5 == 0 || p.threshold() == low || p.threshold() == outOf)
+                .map(p -> String.format(Locale.ROOT, "t=%.2f in-scope flagged %.3f", p.threshold(), p.inScopeFlagged())).toList());
         Map<String, Object> lofo = new LinkedHashMap<>();
         for (Path f : tuning) {
             String name = f.getFileName().toString();
@@ -141,7 +163,8 @@ public final class FitVerdictCommand implements Callable<Integer> {
                     "The fit verdict's logistic model (VerdictModel): P(the 49 conditions do not explain the findings).",
                     "Written by: bin/models fit-verdict --vignettes " + String.join(",", tuning.stream().map(Path::toString).toList())
                             + " --l2 " + l2 + " --incidental-weight " + incidental + " --unstated-weight " + unstated
-                            + " --max-in-scope-low-fit " + maxLowFit + " --max-in-scope-out-of-scope "
+                            + " --miss-weight " + missWeight + " --miss-copies " + missCopies + " --miss-rate " + missRate
+                            + " --max-in-scope-low-fit " + maxLowFit + " --max-in-scope-low-fit-with-misses " + maxLowFitMissed + " --max-in-scope-out-of-scope "
                             + maxOutOfScope + " --seed " + seed + " --out <this file>",
                     "Fitted on " + examples.size() + " tuning notes only; thresholds from 5-fold x 10 cross-validated probabilities.",
                     "Do not edit by hand: refit and record the curve in BENCHMARKS.md."));

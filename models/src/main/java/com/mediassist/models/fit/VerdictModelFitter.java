@@ -23,9 +23,23 @@ import java.util.Random;
  */
 public final class VerdictModelFitter {
 
-    /** One note's signals: as read, and as if the reader had recognised none of its uncoded findings. */
+    /**
+     * One note's signals: as read, as if the reader had recognised none of its uncoded findings, and as if a reader of
+     * another hand's notes had missed some of its coded findings ({@code missed}: one map per simulated copy; empty
+     * when none were made).
+     */
     public record Example(String file, String id, boolean outOfScope, Map<Signal, Double> signals,
-                          Map<Signal, Double> codedOnly) {
+                          Map<Signal, Double> codedOnly, List<Map<Signal, Double>> missed) {
+
+        public Example {
+            missed = List.copyOf(missed);
+        }
+
+        /** A note without simulated reader misses. */
+        public Example(String file, String id, boolean outOfScope, Map<Signal, Double> signals,
+                       Map<Signal, Double> codedOnly) {
+            this(file, id, outOfScope, signals, codedOnly, List.of());
+        }
     }
 
     /** A cross-validated operating point: shares flagged at or above a threshold. */
@@ -36,6 +50,7 @@ public final class VerdictModelFitter {
     private final double l2;
     private final double incidental;
     private final double unstated;
+    private final double missWeight;
 
     /**
      * @param l2         the penalty on the standardised coefficients (1 by default)
@@ -51,9 +66,19 @@ public final class VerdictModelFitter {
      *                 decide those alone
      */
     public VerdictModelFitter(double l2, double incidental, double unstated) {
+        this(l2, incidental, unstated, 0);
+    }
+
+    /**
+     * @param missWeight the weight shared by each note's copies with simulated reader misses ({@link Example#missed};
+     *                   0: none): the notes of another hand are read less completely than the tuning notes, whose
+     *                   phrasings the lexicon has learnt, and an in-scope note read with misses must not look outside
+     */
+    public VerdictModelFitter(double l2, double incidental, double unstated, double missWeight) {
         this.l2 = l2;
         this.incidental = incidental;
         this.unstated = unstated;
+        this.missWeight = missWeight;
     }
 
     /** The coefficients (intercept first, then one per {@link Signal}) fitted on the examples. */
@@ -81,6 +106,13 @@ public final class VerdictModelFitter {
                 y.add(0.0);
                 w.add(incidental);
             }
+            if (missWeight > 0) {
+                for (Map<Signal, Double> m : e.missed()) {
+                    x.add(row(m));
+                    y.add(e.outOfScope() ? 1.0 : 0.0);
+                    w.add(missWeight / e.missed().size());
+                }
+            }
         }
         return newton(x, y, w);
     }
@@ -99,18 +131,24 @@ public final class VerdictModelFitter {
      * Cross-validated probabilities of "not explained", as read and from the coded findings alone: {@code repeats}
      * shuffles of {@code folds} folds, each note scored by a model fitted without it.
      *
-     * @return per repeat and example, {as read, coded only, as read without the stated assessment}
+     * @return per repeat and example, {as read, coded only, as read without the stated assessment, then each copy with
+     *         simulated reader misses (without the stated assessment)}
      */
     public List<double[][]> crossValidated(List<Example> examples, int folds, int repeats, long seed) {
         List<double[][]> out = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
-            double[][] p = new double[examples.size()][3];
+            double[][] p = new double[examples.size()][];
             for (List<Integer> test : folds(examples.size(), folds, seed + r)) {
                 double[] b = coefficients(without(examples, test));
                 for (int i : test) {
-                    p[i][0] = probability(b, row(examples.get(i).signals()));
-                    p[i][1] = probability(b, row(examples.get(i).codedOnly()));
-                    p[i][2] = probability(b, row(withoutAssessment(examples.get(i).signals())));
+                    Example e = examples.get(i);
+                    p[i] = new double[3 + e.missed().size()];
+                    p[i][0] = probability(b, row(e.signals()));
+                    p[i][1] = probability(b, row(e.codedOnly()));
+                    p[i][2] = probability(b, row(withoutAssessment(e.signals())));
+                    for (int m = 0; m < e.missed().size(); m++) {
+                        p[i][3 + m] = probability(b, row(withoutAssessment(e.missed().get(m))));
+                    }
                 }
             }
             out.add(p);
@@ -226,6 +264,30 @@ public final class VerdictModelFitter {
                 }
             }
             out.add(new Point(t, in / Math.max(1, nIn), outside / Math.max(1, nOut), coded / Math.max(1, nOut)));
+        }
+        return out;
+    }
+
+    /**
+     * Share of the in-scope notes' copies with simulated reader misses (as if no assessment were stated) at or above
+     * each threshold: what the in-scope flag rate becomes on notes the reader reads less completely.
+     */
+    public static List<Point> missedCurve(List<Example> examples, List<double[][]> probabilities, double[] thresholds) {
+        List<Point> out = new ArrayList<>();
+        for (double t : thresholds) {
+            double in = 0;
+            double nIn = 0;
+            for (double[][] p : probabilities) {
+                for (int i = 0; i < examples.size(); i++) {
+                    if (!examples.get(i).outOfScope()) {
+                        for (int m = 3; m < p[i].length; m++) {
+                            nIn++;
+                            in += p[i][m] >= t ? 1 : 0;
+                        }
+                    }
+                }
+            }
+            out.add(new Point(t, in / Math.max(1, nIn), Double.NaN, Double.NaN));
         }
         return out;
     }

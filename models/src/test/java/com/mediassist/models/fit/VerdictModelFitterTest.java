@@ -110,6 +110,29 @@ class VerdictModelFitterTest {
     }
 
     @Test
+    void copiesWithSimulatedReaderMissesFlagFewerInScopeNotesReadWithMisses() {
+        Random r = new Random(5);
+        List<VerdictModelFitter.Example> data = new ArrayList<>();
+        for (VerdictModelFitter.Example x : notes(200, 5)) {
+            double c = x.signals().get(Signal.COVERAGE);
+            int symptoms = (int) Math.round(Math.expm1(x.signals().get(Signal.LOG_SYMPTOMS)));
+            // a reader that misses findings lowers the coverage of the right condition
+            List<Map<Signal, Double>> missed = List.of(signals(x.signals().get(Signal.OUTSIDE_LOAD), c * 0.5, symptoms - 1),
+                    signals(x.signals().get(Signal.OUTSIDE_LOAD), c * r.nextDouble(), symptoms - 1));
+            data.add(new VerdictModelFitter.Example(x.file(), x.id(), x.outOfScope(), x.signals(), x.codedOnly(), missed));
+        }
+        double[] grid = {0.5};
+        double without = VerdictModelFitter.missedCurve(data, new VerdictModelFitter(1, 0, 0, 0).crossValidated(data, 5, 2, 3), grid)
+                .get(0).inScopeFlagged();
+        double with = VerdictModelFitter.missedCurve(data, new VerdictModelFitter(1, 0, 0, 2).crossValidated(data, 5, 2, 3), grid)
+                .get(0).inScopeFlagged();
+        assertThat(with).isLessThan(without);
+        // a note without copies is fitted as before
+        assertThat(new VerdictModelFitter(1, 0, 0, 2).coefficients(notes(200, 5)))
+                .containsExactly(new VerdictModelFitter(1, 0, 0, 0).coefficients(notes(200, 5)));
+    }
+
+    @Test
     void refusesToFitOnAFixedVignetteFile() {
         CommandLine cl = new CommandLine(new FitVerdictCommand());
         java.io.StringWriter err = new java.io.StringWriter();

@@ -66,4 +66,9 @@ public final class ExamLabels {
         }
         return i + 1 < words.length && words[i + 1] != null && examWords.contains(words[i + 1]);
     }
+
+    /** Whether a folded word is an examination word ("crepitantes", "mvc", "normal"). */
+    public boolean isExamWord(String folded) {
+        return examWords.contains(folded);
+    }
 }

@@ -4,6 +4,7 @@ import com.mediassist.core.summary.KnowledgeFileException;
 import com.mediassist.core.summary.NoteSection;
 import com.mediassist.core.summary.SectionKind;
 import com.mediassist.core.summary.Span;
+import com.mediassist.core.summary.lexicon.ExamLabels;
 import com.mediassist.core.summary.lexicon.Tokenizer;
 import com.mediassist.core.summary.lexicon.TsvResource;
 
@@ -38,6 +39,7 @@ public final class SectionDetector {
 
     private final Map<String, SectionKind> headings = new HashMap<>();
     private final Map<SectionKind, List<String>> cues = new EnumMap<>(SectionKind.class);
+    private final ExamLabels examLabels = ExamLabels.loadDefault();
 
     private SectionDetector() {
     }
@@ -61,6 +63,12 @@ public final class SectionDetector {
         } catch (IllegalArgumentException e) {
             throw new KnowledgeFileException(path + " line " + row.line() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether the first word from {@code from} on is an examination word ({@code summary/exam-labels.tsv}). */
+    private boolean examWordFollows(String text, int from) {
+        String[] next = Tokenizer.words(text.substring(from, Math.min(text.length(), from + MAX_HEADING)));
+        return next.length > 0 && examLabels.isExamWord(next[0]);
     }
 
     /** Folded words joined by single spaces. */
@@ -258,7 +266,9 @@ public final class SectionDetector {
                 if (current == SectionKind.EXAMINATION && EXAM_SUBHEADINGS.contains(k)) {
                     return null;
                 }
-                if (c == ':' && EXAM_SUBHEADINGS.contains(k) && opensAnAuscultation(text, i + 1)) {
+                if (c == ':' && EXAM_SUBHEADINGS.contains(k)
+                        && (opensAnAuscultation(text, i + 1) || examWordFollows(text, i + 1))) {
+                    // "AP: crepitantes finos" is the auscultation, not the past history, even outside an examination
                     return new Heading(p, i + 1, SectionKind.EXAMINATION, text.substring(p, i).strip());
                 }
                 return new Heading(p, i + 1, kind, text.substring(p, i).strip());
