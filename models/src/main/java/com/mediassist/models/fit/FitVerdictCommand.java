@@ -53,10 +53,6 @@ public final class FitVerdictCommand implements Callable<Integer> {
             description = "weight of each note's copy without its stated assessment; default ${DEFAULT-VALUE}")
     double unstated;
 
-    /*
-     * 0.05, not 0.08: the tuning notes' in-scope findings are read by a lexicon tuned on them, so their cross-validated
-     * flag rate underestimates a new hand's (tune4, scored unseen: 0.15 flagged against 0.08 cross-validated).
-     */
     @Option(names = "--miss-weight", defaultValue = "0",
             description = "weight shared by each note's copies with simulated reader misses (0: none); default ${DEFAULT-VALUE}")
     double missWeight;
@@ -69,7 +65,14 @@ public final class FitVerdictCommand implements Callable<Integer> {
             description = "probability that a simulated reader misses each coded finding; default ${DEFAULT-VALUE}")
     double missRate;
 
-    @Option(names = "--max-in-scope-low-fit", defaultValue = "0.05",
+    /*
+     * 0.10: the issue's limit (0.15) less a margin of 0.05, read on the curve of notes without their stated assessment.
+     * History: 0.08, then 0.05 while the in-scope tuning notes were all read by a lexicon tuned on them (tune4, scored
+     * unseen: 0.15 flagged against 0.08 cross-validated); tune5 (49 in-scope notes of a new hand, 0.265 flagged unseen)
+     * put that gap into the fitting data, and at 0.05 its hard in-scope notes pushed the threshold to where the
+     * cross-validated out-of-scope share without assessment fell to 0.756, too close to the 0.75 target.
+     */
+    @Option(names = "--max-in-scope-low-fit", defaultValue = "0.10",
             description = "largest cross-validated share of in-scope notes flagged at the low-fit threshold; default ${DEFAULT-VALUE}")
     double maxLowFit;
 
