@@ -2,11 +2,7 @@ package com.mediassist.core.summary;
 
 import com.mediassist.core.knowledge.Language;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,40 +67,27 @@ class StatusBatteryTest {
 
     static List<Expectation> battery() throws IOException {
         List<Expectation> out = new ArrayList<>();
-        try (InputStream in = StatusBatteryTest.class.getResourceAsStream("/summary/status-battery.txt");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
+        for (BatteryLines l : BatteryLines.read("/summary/status-battery.txt")) {
+            Language lang = l.language();
+            String note = l.note();
+            for (String it : l.items()) {
+                boolean clear = it.startsWith("!");
+                if (clear) {
+                    it = it.substring(1);
                 }
-                int bar = line.indexOf(" | ");
-                int bars = line.indexOf(" || ");
-                if (bar < 0 || bars < bar) {
-                    throw new IllegalStateException("battery line without \"lang | note || …\": " + line);
+                int eq = it.lastIndexOf('=');
+                String text = it.substring(0, eq);
+                int occurrence = 1;
+                int hash = text.lastIndexOf('#');
+                if (hash > 0) {
+                    occurrence = Integer.parseInt(text.substring(hash + 1));
+                    text = text.substring(0, hash);
                 }
-                Language lang = Language.valueOf(line.substring(0, bar).trim().toUpperCase(Locale.ROOT));
-                String note = line.substring(bar + 3, bars).replace("\\n", "\n");
-                for (String item : line.substring(bars + 4).split(" ; ")) {
-                    String it = item.trim();
-                    boolean clear = it.startsWith("!");
-                    if (clear) {
-                        it = it.substring(1);
-                    }
-                    int eq = it.lastIndexOf('=');
-                    String text = it.substring(0, eq);
-                    int occurrence = 1;
-                    int hash = text.lastIndexOf('#');
-                    if (hash > 0) {
-                        occurrence = Integer.parseInt(text.substring(hash + 1));
-                        text = text.substring(0, hash);
-                    }
-                    if (find(note, text, occurrence) < 0) {
-                        throw new IllegalStateException("\"" + text + "\" #" + occurrence + " is not in: " + note);
-                    }
-                    out.add(new Expectation(lang, note, text, occurrence,
-                            FindingStatus.fromJsonName(it.substring(eq + 1)), clear));
+                if (find(note, text, occurrence) < 0) {
+                    throw new IllegalStateException("\"" + text + "\" #" + occurrence + " is not in: " + note);
                 }
+                out.add(new Expectation(lang, note, text, occurrence,
+                        FindingStatus.fromJsonName(it.substring(eq + 1)), clear));
             }
         }
         return out;

@@ -2,11 +2,7 @@ package com.mediassist.core.summary;
 
 import com.mediassist.core.knowledge.Language;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -110,23 +106,9 @@ class UncodedFindingBatteryTest {
 
     static List<Expectation> battery() throws IOException {
         List<Expectation> out = new ArrayList<>();
-        try (InputStream in = UncodedFindingBatteryTest.class.getResourceAsStream("/summary/uncoded-battery.txt");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                int bar = line.indexOf(" | ");
-                int bars = line.indexOf(" || ");
-                if (bar < 0 || bars < bar) {
-                    throw new IllegalStateException("battery line without \"lang | note || …\": " + line);
-                }
-                Language lang = Language.valueOf(line.substring(0, bar).trim().toUpperCase(Locale.ROOT));
-                String note = line.substring(bar + 3, bars);
-                for (String item : line.substring(bars + 4).split(" ; ")) {
-                    out.add(expectation(lang, note, item.trim()));
-                }
+        for (BatteryLines l : BatteryLines.read("/summary/uncoded-battery.txt")) {
+            for (String item : l.items()) {
+                out.add(expectation(l.language(), l.note(), item));
             }
         }
         return out;
