@@ -121,7 +121,7 @@ public final class DiagnosisEngine implements AutoCloseable {
         this.scorer = scorer;
         this.options = options;
         this.naiveBayes = new NaiveBayes(knowledge, space, freq);
-        this.noteLikelihood = new NoteLikelihood(freq, space, NoteLikelihood.FLOOR);
+        this.noteLikelihood = new NoteLikelihood(freq, space, NoteLikelihood.FLOOR, NoteImplications.loadDefault());
         this.planner = new QuestionPlanner(knowledge, space, freq);
         this.typical = typical(knowledge, space, freq);
         this.fitAssessor = new FitAssessor(knowledge, space, freq, options.fit(), UnmappedConcepts.loadDefault(),

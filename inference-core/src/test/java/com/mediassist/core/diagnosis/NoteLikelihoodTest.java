@@ -81,4 +81,41 @@ class NoteLikelihoodTest {
         double[] m2 = new NaiveBayes(k, space, freq).posterior(inside);
         assertArrayEquals(m2, new NoteLikelihood(freq, space, 0.01).bound(m2, inside, 1), 1e-12);
     }
+
+    @Test
+    void aFindingImpliedByOneThePathologyListsCostsNothingUnderIt() {
+        // hypothetical table: a fever implies a cough; pharyngitis lists the fever, not the cough
+        NoteImplications feverImpliesCough = NoteImplications.parse(List.of("# test", "E_91\tE_201\twhy"));
+        EvidenceFrequencies freq = frequencies(1e-6, 0.95);
+        float[] x = input(0f, 1f, 1f);
+        double[] model = new NaiveBayes(k, space, freq).posterior(x);
+        double[] bounded = new NoteLikelihood(freq, space, 0.01, feverImpliesCough).bound(model, x, 1);
+        assertArrayEquals(new NaiveBayes(k, space, frequencies(1.0, 0.95)).posterior(x), bounded, 1e-9);
+        assertTrue(bounded[0] > new NoteLikelihood(freq, space, 0.01).bound(model, x, 1)[0]);
+    }
+
+    @Test
+    void aFindingThatOnlyImpliesAListedOneStillCostsTheFloor() {
+        NoteImplications coughImpliesFever = NoteImplications.parse(List.of("E_201\tE_91"));
+        EvidenceFrequencies freq = frequencies(1e-6, 0.95);
+        float[] x = input(0f, 1f, 1f);
+        double[] model = new NaiveBayes(k, space, freq).posterior(x);
+        assertArrayEquals(new NoteLikelihood(freq, space, 0.01).bound(model, x, 1),
+                new NoteLikelihood(freq, space, 0.01, coughImpliesFever).bound(model, x, 1), 1e-12);
+        float[] coughAlone = input(0f, 0f, 1f);
+        double[] m2 = new NaiveBayes(k, space, freq).posterior(coughAlone);
+        assertArrayEquals(new NoteLikelihood(freq, space, 0.01).bound(m2, coughAlone, 1),
+                new NoteLikelihood(freq, space, 0.01, NoteImplications.parse(List.of("E_91\tE_201"))).bound(m2, coughAlone, 1),
+                1e-12, "without the implying finding in the note the cough is floored as before");
+    }
+
+    @Test
+    void aMalformedImplicationLineIsRefusedWithItsNumber() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(DiagnosisException.ModelRunException.class,
+                () -> NoteImplications.parse(List.of("# c", "E_91\tcough")));
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(DiagnosisException.ModelRunException.class,
+                () -> NoteImplications.parse(List.of("E_91\tE_91")));
+    }
+
 }

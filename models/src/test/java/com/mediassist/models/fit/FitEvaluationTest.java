@@ -200,4 +200,34 @@ class FitEvaluationTest {
                 com.mediassist.core.diagnosis.NoteEncodings.loadDefault());
         assertThat(note.differential()).isEqualTo(asRead.differential());
     }
+
+    @Test
+    void everyShippedImplicationLinksTwoYesNoEvidencesOfTheKnowledge() {
+        var rows = com.mediassist.core.diagnosis.NoteImplications.loadDefault().rows();
+        assertThat(rows).isNotEmpty();
+        for (var r : rows) {
+            for (String code : List.of(r.specific(), r.generic())) {
+                var e = engine.knowledge().evidence(new com.mediassist.core.knowledge.EvidenceCode(code));
+                assertThat(e).as(code).isPresent();
+                assertThat(e.get().isBinary()).as(code + " is a yes/no evidence").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aCoughBesideCoughingFitsDoesNotCountAgainstWhoopingCoughOnTheNotePath() {
+        // DDXPlus lists the fits and the whoop for whooping cough, not "a cough"; the reader codes both
+        com.mediassist.core.knowledge.PatientFindings p = engine.knowledge().findings(6, "F",
+                List.of("E_203", "E_201", "E_211", "E_148"), List.of());
+        var note = engine.diagnoseNote(p, List.of(), com.mediassist.core.knowledge.Language.EN,
+                com.mediassist.core.diagnosis.NoteEncodings.none());
+        com.mediassist.core.knowledge.PatientFindings withoutCough = engine.knowledge().findings(6, "F",
+                List.of("E_203", "E_211", "E_148"), List.of());
+        var fitsAlone = engine.diagnoseNote(withoutCough, List.of(), com.mediassist.core.knowledge.Language.EN,
+                com.mediassist.core.diagnosis.NoteEncodings.none());
+        assertThat(rank(note, "whooping-cough")).isLessThanOrEqualTo(rank(fitsAlone, "whooping-cough")).isLessThan(3);
+        // an answer sheet is scored as DDXPlus draws it: there the cough does count against whooping cough
+        assertThat(rank(engine.diagnose(p, com.mediassist.core.knowledge.Language.EN), "whooping-cough"))
+                .isGreaterThan(rank(note, "whooping-cough"));
+    }
 }
