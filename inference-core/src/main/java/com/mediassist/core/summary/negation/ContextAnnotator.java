@@ -279,7 +279,9 @@ public final class ContextAnnotator {
                     }
                     break;
                 }
-                if (coordinated && h.first() > sentenceStart && isFinding[h.first() - 1]) {
+                if ((coordinated || conditionBefore(h.first() - 1, sentenceStart)) && h.first() > sentenceStart
+                        && isFinding[h.first() - 1]) {
+                    // "si diarrea con fiebre o sangre": inside a condition, what the finding comes with is the condition
                     // "niega vómitos con sangre y heces negras": "con sangre" qualifies the finding before it
                     // and the list goes on after it
                     unclean = false;
@@ -336,7 +338,8 @@ public final class ContextAnnotator {
                     seen++;
                     continue;
                 }
-                if (crossedComma && !listDenial && bare && describedAfter(end, sentenceEnd)) {
+                boolean nor = "ni".equals(r.phrase()) || "nor".equals(r.phrase());
+                if (crossedComma && !listDenial && (bare || nor) && describedAfter(end, sentenceEnd)) {
                     // "No fiebre, tos con expectoración verdosa", "sin vómitos, dolor abdominal leve": an item a bare
                     // negation would reach over a comma, described in words of its own, is stated, not denied
                     break;
@@ -412,6 +415,13 @@ public final class ContextAnnotator {
             }
             int after = h.first() + h.length();
             boolean closing = after >= sentenceEnd || words[after] == null;
+            if (r.category() == TriggerCategory.HYPOTHETICAL && r.direction() == Direction.BACKWARD
+                    && (r.phrase().startsWith("but ") || r.phrase().startsWith("pero ") || r.phrase().startsWith("aunque "))) {
+                // "No signs of pneumonia on exam but can't exclude": the hedge after the negation has the last word
+                out.remove(TriggerCategory.NEGATED);
+                out.add(TriggerCategory.HYPOTHETICAL);
+                break;
+            }
             if (r.direction() == Direction.BACKWARD || r.direction() == Direction.BIDIRECTIONAL
                     || (closing && r.direction() == Direction.FORWARD && r.category() == TriggerCategory.HYPOTHETICAL)) {
                 // a forward trigger closing its clause has nothing to its right: "Gastropatía por AINE a descartar."
@@ -435,6 +445,11 @@ public final class ContextAnnotator {
 
     /** Whether, before word {@code i} in its sentence, a conversation with a named relative is told. */
     private boolean informantBefore(int i, int sentenceStart) {
+        if (i - sentenceStart >= 2 && words[sentenceStart] != null && rules.isRelative(words[sentenceStart])
+                && words[sentenceStart + 1] != null && SPEAKING.contains(words[sentenceStart + 1])) {
+            // "Wife called: 2 days worse SOB": the relative who called opens the sentence and tells the patient's story
+            return true;
+        }
         for (int k = sentenceStart; k < i; k++) {
             if (words[k] != null && SPEAKING.contains(words[k])) {
                 for (int j = k + 1; j < Math.min(i, k + 5); j++) {
@@ -479,7 +494,9 @@ public final class ContextAnnotator {
             if (words[i] == null || COORDINATORS.contains(words[i])) {
                 return false;
             }
-            if (QUALIFIERS.contains(words[i]) || MODIFIER_TERMINATORS.contains(words[i])) {
+            if (QUALIFIERS.contains(words[i]) || MODIFIER_TERMINATORS.contains(words[i])
+                    // "sin tos ni mocos, fiebre 38,6 en consulta": a measured value states the finding
+                    || Character.isDigit(words[i].charAt(0))) {
                 return true;
             }
             if (!isFinding[i]) {
