@@ -87,6 +87,21 @@ final class PastEpisodes {
         return false;
     }
 
+    /**
+     * Whether sentence {@code [start, end)} holds a phrase that places something before this visit ("2 days ago",
+     * "last week"): in an examination guessed from cue words rather than headed, such a sentence is still the history.
+     */
+    boolean tellsEarlierInSentence(String[] words, int start, int end) {
+        for (int i = start; i < end; i++) {
+            for (String[] phrase : earlier) {
+                if (phrase.length > 1 && matchesAt(words, i, end, phrase) && !(i > start && "desde".equals(words[i - 1]))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Words a year may stand from the finding inside its clause ("En 2019 tuvo una neumonía", "IAM en 2015 con stent"). */
     static final int YEAR_REACH = 4;
     /** Words before a year that make it the start of what goes on, not the time of an earlier episode. */

@@ -263,7 +263,8 @@ public final class SummaryExtractor {
                     // "suspender anticonceptivo combinado", "avoid NSAIDs given CKD": the plan acts on what is there
                     fallback = FindingStatus.PRESENT;
                 }
-                if (section == SectionKind.EXAMINATION) {
+                if (section == SectionKind.EXAMINATION && (headed || !pastEpisodes.tellsEarlierInSentence(words,
+                        sentenceStart[first], sentenceEnd[first]))) {
                     // what the examination finds is there now: "AP: crepitantes" is the lung auscultation, not
                     // the past history the same letters head elsewhere
                     cats.remove(TriggerCategory.HISTORICAL);
