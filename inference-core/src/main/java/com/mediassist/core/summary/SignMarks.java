@@ -167,6 +167,30 @@ final class SignMarks {
                 return FindingStatus.PRESENT;
             }
         }
-        return status;
+        FindingStatus trailing = trailingMark(text, i);
+        return trailing == FindingStatus.DENIED || trailing != null && status == FindingStatus.DENIED ? trailing : status;
+    }
+
+    /**
+     * The status a bare sign after the finding gives it ("Sibilancias -, crepitantes +", "Haemoptysis -.",
+     * "Fever -ve, cough +ve"): a run of one sign, or the sign and "ve", closing its item; {@code null} when there is
+     * none. A sign followed by words ("Chest pain - central") is a dash, not a mark.
+     */
+    private static FindingStatus trailingMark(String text, int i) {
+        if (i >= text.length() || !isMark(text.charAt(i))) {
+            return null;
+        }
+        char mark = text.charAt(i);
+        int j = i;
+        while (j < text.length() && text.charAt(j) == mark) {
+            j++;
+        }
+        if (j + 1 < text.length() && text.charAt(j) == 'v' && text.charAt(j + 1) == 'e') {
+            j += 2;
+        }
+        if (j < text.length() && ",.;)\n".indexOf(text.charAt(j)) < 0) {
+            return null;
+        }
+        return mark == '+' ? FindingStatus.PRESENT : FindingStatus.DENIED;
     }
 }

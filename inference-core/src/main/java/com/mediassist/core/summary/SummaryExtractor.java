@@ -253,7 +253,8 @@ public final class SummaryExtractor {
                 // A plan guessed from a cue word ("Started with a cold") that an examination or assessment still
                 // follows is the history.
                 FindingStatus fallback = switch (section) {
-                    case PAST_HISTORY -> headed ? FindingStatus.HISTORICAL : FindingStatus.PRESENT;
+                    case PAST_HISTORY -> headed && !pastEpisodes.tellsCurrent(words, sentenceStart[first], sentenceEnd[first])
+                            ? FindingStatus.HISTORICAL : FindingStatus.PRESENT;
                     case FAMILY_HISTORY -> headed ? FindingStatus.FAMILY : FindingStatus.PRESENT;
                     case PLAN -> headed || span.start() > examOrAssessment ? FindingStatus.HYPOTHETICAL : FindingStatus.PRESENT;
                     default -> FindingStatus.PRESENT;
@@ -262,7 +263,8 @@ public final class SummaryExtractor {
                     // "suspender anticonceptivo combinado", "avoid NSAIDs given CKD": the plan acts on what is there
                     fallback = FindingStatus.PRESENT;
                 }
-                if (section == SectionKind.EXAMINATION) {
+                if (section == SectionKind.EXAMINATION && (headed || !pastEpisodes.tellsEarlierInSentence(words,
+                        sentenceStart[first], sentenceEnd[first]))) {
                     // what the examination finds is there now: "AP: crepitantes" is the lung auscultation, not
                     // the past history the same letters head elsewhere
                     cats.remove(TriggerCategory.HISTORICAL);
@@ -284,7 +286,10 @@ public final class SummaryExtractor {
                         && pastEpisodes.tellsEarlier(words, m.first(), m.first() + m.length(), sentenceStart[first],
                         sentenceEnd[first])
                         // a contact's illness ("Roommate had the flu last week") is the patient's exposure now
-                        && (entry.evidence() == null || !CONTACT.equals(entry.evidence().evidence().value()));
+                        && (entry.evidence() == null || !CONTACT.equals(entry.evidence().evidence().value()))
+                        // "Pneumonia in 2019", "IAM en 2015 con stent": a calendar year dates an earlier episode
+                        || pastEpisodes.dated(words, m.first(), m.first() + m.length(), sentenceStart[first],
+                        sentenceEnd[first]);
                 // "hace 10 días cuadro catarral con fiebre": what the earlier episode came with is past too
                 boolean cameWith = episodeEnd >= 0 && m.first() == episodeEnd + 1
                         && ("con".equals(words[episodeEnd]) || "with".equals(words[episodeEnd]));
@@ -318,6 +323,7 @@ public final class SummaryExtractor {
             findingConcepts.add(entry.concept());
         }
         readGenericSwellingAsBloating(findings, tokens, sentenceStart);
+        DischargeLetters.restate(text, findings);
 
         List<Vital> noteVitals = vitals.extract(text, tokens);
         Set<com.mediassist.core.knowledge.Finding> present = new LinkedHashSet<>();

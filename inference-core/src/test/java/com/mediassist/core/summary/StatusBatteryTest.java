@@ -51,7 +51,11 @@ class StatusBatteryTest {
 
     @BeforeAll
     static void readBattery() throws IOException {
-        List<Expectation> battery = battery();
+        results = readWithReader(battery("/summary/status-battery.txt"));
+    }
+
+    /** The reader's status at each expectation (notes read once each, in battery order). */
+    static List<Result> readWithReader(List<Expectation> battery) {
         List<Result> out = new ArrayList<>();
         String lastNote = null;
         StructuredNote read = null;
@@ -62,12 +66,13 @@ class StatusBatteryTest {
             }
             out.add(new Result(e, statusAt(read, e)));
         }
-        results = List.copyOf(out);
+        return List.copyOf(out);
     }
 
-    static List<Expectation> battery() throws IOException {
+    /** The expectations of one battery file ({@code lang | note || [!]text[#n]=status ; …}). */
+    static List<Expectation> battery(String resource) throws IOException {
         List<Expectation> out = new ArrayList<>();
-        for (BatteryLines l : BatteryLines.read("/summary/status-battery.txt")) {
+        for (BatteryLines l : BatteryLines.read(resource)) {
             Language lang = l.language();
             String note = l.note();
             for (String it : l.items()) {
@@ -130,30 +135,49 @@ class StatusBatteryTest {
     }
 
     static double shareRight() {
-        return results.stream().filter(Result::right).count() / (double) results.size();
+        return shareRight(results);
+    }
+
+    static double shareRight(List<Result> read) {
+        return read.stream().filter(Result::right).count() / (double) read.size();
+    }
+
+    /** Asserts a battery holds at least 400 expectations, more than 150 in each language. */
+    static void assertSeveralHundredInBothLanguages(List<Result> read) {
+        assertThat(read).hasSizeGreaterThanOrEqualTo(400);
+        assertThat(read).filteredOn(r -> r.expected().language() == Language.ES).hasSizeGreaterThan(150);
+        assertThat(read).filteredOn(r -> r.expected().language() == Language.EN).hasSizeGreaterThan(150);
+    }
+
+    /** Prints a battery's score and misses, and asserts the share read right is at least {@code floor}. */
+    static void assertShareAtLeast(String battery, List<Result> read, double floor) {
+        long right = read.stream().filter(Result::right).count();
+        long found = read.stream().filter(r -> r.read().isPresent()).count();
+        System.out.printf(Locale.ROOT, "%s: %d expectations, %d found, %d right (%.3f), %d clear-cut%n",
+                battery, read.size(), found, right, shareRight(read),
+                read.stream().filter(r -> r.expected().clearCut()).count());
+        read.stream().filter(r -> !r.right()).forEach(System.out::println);
+        assertThat(shareRight(read)).isGreaterThanOrEqualTo(floor);
+    }
+
+    /** Asserts every clear-cut ({@code !}) expectation of a battery is read with its status. */
+    static void assertClearCutRight(List<Result> read) {
+        assertThat(read).filteredOn(r -> r.expected().clearCut()).filteredOn(r -> !r.right())
+                .extracting(Result::toString).isEmpty();
     }
 
     @Test
     void theBatteryIsSeveralHundredExpectationsInBothLanguages() {
-        assertThat(results).hasSizeGreaterThanOrEqualTo(400);
-        assertThat(results).filteredOn(r -> r.expected().language() == Language.ES).hasSizeGreaterThan(150);
-        assertThat(results).filteredOn(r -> r.expected().language() == Language.EN).hasSizeGreaterThan(150);
+        assertSeveralHundredInBothLanguages(results);
     }
 
     @Test
     void theShareOfFindingsReadWithTheirStatusStaysAboveTheMeasuredFloor() {
-        long right = results.stream().filter(Result::right).count();
-        long found = results.stream().filter(r -> r.read().isPresent()).count();
-        System.out.printf(Locale.ROOT, "status battery: %d expectations, %d found, %d right (%.3f), %d clear-cut%n",
-                results.size(), found, right, shareRight(),
-                results.stream().filter(r -> r.expected().clearCut()).count());
-        results.stream().filter(r -> !r.right()).forEach(System.out::println);
-        assertThat(shareRight()).isGreaterThanOrEqualTo(FLOOR);
+        assertShareAtLeast("status battery", results, FLOOR);
     }
 
     @Test
     void everyClearCutExpectationIsReadWithItsStatus() {
-        assertThat(results).filteredOn(r -> r.expected().clearCut()).filteredOn(r -> !r.right())
-                .extracting(Result::toString).isEmpty();
+        assertClearCutRight(results);
     }
 }

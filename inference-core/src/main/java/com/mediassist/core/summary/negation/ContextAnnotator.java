@@ -41,7 +41,9 @@ public final class ContextAnnotator {
             // "no fever no cough just a sore throat": what the patient has after a list of what they have not
             "just", "only", "solo", "unicamente", "solamente",
             // what the examination finds: "… en la exploracion se aprecian placas"
-            "aprecia", "aprecian", "objetiva", "objetivan", "observa", "observan", "shows", "reveals");
+            "aprecia", "aprecian", "objetiva", "objetivan", "observa", "observan", "shows", "reveals",
+            // "No refiere tos o expectoración, sí disnea": the accented yes states what follows
+            "s\u00ed", "yes");
 
     /** Verbs of taking a medicine, which start an assertion as {@link #ASSERTIONS} do. */
     private static final Set<String> TAKING = Set.of("toma", "toman", "tomando", "takes", "taking", "usa", "uses", "using");
@@ -50,6 +52,17 @@ public final class ContextAnnotator {
     private static final Set<String> CLOSING_DENIALS = Set.of("no", "tampoco", "negativo", "negativa", "ausente",
             "ausentes", "negative", "absent", "none", "denied", "niega", "negado", "negada", "negados", "negadas", "denies",
             "neg", "nil", "nunca", "never");
+
+    /** Words that, closing a clause, tell that the finding before them has ended ("Nausea resolved."). */
+    private static final Set<String> CLOSING_PAST = Set.of("resolved", "settled", "resuelta", "resuelto", "resueltas",
+            "resueltos", "remitido", "remitida", "cedio", "cedieron");
+
+    /** Heads of a list of warning signs, whose scope runs over the list's commas as a condition's does. */
+    private static final Set<String> WARNING_HEADS = Set.of("return precautions", "return precautions given for",
+            "precautions given for", "precautions for", "red flags", "warning signs", "warning signs of", "safety net",
+            "safety netting", "safety netted for", "signos de alarma", "signos de alarma:", "signos de alarma como",
+            "pautas de alarma", "criterios de alarma", "datos de alarma", "sintomas de alarma", "look out for",
+            "watch for", "monitor for");
 
     /** Conditional triggers, whose scope is the whole condition. */
     private static final Set<String> CONDITIONALS = Set.of("si", "if");
@@ -200,9 +213,13 @@ public final class ContextAnnotator {
         boolean beyondOtherHead = false;
         // the leftmost assertion verb passed ("no toma medicación … se aprecian placas"), -1 when none
         int assertionAt = -1;
+        // the finding's own list item opens with a degree ("no wheeze, mild crackles"): a stated finding, which a bare
+        // negation of an earlier item does not reach
+        boolean degreeLed = false;
         for (int i = first - 1; i >= sentenceStart && seen < FORWARD_WINDOW; i--) {
             if (words[i] == null) {
                 // a comma: the scope goes on only through a list of findings ("niega fiebre, tos")
+                degreeLed |= !crossedComma && i < first - 1 && onlyQualifiers(i + 1, first);
                 crossedComma = true;
                 coordinated = true;
                 brokenList |= unclean;
@@ -262,7 +279,9 @@ public final class ContextAnnotator {
                     }
                     break;
                 }
-                if (coordinated && h.first() > sentenceStart && isFinding[h.first() - 1]) {
+                if ((coordinated || conditionBefore(h.first() - 1, sentenceStart)) && h.first() > sentenceStart
+                        && isFinding[h.first() - 1]) {
+                    // "si diarrea con fiebre o sangre": inside a condition, what the finding comes with is the condition
                     // "niega vómitos con sangre y heces negras": "con sangre" qualifies the finding before it
                     // and the list goes on after it
                     unclean = false;
@@ -303,13 +322,15 @@ public final class ContextAnnotator {
                 boolean listDenial = r.category() == TriggerCategory.NEGATED && LIST_DENIALS.contains(r.phrase())
                         && !asserted;
                 // a condition reaches through its commas ("si bulto duro, doloroso o vómitos, acudir")
-                boolean condition = CONDITIONALS.contains(r.phrase()) || endsWithConditional(r.phrase());
+                boolean condition = CONDITIONALS.contains(r.phrase()) || endsWithConditional(r.phrase())
+                        // so does a list of warning signs ("Return precautions: fever, worsening headache, vomiting")
+                        || WARNING_HEADS.contains(r.phrase());
                 boolean headedList = unclean && findingSinceComma && !brokenList && !asserted;
                 boolean bare = r.category() == TriggerCategory.NEGATED && BARE_NEGATIONS.contains(r.phrase());
                 // an assertion verb more than two words after a bare negation is a clause of its own ("no se aprecian"
                 // keeps its verb)
                 boolean laterAssertion = assertionAt > h.first() + h.length() + 1;
-                if (bare && (sideBySide || beyondOtherHead || laterAssertion
+                if (bare && (sideBySide || beyondOtherHead || laterAssertion || degreeLed
                         || crossedComma && insideList(h.first(), sentenceStart))) {
                     // "no disnea no sincope fumador": the negation stays with its own finding; "fiebre 39, no tos,
                     // LAD cervical": a negated item inside a list of stated ones reaches no other item
@@ -317,7 +338,8 @@ public final class ContextAnnotator {
                     seen++;
                     continue;
                 }
-                if (crossedComma && !listDenial && bare && describedAfter(end, sentenceEnd)) {
+                boolean nor = "ni".equals(r.phrase()) || "nor".equals(r.phrase());
+                if (crossedComma && !listDenial && (bare || nor) && describedAfter(end, sentenceEnd)) {
                     // "No fiebre, tos con expectoración verdosa", "sin vómitos, dolor abdominal leve": an item a bare
                     // negation would reach over a comma, described in words of its own, is stated, not denied
                     break;
@@ -355,7 +377,26 @@ public final class ContextAnnotator {
         seen = 0;
         for (int i = end; i < sentenceEnd && seen < BACKWARD_WINDOW; i++) {
             if (words[i] == null) {
-                // "contractura paravertebral, Lasègue negativo": a trigger after a comma is another item's
+                // "contractura paravertebral, Lasègue negativo": a trigger after a comma is another item's, unless the
+                // clause after it only answers the question before ("Interrogado por vómitos, lo niega")
+                Boolean answer = AnsweredQuestions.answerAfter(words, i + 1, sentenceEnd);
+                if (answer != null && AnsweredQuestions.askedBefore(words, first, sentenceStart)) {
+                    if (answer) {
+                        out.clear();
+                        return out;
+                    }
+                    out.add(TriggerCategory.NEGATED);
+                }
+                break;
+            }
+            if (CLOSING_PAST.contains(words[i]) && (i + 1 >= sentenceEnd || words[i + 1] == null)) {
+                // "nausea resolved.", "la fiebre, ya resuelta": a symptom that has ended is past
+                out.add(TriggerCategory.HISTORICAL);
+                break;
+            }
+            if (AnsweredQuestions.closingDenial(words, i, sentenceEnd)) {
+                // "Hemoptisis: no refiere.": a two-word denial closing the clause denies what precedes it
+                out.add(TriggerCategory.NEGATED);
                 break;
             }
             if (CLOSING_DENIALS.contains(words[i]) && (i + 1 >= sentenceEnd || words[i + 1] == null)) {
@@ -374,6 +415,13 @@ public final class ContextAnnotator {
             }
             int after = h.first() + h.length();
             boolean closing = after >= sentenceEnd || words[after] == null;
+            if (r.category() == TriggerCategory.HYPOTHETICAL && r.direction() == Direction.BACKWARD
+                    && (r.phrase().startsWith("but ") || r.phrase().startsWith("pero ") || r.phrase().startsWith("aunque "))) {
+                // "No signs of pneumonia on exam but can't exclude": the hedge after the negation has the last word
+                out.remove(TriggerCategory.NEGATED);
+                out.add(TriggerCategory.HYPOTHETICAL);
+                break;
+            }
             if (r.direction() == Direction.BACKWARD || r.direction() == Direction.BIDIRECTIONAL
                     || (closing && r.direction() == Direction.FORWARD && r.category() == TriggerCategory.HYPOTHETICAL)) {
                 // a forward trigger closing its clause has nothing to its right: "Gastropatía por AINE a descartar."
@@ -397,6 +445,11 @@ public final class ContextAnnotator {
 
     /** Whether, before word {@code i} in its sentence, a conversation with a named relative is told. */
     private boolean informantBefore(int i, int sentenceStart) {
+        if (i - sentenceStart >= 2 && words[sentenceStart] != null && rules.isRelative(words[sentenceStart])
+                && words[sentenceStart + 1] != null && SPEAKING.contains(words[sentenceStart + 1])) {
+            // "Wife called: 2 days worse SOB": the relative who called opens the sentence and tells the patient's story
+            return true;
+        }
         for (int k = sentenceStart; k < i; k++) {
             if (words[k] != null && SPEAKING.contains(words[k])) {
                 for (int j = k + 1; j < Math.min(i, k + 5); j++) {
@@ -407,6 +460,16 @@ public final class ContextAnnotator {
             }
         }
         return false;
+    }
+
+    /** Whether words {@code [from, to)} are all degree or laterality words (and there is at least one). */
+    private boolean onlyQualifiers(int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (words[k] == null || !QUALIFIERS.contains(words[k])) {
+                return false;
+            }
+        }
+        return from < to;
     }
 
     /** Whether a comma-separated item of the same sentence comes right before the trigger at {@code i}. */
@@ -431,7 +494,9 @@ public final class ContextAnnotator {
             if (words[i] == null || COORDINATORS.contains(words[i])) {
                 return false;
             }
-            if (QUALIFIERS.contains(words[i]) || MODIFIER_TERMINATORS.contains(words[i])) {
+            if (QUALIFIERS.contains(words[i]) || MODIFIER_TERMINATORS.contains(words[i])
+                    // "sin tos ni mocos, fiebre 38,6 en consulta": a measured value states the finding
+                    || Character.isDigit(words[i].charAt(0))) {
                 return true;
             }
             if (!isFinding[i]) {
