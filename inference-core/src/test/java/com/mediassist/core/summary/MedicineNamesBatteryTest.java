@@ -26,8 +26,8 @@ class MedicineNamesBatteryTest {
 
     private static final SummaryExtractor EXTRACTOR = SummaryExtractor.loadDefault();
     /** See the battery header for the scores before and after this pass. */
-    private static final double FLOOR_MEDICINES = 0.0;
-    private static final double FLOOR_EVIDENCES = 0.0;
+    private static final double FLOOR_MEDICINES = 0.97;
+    private static final double FLOOR_EVIDENCES = 0.97;
     /** The evidences a medicine class answers (README, {@code medicationEvidences}). */
     private static final Set<String> CLASS_EVIDENCES =
             Set.of("E_1", "E_10", "E_15", "E_44", "E_100", "E_146", "E_149", "E_184", "E_213");
