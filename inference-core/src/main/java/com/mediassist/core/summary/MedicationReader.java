@@ -86,8 +86,8 @@ final class MedicationReader {
                     + "(?:tras|despu[eé]s de)\\s(?:cada|las|la)\\s\\p{L}{4,}(?:\\s(?:l[ií]quida|blanda|suelta))?|"
                     + "(?:after each|after every)\\s\\p{L}{3,}(?:\\s\\p{L}{4,})?|"
                     + "(?<![\\p{L}])(?:al|a la|por)\\s(?:mes|semana)(?![\\p{L}])|(?<![\\p{L}])(?:por d[ií]a|a la (?:noche|ma[nñ]ana|tarde))(?![\\p{L}])|"
-                    + "(?<![\\p{L}])on(?=\\s{0,2}(?:[.;,]|$))|(?<![\\p{L}])x\\s?[1-4](?![\\d/.,]|\\s?(?:d[ií]as?|days?|d|semanas?|weeks?|wks?|meses|months?|h|hrs?|horas?)(?![\\p{L}]))|"
-                    + "(?<![\\p{L}])(?:a menudo|when (?:bad|needed|required)|several times a (?:day|week)|\\d-\\d\\s?x\\s?/\\s?(?:wk|week|day|d))(?![\\p{L}])|"
+                    + "(?<![\\p{L}])on(?=\\s{0,2}(?:[.;,]|$))|"
+                    + "(?<![\\p{L}])(?:when (?:bad|needed|required)|several times a (?:day|week)|\\d-\\d\\s?x\\s?/\\s?(?:wk|week|day|d))(?![\\p{L}])|"
                     + "(?<=(?:mg|mcg|g|ml|ui|comp)\\s)d[ií]a(?![\\p{L}])|"
                     + "(?<![\\p{L}])(?:(?-i:ON|OM)|om|monthly|q\\s?\\d{1,2}\\s?(?:months?|weeks?|wks?|days?))(?![\\p{L}])|"
                     + "(?<![\\p{L}])(?:al\\s(?:d[ií]a|acostarse)|cada\\s(?:d[ií]a|semana|mes)|(?:casi\\s)?a diario|diari[oa]s?|semanal|mensual|a demanda|si precisa|dosis [uú]nica|monodosis|single dose|"
@@ -138,7 +138,7 @@ final class MedicationReader {
                     + "(?![\\p{L}])", FLAGS);
 
     /** What may stand between the two names of one combination product. */
-    private static final Pattern COMBINATION_GAP = Pattern.compile("-|\\s|\\s(?:con|with)\\s", FLAGS);
+    private static final Pattern COMBINATION_GAP = Pattern.compile("\\s|\\s(?:con|with|y|and|\\+)\\s", FLAGS);
     /** What stands between a generic and its brand written in parentheses. */
     private static final Pattern BRAND_IN_PARENTHESES = Pattern.compile("\\s?\\(\\s?");
     /** Substances notes name as habits, not medicines, unless a dose is written ("reducir cafeína", "no consume cocaína"). */
@@ -284,8 +284,9 @@ final class MedicationReader {
 
     /**
      * "amoxicilina-clavulánico", "trimetoprim sulfametoxazol", "amoxicilina con clavulanato" are one medicine: the
-     * dictionary joins names written with "/" or "+", and this joins those written with a hyphen, a space or
-     * "con"/"with"; a brand in parentheses after its generic ("omeprazole (Prilosec)") is the same medicine.
+     * dictionary joins names written with "/" or "+", and this joins those written with a hyphen, and those written
+     * with a space or "con"/"with" when a marketed product combines them (two medicines of a list stay two); a brand
+     * in parentheses after its generic ("omeprazole (Prilosec)") is the same medicine.
      */
     private List<MedicationMention> joinHyphenated(String text, List<MedicationMention> mentions) {
         List<MedicationMention> out = new ArrayList<>(mentions.size());
@@ -297,8 +298,9 @@ final class MedicationReader {
                         && prev.match().keys().stream().anyMatch(m.match().keys()::contains)) {
                     continue; // "omeprazole (Prilosec) 40 mg daily": one medicine, named by the generic
                 }
-                if (prev.strength().isEmpty() && COMBINATION_GAP.matcher(gap).matches() && !insulin(text, prev)
-                        && !prev.match().keys().equals(m.match().keys())) {
+                if (prev.strength().isEmpty() && !insulin(text, prev) && !prev.match().keys().equals(m.match().keys())
+                        && (gap.equals("-")
+                        || COMBINATION_GAP.matcher(gap).matches() && dictionary.combinedInOneProduct(union(prev, m)))) {
                     String joined = text.substring(prev.start(), m.end());
                     out.set(out.size() - 1, new MedicationMention(prev.start(), m.end(), joined, m.strength(),
                             dictionary.match(joined.substring(0, joined.length() - m.strength().length()))));
@@ -307,6 +309,12 @@ final class MedicationReader {
             }
             out.add(m);
         }
+        return out;
+    }
+
+    private static List<com.mediassist.core.medication.IngredientKey> union(MedicationMention a, MedicationMention b) {
+        List<com.mediassist.core.medication.IngredientKey> out = new ArrayList<>(a.match().keys());
+        b.match().keys().stream().filter(k -> !out.contains(k)).forEach(out::add);
         return out;
     }
 
