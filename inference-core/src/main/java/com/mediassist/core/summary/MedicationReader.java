@@ -144,6 +144,14 @@ final class MedicationReader {
     /** Substances notes name as habits, not medicines, unless a dose is written ("reducir cafeína", "no consume cocaína"). */
     private static final List<String> HABIT_SUBSTANCES = List.of("caffeine", "cocaine");
 
+    /** A verb of taking written right before a medicine: "toma flixotide", "takes Advil". */
+    private static final Pattern TAKES_BEFORE = Pattern.compile("(?<![\\p{L}])(\\p{L}+\\s{1,2})?(?:toma|usa|utiliza|takes|uses)"
+            + "\\s{1,2}(?:el\\s|la\\s|su\\s|sus\\s|his\\s|her\\s)?$", FLAGS);
+    /** Words before that verb that make it someone else's medicine or a negation ("padre toma", "no toma"). */
+    private static final Pattern NOT_THE_PATIENT = Pattern.compile("(?:no|not|never|nunca|ni|padre|madre|pap[aá]|mam[aá]|"
+            + "hermano|hermana|hijo|hija|esposo|esposa|marido|mujer|abuelo|abuela|father|mother|dad|mom|mum|brother|sister|"
+            + "son|daughter|husband|wife|partner|si|if)\\s{1,2}", FLAGS);
+
     private final MedicineDictionary dictionary;
     private final List<String[]> atcEvidences = new ArrayList<>();
 
@@ -271,6 +279,9 @@ final class MedicationReader {
                 status = ContextAnnotator.statusOf(context.categoriesFor(tokenIndex, last + 1,
                         sentenceStart[tokenIndex], sentenceEnd[tokenIndex]), FindingStatus.PRESENT);
             }
+            if (status != FindingStatus.PRESENT && takenByThePatient(text, m.start())) {
+                status = FindingStatus.PRESENT;
+            }
             List<String> ingredients = new ArrayList<>();
             for (Ingredient i : m.match().ingredients()) {
                 ingredients.add(i.key().value());
@@ -351,6 +362,15 @@ final class MedicationReader {
             });
         }
         return out;
+    }
+
+    /**
+     * Whether the words right before a medicine say the patient takes it ("… fuma en casa toma flixotide 50"), which
+     * outweighs a negation or a relative's context that began earlier in an unpunctuated dictation.
+     */
+    private static boolean takenByThePatient(String text, int start) {
+        Matcher t = TAKES_BEFORE.matcher(text.substring(Math.max(0, start - 30), start));
+        return t.find() && (t.group(1) == null || !NOT_THE_PATIENT.matcher(t.group(1)).matches());
     }
 
     /** A mineral or vitamin named as a laboratory value or a deficiency ("potassium 4.2", "déficit de vitamina D"). */
