@@ -58,6 +58,8 @@ public final class MedicineDictionary {
     private final Map<String, List<Phrase>> byFirstToken;
     private final Map<String, List<String>> typoBuckets;
     private final int brandCount;
+    /** The ingredient sets of the combination products among the brands ("Augmentine": amoxicillin + clavulanic acid). */
+    private final List<Set<IngredientKey>> combinations;
 
     private record Phrase(String[] tokens, List<IngredientKey> keys, MatchKind kind, String display) {
     }
@@ -71,6 +73,13 @@ public final class MedicineDictionary {
     private MedicineDictionary(Map<IngredientKey, Ingredient> ingredients, List<Phrase> phrases, int brandCount) {
         this.ingredients = Collections.unmodifiableMap(ingredients);
         this.brandCount = brandCount;
+        List<Set<IngredientKey>> combos = new ArrayList<>();
+        for (Phrase p : phrases) {
+            if (p.kind() == MatchKind.BRAND && p.keys().size() > 1) {
+                combos.add(Set.copyOf(p.keys()));
+            }
+        }
+        this.combinations = List.copyOf(combos);
         Map<String, List<Phrase>> first = new HashMap<>();
         Set<String> seen = new java.util.HashSet<>();
         for (Phrase p : phrases) {
@@ -192,6 +201,17 @@ public final class MedicineDictionary {
     /** @return the number of ingredients with a Spanish name and ATC code (authored primary-care rows) */
     public long authoredIngredientCount() {
         return ingredients.values().stream().filter(i -> !i.atc().isEmpty()).count();
+    }
+
+    /**
+     * Whether a marketed combination product holds all these ingredients, so that two names written side by side
+     * ("trimetoprim sulfametoxazol") may be one medicine rather than two.
+     *
+     * @param keys the ingredients named together
+     * @return true when some brand combines them all
+     */
+    public boolean combinedInOneProduct(Collection<IngredientKey> keys) {
+        return keys.size() > 1 && combinations.stream().anyMatch(c -> c.containsAll(keys));
     }
 
     /** @return the number of brand names */

@@ -41,7 +41,7 @@ final class MedicationReader {
             "(?<![\\p{L}])(" + NUMBER_WORD + "(?:\\s(?:y\\s|and\\s|a\\s)?" + NUMBER_WORD + "){0,3}\\s"
                     + "(?:miligramos?|microgramos?|gramos?|mililitros?|milligrams?|micrograms?|grams?|millilit(?:re|er)s?|"
                     + "puffs?|inhalaciones|inhalaci[oó]n|comprimidos?|tablets?|c[aá]psulas?|capsules?|gotas|drops|sprays?|"
-                    + "pulverizaciones|unidades|units|sobres?))(?![\\p{L}])", FLAGS);
+                    + "pulverizaciones|unidades|units|sobres?|sachets?|aplicaci[oó]n|aplicaciones|inhalations?))(?![\\p{L}])", FLAGS);
     private static final Pattern DOSE = Pattern.compile(
             "(?<![\\p{L}\\d])(\\d{1,4}(?:[.,]\\d{1,3})?(?:\\s?[/-]\\s?\\d{1,4}(?:[.,]\\d{1,3})?)?)\\s?"
                     + "(mg/ml|mg|miligramos|milligrams|microgramos|micrograms|gramos|gramo|grams|gram|gr|g|mcg|µg|ug|ml|ui|u\\.i\\.|iu|units|unidades|meq|mmol|comprimidos|comprimido|comp|cp|capsulas|cápsulas|capsula|cápsula|caps|cáps|"
@@ -49,7 +49,7 @@ final class MedicationReader {
                     + "cucharadas|cucharada|cucharaditas|cucharadita|teaspoons|teaspoon|tsp|tablespoons|tablespoon|tbsp|"
                     + "[oó]vulos|[oó]vulo|supositorios|supositorio|suppositories|suppository|pessaries|pessary|enemas|enema|"
                     + "patches|patch|caps|cap|inhalaciones|inhalacion|inhalación|inh|gotas|gota|drops|drop|sprays|spray|"
-                    + "pulverizaciones|pulverizaci[oó]n|pulsaciones|pulsaci[oó]n|ampollas|ampolla|parches|parche|tablets|tablet|tabs|tab|%)"
+                    + "pulverizaciones|pulverizaci[oó]n|pulsaciones|pulsaci[oó]n|aplicaciones|aplicaci[oó]n|disparos|disparo|inhalations|inhalation|ampollas|ampolla|parches|parche|tablets|tablet|tabs|tab|%)"
                     // a dose per kilogram is one dose: "80 mg/kg/día", "0,15 mg/kg"
                     + "(?:/kg(?:/(?:d[ií]a|day|d))?)?"
                     // a patch's rate is its dose: "fentanilo 25 mcg/h", "25 mcg/hr"
@@ -60,17 +60,17 @@ final class MedicationReader {
      * unit follows and the number is not a duration, a count of times or a weight.
      */
     private static final Pattern BARE_DOSE = Pattern.compile(
-            "^\\s{1,2}(\\d{1,4}(?:[.,]\\d{1,3})?(?:/\\d{1,4}(?:[.,]\\d{1,3})?)?)(?![\\d\\p{L}%/]|[.,]\\d)"
+            "^\\s{1,2}(\\d{1,4}(?:[.,]\\d{1,3})?(?:/\\d{1,4}(?:[.,]\\d{1,3})?)?)(?![\\d\\p{L}%/]|[.,]\\d|-\\d{1,2}\\s?x)"
                     + "(?!\\s{0,2}(?:d[ií]as?|days?|semanas?|weeks?|wks?|meses|months?|a[nñ]os|years?|yrs?|horas?|hours?|hrs?|"
                     + "h|min|minutos|minutes|veces|times|x|kg|lb|lbs|kilos?|°|ºc?)(?![\\p{L}]))", FLAGS);
     private static final Pattern ROUTE = Pattern.compile(
             "(?<![\\p{L}])(v\\.o\\.|vo|vía oral|via oral|oral|p\\.o\\.|po|i\\.v\\.|iv|e\\.v\\.|ev|intravenos[oa]|i\\.m\\.|im|intramuscular|"
                     + "s\\.c\\.|sc|subcut[aá]ne[oa]|inhalad[oa]|inh|inhaled|t[oó]pic[oa]|topical|rectal|sublingual|sl|nasal|"
-                    + "oft[aá]lmic[oa]|transd[eé]rmic[oa]|vaginal|odt|bucodispersable|neb|nebulizad[oa]|nebulised|nebulized|"
+                    + "oft[aá]lmic[oa]|transd[eé]rmic[oa]|vaginal|odt|bucodispersable|neb|nebulizad[oa]|nebulizaci[oó]n|nebulised|nebulized|"
                     + "intranasal|by mouth|sq|subq|s/c|otic|[oó]tic[oa]s?|ophthalmic|transdermal|cut[aá]ne[oa]|per rectum|p\\.r\\.)(?![\\p{L}])", FLAGS);
     private static final Pattern FREQUENCY = Pattern.compile(
-            "((?:(?<![\\p{L}])cada\\s{0,2}(?:\\d{1,2}|" + HOURS_IN_WORDS + ")(?:\\s?-\\s?\\d{1,2})?\\s{0,2}(?:horas|hora|hrs|hr|h)(?![\\p{L}])|"
-                    + "c/\\s{0,2}\\d{1,2}(?:\\s?-\\s?\\d{1,2})?\\s{0,2}(?:horas|h)(?![\\p{L}])|"
+            "((?:(?<![\\p{L}])cada\\s{0,2}(?:\\d{1,2}|" + HOURS_IN_WORDS + ")(?:\\s?-\\s?\\d{1,2})?\\s{0,2}(?:horas|hora|hrs|hr|hs|h)(?![\\p{L}])|"
+                    + "c/\\s{0,2}\\d{1,2}(?:\\s?-\\s?\\d{1,2})?\\s{0,2}(?:horas|hrs|hr|hs|h)(?![\\p{L}])|"
                     + "(?<![\\p{L}])cada\\s{0,2}\\d{1,2}\\s{0,2}(?:d[ií]as|semanas)(?![\\p{L}])|\\d\\s(?:d[ií]as\\s(?:a|por)\\sla\\ssemana|days\\sa\\sweek)|"
                     + "(?<!kg)/\\s?(?:d[ií]a|d)(?![\\p{L}])|el primer d[ií]a|"
                     + "(?<![\\p{L}])(?:c/|cada)\\s{0,2}\\d{1,2}\\s{0,2}(?:minutos|min)(?![\\p{L}])|(?<![\\p{L}\\d/])\\d\\s?/\\s?\\d{1,2}\\s?(?:horas|h)(?![\\p{L}])|"
@@ -85,7 +85,11 @@ final class MedicationReader {
                     + "(?:antes|despu[eé]s)\\sde(?:l|\\sla|\\slas|\\slos)?\\s(?:desayuno|comida|comidas|cena|acostarse)|"
                     + "(?:tras|despu[eé]s de)\\s(?:cada|las|la)\\s\\p{L}{4,}(?:\\s(?:l[ií]quida|blanda|suelta))?|"
                     + "(?:after each|after every)\\s\\p{L}{3,}(?:\\s\\p{L}{4,})?|"
-                    + "(?<![\\p{L}])(?:al|a la|por)\\s(?:mes|semana)(?![\\p{L}])|"
+                    + "(?<![\\p{L}])(?:al|a la|por)\\s(?:mes|semana)(?![\\p{L}])|(?<![\\p{L}])(?:por d[ií]a|a la (?:noche|ma[nñ]ana|tarde))(?![\\p{L}])|"
+                    + "(?<![\\p{L}])on(?=\\s{0,2}(?:[.;,]|$))|"
+                    + "(?<![\\p{L}])(?:when (?:bad|needed|required)|several times a (?:day|week)|\\d-\\d\\s?x\\s?/\\s?(?:wk|week|day|d))(?![\\p{L}])|"
+                    + "(?<=(?:mg|mcg|g|ml|ui|comp)\\s)d[ií]a(?![\\p{L}])|"
+                    + "(?<![\\p{L}])(?:(?-i:ON|OM)|om|monthly|q\\s?\\d{1,2}\\s?(?:months?|weeks?|wks?|days?))(?![\\p{L}])|"
                     + "(?<![\\p{L}])(?:al\\s(?:d[ií]a|acostarse)|cada\\s(?:d[ií]a|semana|mes)|(?:casi\\s)?a diario|diari[oa]s?|semanal|mensual|a demanda|si precisa|dosis [uú]nica|monodosis|single dose|"
                     + "si dolor(?: o fiebre| intenso| tor[aá]cico| abdominal)?|si fiebre|si n[aá]useas|si v[oó]mitos|si crisis|"
                     + "si (?!precisa)\\p{L}{4,}(?:\\s(?:o|y)\\s\\p{L}{4,})?|seg[uú]n (?:pauta(?: de \\p{L}{4,})?|INR|\\p{L}{4,})|(?:en )?pauta descendente|"
@@ -95,7 +99,7 @@ final class MedicationReader {
                     + "every\\s(?:\\d{1,2}|" + HOURS_IN_WORDS + ")(?:\\s?-\\s?\\d{1,2})?\\s(?:hours|hour|h)|occasionally|taper(?:ing)?|at (?:the )?onset(?: of \\p{L}{4,})?|q\\d{1,2}(?:-\\d{1,2})?h|q\\s?\\d{1,2}\\s?min|q\\s?\\d{1,2}\\s?(?:hrs?|hours?|h)|every\\s\\d{1,2}\\s(?:hrs|hr)|\\d{1,2}-hourly|hourly|"
                     + "b\\.i\\.d\\.?|t\\.i\\.d\\.?|q\\.i\\.d\\.?|q\\.d\\.?|o\\.d\\.?|p\\.r\\.n\\.?|q\\.h\\.s\\.?|"
                     + "bid|tid|qid|qd|od|once daily|twice daily|once weekly|once a week|every other day|on alternate days|"
-                    + "with (?:food|meals|dinner|breakfast|lunch|supper)|(?:after|before) (?:food|meals|breakfast|dinner|bed)|"
+                    + "with (?:the )?(?:evening |morning )?(?:food|meals?|dinner|breakfast|lunch|supper)|(?:after|before) (?:food|meals|breakfast|dinner|bed)|"
                     + "as directed|as per (?:INR clinic|INR|\\p{L}{4,})|sliding scale|"
                     // British prescribing Latin: bd, tds, qds, nocte (at night), mane (in the morning), stat (now)
                     + "b\\.d\\.|bd|t\\.d\\.s\\.|tds|q\\.d\\.s\\.|qds|nocte|mane|stat|qhs|qam|qpm|"
@@ -132,6 +136,21 @@ final class MedicationReader {
                     // "Motrin 170 mg q6-8h prn fever", "salbutamol as needed for wheeze": what the PRN dose is for
                     + "(?:prn|as needed for|when needed for) (?:pain|fever|cough|nausea|wheeze|wheezing|sob|itch|itching|anxiety|sleep))"
                     + "(?![\\p{L}])", FLAGS);
+
+    /** What may stand between the two names of one combination product. */
+    private static final Pattern COMBINATION_GAP = Pattern.compile("\\s|\\s(?:con|with|y|and|\\+)\\s", FLAGS);
+    /** What stands between a generic and its brand written in parentheses. */
+    private static final Pattern BRAND_IN_PARENTHESES = Pattern.compile("\\s?\\(\\s?");
+    /** Substances notes name as habits, not medicines, unless a dose is written ("reducir cafeína", "no consume cocaína"). */
+    private static final List<String> HABIT_SUBSTANCES = List.of("caffeine", "cocaine");
+
+    /** A verb of taking written right before a medicine: "toma flixotide", "takes Advil". */
+    private static final Pattern TAKES_BEFORE = Pattern.compile("(?<![\\p{L}])(\\p{L}+\\s{1,2})?(?:toma|usa|utiliza|takes|uses)"
+            + "\\s{1,2}(?:el\\s|la\\s|su\\s|sus\\s|his\\s|her\\s)?$", FLAGS);
+    /** Words before that verb that make it someone else's medicine or a negation ("padre toma", "no toma"). */
+    private static final Pattern NOT_THE_PATIENT = Pattern.compile("(?:no|not|never|nunca|ni|padre|madre|pap[aá]|mam[aá]|"
+            + "hermano|hermana|hijo|hija|esposo|esposa|marido|mujer|abuelo|abuela|father|mother|dad|mom|mum|brother|sister|"
+            + "son|daughter|husband|wife|partner|si|if)\\s{1,2}", FLAGS);
 
     private final MedicineDictionary dictionary;
     private final List<String[]> atcEvidences = new ArrayList<>();
@@ -206,6 +225,10 @@ final class MedicationReader {
                     doseEnd = words.end(1);
                 }
             }
+            if (dose == null && !m.match().keys().isEmpty() && m.match().keys().stream()
+                    .allMatch(k -> HABIT_SUBSTANCES.contains(k.value()))) {
+                continue;
+            }
             if (dose != null) {
                 end = Math.max(end, nameEnd + doseEnd);
             }
@@ -256,6 +279,9 @@ final class MedicationReader {
                 status = ContextAnnotator.statusOf(context.categoriesFor(tokenIndex, last + 1,
                         sentenceStart[tokenIndex], sentenceEnd[tokenIndex]), FindingStatus.PRESENT);
             }
+            if (status != FindingStatus.PRESENT && takenByThePatient(text, m.start())) {
+                status = FindingStatus.PRESENT;
+            }
             List<String> ingredients = new ArrayList<>();
             for (Ingredient i : m.match().ingredients()) {
                 ingredients.add(i.key().value());
@@ -268,15 +294,24 @@ final class MedicationReader {
     }
 
     /**
-     * "amoxicilina-clavulánico" is one medicine: the dictionary joins names written with "/" or
-     * "+", and this joins those written with a hyphen.
+     * "amoxicilina-clavulánico", "trimetoprim sulfametoxazol", "amoxicilina con clavulanato" are one medicine: the
+     * dictionary joins names written with "/" or "+", and this joins those written with a hyphen, and those written
+     * with a space or "con"/"with" when a marketed product combines them (two medicines of a list stay two); a brand
+     * in parentheses after its generic ("omeprazole (Prilosec)") is the same medicine.
      */
     private List<MedicationMention> joinHyphenated(String text, List<MedicationMention> mentions) {
         List<MedicationMention> out = new ArrayList<>(mentions.size());
         for (MedicationMention m : mentions) {
             if (!out.isEmpty()) {
                 MedicationMention prev = out.get(out.size() - 1);
-                if (prev.strength().isEmpty() && m.start() - prev.end() == 1 && text.charAt(prev.end()) == '-') {
+                String gap = text.substring(prev.end(), m.start());
+                if (BRAND_IN_PARENTHESES.matcher(gap).matches() && m.end() < text.length() && text.charAt(m.end()) == ')'
+                        && prev.match().keys().stream().anyMatch(m.match().keys()::contains)) {
+                    continue; // "omeprazole (Prilosec) 40 mg daily": one medicine, named by the generic
+                }
+                if (prev.strength().isEmpty() && !insulin(text, prev) && !prev.match().keys().equals(m.match().keys())
+                        && (gap.equals("-")
+                        || COMBINATION_GAP.matcher(gap).matches() && dictionary.combinedInOneProduct(union(prev, m)))) {
                     String joined = text.substring(prev.start(), m.end());
                     out.set(out.size() - 1, new MedicationMention(prev.start(), m.end(), joined, m.strength(),
                             dictionary.match(joined.substring(0, joined.length() - m.strength().length()))));
@@ -288,13 +323,23 @@ final class MedicationReader {
         return out;
     }
 
+    private static List<com.mediassist.core.medication.IngredientKey> union(MedicationMention a, MedicationMention b) {
+        List<com.mediassist.core.medication.IngredientKey> out = new ArrayList<>(a.match().keys());
+        b.match().keys().stream().filter(k -> !out.contains(k)).forEach(out::add);
+        return out;
+    }
+
+    private static boolean insulin(String text, MedicationMention m) {
+        String name = com.mediassist.core.text.TextFold.fold(text.substring(m.start(), m.end())).strip();
+        return name.equals("insulina") || name.equals("insulin");
+    }
+
     /** "insulina Lantus", "insulin Humalog": one medicine, the brand. */
     private static List<MedicationMention> withoutInsulinBeforeItsBrand(String text, List<MedicationMention> mentions) {
         List<MedicationMention> out = new ArrayList<>(mentions.size());
         for (int i = 0; i < mentions.size(); i++) {
             MedicationMention m = mentions.get(i);
-            String name = com.mediassist.core.text.TextFold.fold(text.substring(m.start(), m.end())).strip();
-            boolean generic = name.equals("insulina") || name.equals("insulin");
+            boolean generic = insulin(text, m);
             if (generic && i + 1 < mentions.size() && mentions.get(i + 1).start() - m.end() <= 2
                     && text.substring(m.end(), mentions.get(i + 1).start()).isBlank()) {
                 continue;
@@ -317,6 +362,15 @@ final class MedicationReader {
             });
         }
         return out;
+    }
+
+    /**
+     * Whether the words right before a medicine say the patient takes it ("… fuma en casa toma flixotide 50"), which
+     * outweighs a negation or a relative's context that began earlier in an unpunctuated dictation.
+     */
+    private static boolean takenByThePatient(String text, int start) {
+        Matcher t = TAKES_BEFORE.matcher(text.substring(Math.max(0, start - 30), start));
+        return t.find() && (t.group(1) == null || !NOT_THE_PATIENT.matcher(t.group(1)).matches());
     }
 
     /** A mineral or vitamin named as a laboratory value or a deficiency ("potassium 4.2", "déficit de vitamina D"). */

@@ -347,7 +347,7 @@ public final class SummaryExtractor {
         for (NoteMedication m : meds) {
             SectionKind section = SectionDetector.sectionAt(noteSections, m.span().start(), SectionKind.HISTORY_OF_PRESENT_ILLNESS);
             boolean taken = m.status() == FindingStatus.PRESENT || m.status() == FindingStatus.HISTORICAL;
-            if (taken && section != SectionKind.PLAN && section != SectionKind.ASSESSMENT) {
+            if (taken && section != SectionKind.PLAN && section != SectionKind.ASSESSMENT && MedicationUse.taken(m, text)) {
                 present.addAll(MedicineForms.answered(m, medications.evidencesOf(m), text));
             }
         }

@@ -22,6 +22,25 @@ class MedicineDictionaryTest {
         assertThat(DICT.ingredients()).allSatisfy(i -> assertThat(i.source()).isNotBlank());
     }
 
+    @Test
+    void knowsWhichIngredientsAMarketedProductCombines() {
+        assertThat(DICT.combinedInOneProduct(List.of(new IngredientKey("trimethoprim"), new IngredientKey("sulfamethoxazole"))))
+                .isTrue();
+        assertThat(DICT.combinedInOneProduct(List.of(new IngredientKey("naproxen"), new IngredientKey("lansoprazole"))))
+                .isFalse();
+        assertThat(DICT.combinedInOneProduct(List.of(new IngredientKey("naproxen")))).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "Tempra 500, paracetamol", "Ibupirac 400, ibuprofen", "Dolex, paracetamol", "Flanax, naproxen",
+        "Cafinitrina, glyceryl trinitrate", "NTG 0.4 mg, glyceryl trinitrate", "APAP, paracetamol",
+        "Evorel, estradiol", "Premarin, conjugated estrogens", "Maalox, aluminum hydroxide"
+    })
+    void readsLatinAmericanUkAndUsBrandsAndAbbreviations(String typed, String firstIngredient) {
+        assertThat(keys(DICT.match(typed))).first().isEqualTo(firstIngredient);
+    }
+
     @ParameterizedTest
     @CsvSource({
         "Sintrom, acenocoumarol", "Adiro 100, acetylsalicylic acid", "Nolotil 575 mg cápsulas, metamizole sodium",
