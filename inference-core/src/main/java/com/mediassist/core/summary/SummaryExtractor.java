@@ -71,6 +71,19 @@ public final class SummaryExtractor {
     private static final String CHRONIC_ANXIETY = "E_81";
     private final UnmappedConcepts concepts = UnmappedConcepts.loadDefault();
 
+    /** Words that state past history in so many words ("hx migraines", "antecedentes de asma"). */
+    private static final Set<String> HISTORY_WORDS = Set.of("hx", "pmh", "antecedentes", "antecedente", "history");
+
+    /** Whether one of the three words before {@code first}, within its sentence, states past history. */
+    private static boolean explicitHistory(String[] words, int first, int sentenceStart) {
+        for (int k = first - 1; k >= Math.max(sentenceStart, first - 3); k--) {
+            if (words[k] != null && HISTORY_WORDS.contains(words[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Concept of the unmapped lexicon's masking forms: recognised phrases that are no finding ("PR depression"). */
     private static final String MASK = "-";
 
@@ -269,9 +282,10 @@ public final class SummaryExtractor {
                     // "suspender anticonceptivo combinado", "avoid NSAIDs given CKD": the plan acts on what is there
                     fallback = FindingStatus.PRESENT;
                 }
-                if (section == SectionKind.EXAMINATION) {
+                if (section == SectionKind.EXAMINATION && (headed || !explicitHistory(words, first, sentenceStart[first]))) {
                     // what the examination finds is there now: "AP: crepitantes" is the lung auscultation, not
-                    // the past history the same letters head elsewhere
+                    // the past history the same letters head elsewhere; in an examination only guessed from cue
+                    // words ("neck stiff … hx migraines") a written "hx"/"antecedentes de" still dates the finding
                     cats.remove(TriggerCategory.HISTORICAL);
                 }
                 status = ContextAnnotator.statusOf(cats, fallback);
