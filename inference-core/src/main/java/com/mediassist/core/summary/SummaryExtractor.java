@@ -5,6 +5,7 @@ import com.mediassist.core.knowledge.Language;
 
 import com.mediassist.core.fit.UnmappedConcepts;
 import com.mediassist.core.summary.lexicon.EvidenceCatalog;
+import com.mediassist.core.summary.lexicon.AbbreviationSenses;
 import com.mediassist.core.summary.lexicon.ExamLabels;
 import com.mediassist.core.summary.lexicon.EvidenceLexicon;
 import com.mediassist.core.summary.lexicon.LexiconEntry;
@@ -59,12 +60,29 @@ public final class SummaryExtractor {
     private final LanguageDetector languages = new LanguageDetector();
     private final MedicationReader medications;
     private final ExamLabels examLabels = ExamLabels.loadDefault();
+    private final AbbreviationSenses abbreviationSenses = AbbreviationSenses.loadDefault();
     private final PastEpisodes pastEpisodes = PastEpisodes.loadDefault();
     /** DDXPlus "contact with someone with similar symptoms". */
     /** DDXPlus "Do you smoke cigarettes?" and "exposed to secondhand cigarette smoke on a daily basis?". */
     private static final String SMOKING = "E_79";
     private static final String SECONDHAND_SMOKE = "E_222";
+    /** Anxiety written as past history ("PMH: anxiety", "AP: ansiedad") is the chronic anxiety antecedent. */
+    private static final String ANXIOUS = "E_16";
+    private static final String CHRONIC_ANXIETY = "E_81";
     private final UnmappedConcepts concepts = UnmappedConcepts.loadDefault();
+
+    /** Words that state past history in so many words ("hx migraines", "antecedentes de asma"). */
+    private static final Set<String> HISTORY_WORDS = Set.of("hx", "pmh", "antecedentes", "antecedente", "history");
+
+    /** Whether one of the three words before {@code first}, within its sentence, states past history. */
+    private static boolean explicitHistory(String[] words, int first, int sentenceStart) {
+        for (int k = first - 1; k >= Math.max(sentenceStart, first - 3); k--) {
+            if (words[k] != null && HISTORY_WORDS.contains(words[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Concept of the unmapped lexicon's masking forms: recognised phrases that are no finding ("PR depression"). */
     private static final String MASK = "-";
@@ -153,6 +171,8 @@ public final class SummaryExtractor {
         List<PhraseMatcher.Match<LexiconEntry>> matches = Qualifiers.exertion(
                 Qualifiers.attach(lexicon.findAll(corrected), corrected), corrected);
         matches.removeIf(m -> namesRelativeOnly(text, tokens, m, lang));
+        // "FA 140" in a blood test, "IC a Cardiología", "AF:" in a Spanish note: the abbreviation's other sense
+        matches.removeIf(m -> m.length() == 1 && abbreviationSenses.otherSense(text, tokens, corrected, m.first(), lang));
         boolean[] inFinding = new boolean[n];
         for (PhraseMatcher.Match<LexiconEntry> m : matches) {
             for (int k = m.first(); k < m.first() + m.length(); k++) {
@@ -263,10 +283,11 @@ public final class SummaryExtractor {
                     // "suspender anticonceptivo combinado", "avoid NSAIDs given CKD": the plan acts on what is there
                     fallback = FindingStatus.PRESENT;
                 }
-                if (section == SectionKind.EXAMINATION && (headed || !pastEpisodes.tellsEarlierInSentence(words,
-                        sentenceStart[first], sentenceEnd[first]))) {
+                if (section == SectionKind.EXAMINATION && (headed || !(pastEpisodes.tellsEarlierInSentence(words,
+                        sentenceStart[first], sentenceEnd[first]) || explicitHistory(words, first, sentenceStart[first])))) {
                     // what the examination finds is there now: "AP: crepitantes" is the lung auscultation, not
-                    // the past history the same letters head elsewhere
+                    // the past history the same letters head elsewhere; in an examination only guessed from cue
+                    // words ("neck stiff … hx migraines") a written "hx"/"antecedentes de" still dates the finding
                     cats.remove(TriggerCategory.HISTORICAL);
                 }
                 status = ContextAnnotator.statusOf(cats, fallback);
@@ -313,6 +334,9 @@ public final class SummaryExtractor {
                 if (contact != null && CONTACT.equals(contact.evidence().value())) {
                     evidence = contact;
                 }
+            }
+            if (status == FindingStatus.HISTORICAL && evidence != null && ANXIOUS.equals(evidence.evidence().value())) {
+                evidence = com.mediassist.core.knowledge.Finding.of(com.mediassist.core.knowledge.EvidenceCode.of(CHRONIC_ANXIETY));
             }
             List<com.mediassist.core.knowledge.Finding> kept = family || evidence == null ? List.of() : values;
             boolean anyTypo = false;
