@@ -4,14 +4,11 @@ import com.mediassist.core.knowledge.Language;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,34 +69,11 @@ class UncodedFindingBatteryTest {
 
     /** Expected findings take the reader's findings one-to-one by largest overlap; "~" words take any overlap. */
     private static List<Result> pair(List<Finding> findings, List<Expectation> group) {
-        record Candidate(int finding, int expectation, int overlap) {
-        }
-        List<Candidate> candidates = new ArrayList<>();
-        for (int f = 0; f < findings.size(); f++) {
-            for (int e = 0; e < group.size(); e++) {
-                Span a = findings.get(f).span();
-                Span b = group.get(e).span();
-                int overlap = Math.min(a.end(), b.end()) - Math.max(a.start(), b.start());
-                if (overlap > 0) {
-                    candidates.add(new Candidate(f, e, overlap));
-                }
-            }
-        }
-        candidates.sort(Comparator.comparingInt(Candidate::overlap).reversed());
-        Map<Integer, FindingStatus> paired = new LinkedHashMap<>();
-        Set<Integer> used = new HashSet<>();
-        for (Candidate c : candidates) {
-            boolean wordsOnly = group.get(c.expectation()).status().isEmpty();
-            if (wordsOnly) {
-                paired.putIfAbsent(c.expectation(), findings.get(c.finding()).status());
-            } else if (!paired.containsKey(c.expectation()) && !used.contains(c.finding())) {
-                paired.put(c.expectation(), findings.get(c.finding()).status());
-                used.add(c.finding());
-            }
-        }
+        Map<Integer, Finding> paired = BatteryLines.pairByOverlap(findings,
+                group.stream().map(Expectation::span).toList(), e -> group.get(e).status().isEmpty());
         List<Result> out = new ArrayList<>();
         for (int e = 0; e < group.size(); e++) {
-            out.add(new Result(group.get(e), Optional.ofNullable(paired.get(e))));
+            out.add(new Result(group.get(e), Optional.ofNullable(paired.get(e)).map(Finding::status)));
         }
         return out;
     }
