@@ -167,7 +167,7 @@ public final class SummaryExtractor {
         }
 
         boolean[] typo = new boolean[n];
-        String[] corrected = lexicon.correctTypos(words, typo);
+        String[] corrected = lexicon.correctTypos(words, typo, lang);
         List<PhraseMatcher.Match<LexiconEntry>> matches = Qualifiers.exertion(
                 Qualifiers.attach(lexicon.findAll(corrected), corrected), corrected);
         matches.removeIf(m -> namesRelativeOnly(text, tokens, m, lang));

@@ -8,8 +8,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * One line of a written sentence battery ({@code lang | note || item ; item ; …}; blank lines and {@code #}
@@ -41,5 +47,40 @@ record BatteryLines(Language language, String note, List<String> items) {
             }
         }
         return out;
+    }
+
+    /**
+     * Pairs the reader's findings with expected spans as the gold evaluation does: one-to-one by largest overlap;
+     * an expectation of {@code wordsOnly} (words no finding may overlap) takes any overlapping finding without
+     * using it up.
+     *
+     * @return the finding paired with each expectation's index; an expectation nothing overlaps is absent
+     */
+    static Map<Integer, Finding> pairByOverlap(List<Finding> findings, List<Span> expected, IntPredicate wordsOnly) {
+        record Candidate(int finding, int expectation, int overlap) {
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (int f = 0; f < findings.size(); f++) {
+            for (int e = 0; e < expected.size(); e++) {
+                Span a = findings.get(f).span();
+                Span b = expected.get(e);
+                int overlap = Math.min(a.end(), b.end()) - Math.max(a.start(), b.start());
+                if (overlap > 0) {
+                    candidates.add(new Candidate(f, e, overlap));
+                }
+            }
+        }
+        candidates.sort(Comparator.comparingInt(Candidate::overlap).reversed());
+        Map<Integer, Finding> paired = new LinkedHashMap<>();
+        Set<Integer> used = new HashSet<>();
+        for (Candidate c : candidates) {
+            if (wordsOnly.test(c.expectation())) {
+                paired.putIfAbsent(c.expectation(), findings.get(c.finding()));
+            } else if (!paired.containsKey(c.expectation()) && !used.contains(c.finding())) {
+                paired.put(c.expectation(), findings.get(c.finding()));
+                used.add(c.finding());
+            }
+        }
+        return paired;
     }
 }

@@ -72,9 +72,8 @@ class ConditionBatteryTest {
         List<Result> out = new ArrayList<>();
         for (List<Expectation> group : byNote.values()) {
             StructuredNote read = EXTRACTOR.extract(group.get(0).note(), group.get(0).language());
-            Map<Integer, Finding> paired = BatteryPairing.pair(read.findings(),
-                    group.stream().map(Expectation::span).toList(),
-                    group.stream().map(e -> e.status().isEmpty()).toList());
+            Map<Integer, Finding> paired = BatteryLines.pairByOverlap(read.findings(),
+                    group.stream().map(Expectation::span).toList(), e -> group.get(e).status().isEmpty());
             for (int i = 0; i < group.size(); i++) {
                 out.add(new Result(group.get(i), Optional.ofNullable(paired.get(i))));
             }

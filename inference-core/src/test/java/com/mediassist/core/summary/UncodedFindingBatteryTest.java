@@ -69,8 +69,8 @@ class UncodedFindingBatteryTest {
 
     /** Expected findings take the reader's findings one-to-one by largest overlap; "~" words take any overlap. */
     private static List<Result> pair(List<Finding> findings, List<Expectation> group) {
-        Map<Integer, Finding> paired = BatteryPairing.pair(findings, group.stream().map(Expectation::span).toList(),
-                group.stream().map(e -> e.status().isEmpty()).toList());
+        Map<Integer, Finding> paired = BatteryLines.pairByOverlap(findings,
+                group.stream().map(Expectation::span).toList(), e -> group.get(e).status().isEmpty());
         List<Result> out = new ArrayList<>();
         for (int e = 0; e < group.size(); e++) {
             out.add(new Result(group.get(e), Optional.ofNullable(paired.get(e)).map(Finding::status)));

@@ -3,6 +3,7 @@ package com.mediassist.core.summary.lexicon;
 import com.mediassist.core.fit.UnmappedConcepts;
 import com.mediassist.core.knowledge.EvidenceCode;
 import com.mediassist.core.knowledge.Finding;
+import com.mediassist.core.knowledge.Language;
 import com.mediassist.core.summary.FindingStatus;
 import com.mediassist.core.summary.KnowledgeFileException;
 import com.mediassist.core.text.TextFold;
@@ -29,6 +30,16 @@ public final class EvidenceLexicon {
     static final int MIN_TYPO_LENGTH = 6;
 
     /**
+     * Shortest lexicon word a typo may be read as. Words shorter than {@link #MIN_TYPO_LENGTH} ("fever", "dolor",
+     * "mareo") are reached only by a letter too many ("feaver") or two neighbouring letters swapped ("dolro"),
+     * never by a substituted letter, which too often makes another real word ("never", "color").
+     */
+    static final int MIN_SHORT_TARGET_LENGTH = 5;
+
+    /** Real words one edit from a lexicon word ({@code summary/typo-real-words.tsv}): never read as a typo. */
+    static final String REAL_WORDS = "summary/typo-real-words.tsv";
+
+    /**
      * Laterality and degree words that may stand inside a form ("tímpano derecho abombado", "pharynx mildly
      * erythematous", "tos muy productiva"), folded; the inflected matcher holds their keys.
      */
@@ -53,6 +64,16 @@ public final class EvidenceLexicon {
     /** Deletion-neighbourhood index: a word with one character removed, to its vocabulary words. */
     private final Map<String, List<String>> deletions = new HashMap<>();
     private final Set<String> protectedWords = new HashSet<>();
+    /** Real words of each language one edit from a lexicon word ({@value #REAL_WORDS}): no typo in notes of it. */
+    private final Map<Language, Set<String>> realWords = new java.util.EnumMap<>(Language.class);
+    /** Words never read through their inflection key alone: the real words of both languages. */
+    private final Set<String> inflectionProtected = new HashSet<>();
+    /**
+     * What each one-word form stands for (its evidence code, or concept), so that a typo within one edit of two
+     * one-word forms of the same meaning ("diarrrea": "diarrea" and "diarrhea") is no ambiguity; {@code ""} when
+     * the word's one-word forms disagree.
+     */
+    private final Map<String, String> oneWordMeaning = new HashMap<>();
     private final Map<String, String[]> familyRemap = new HashMap<>();
     /** Abbreviations ({@code summary/abbreviations.tsv}) to the word they stand for. */
     private final Map<String, String> abbreviations = new HashMap<>();
@@ -127,8 +148,22 @@ public final class EvidenceLexicon {
         lex.vocabulary.addAll(lex.matcher.vocabulary());
         lex.inflectedVocabulary.addAll(lex.inflected.vocabulary());
         lex.protectedWords.addAll(protectedWords);
+        for (TsvResource.Row row : TsvResource.read(REAL_WORDS, 2)) {
+            Language language;
+            try {
+                language = Language.valueOf(row.cells()[0].trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new KnowledgeFileException(REAL_WORDS + " line " + row.line() + ": unknown language \""
+                        + row.cells()[0] + "\"", e);
+            }
+            for (String w : Tokenizer.words(row.cells()[1])) {
+                lex.realWords.computeIfAbsent(language, k -> new HashSet<>()).add(w);
+                // a real word is never read through its inflection key either, whatever the note's language
+                lex.inflectionProtected.add(w);
+            }
+        }
         for (String w : lex.vocabulary) {
-            if (w.length() >= MIN_TYPO_LENGTH) {
+            if (w.length() >= MIN_SHORT_TARGET_LENGTH) {
                 for (int i = 0; i < w.length(); i++) {
                     String del = w.substring(0, i) + w.substring(i + 1);
                     lex.deletions.computeIfAbsent(del, k -> new ArrayList<>(1)).add(w);
@@ -149,6 +184,10 @@ public final class EvidenceLexicon {
 
     private void add(String phrase, LexiconEntry entry) {
         String[] words = Tokenizer.words(phrase);
+        if (words.length == 1) {
+            String meaning = entry.evidence() != null ? entry.evidence().toString() : String.valueOf(entry.concept());
+            oneWordMeaning.merge(words[0], meaning, (a, b) -> a.equals(b) ? a : "");
+        }
         matcher.add(words, entry);
         inflected.add(Inflection.keys(words), entry);
         forms++;
@@ -205,42 +244,73 @@ public final class EvidenceLexicon {
      * @return the corrected copy
      */
     public String[] correctTypos(String[] words, boolean[] typo) {
+        return correctTypos(words, typo, null);
+    }
+
+    /**
+     * As {@link #correctTypos(String[], boolean[])}, also leaving alone the real words of the note's language
+     * ({@value #REAL_WORDS}; of both languages when {@code language} is {@code null}).
+     */
+    public String[] correctTypos(String[] words, boolean[] typo, Language language) {
         String[] out = words.clone();
         for (int i = 0; i < words.length; i++) {
             String w = words[i];
             if (w == null || w.length() < MIN_TYPO_LENGTH - 1 || vocabulary.contains(w) || protectedWords.contains(w)
+                    || isRealWord(w, language)
                     || !Character.isLetter(w.charAt(0)) || inflectedVocabulary.contains(Inflection.key(w))) {
                 continue;
             }
-            String candidate = null;
-            boolean ambiguous = false;
-            List<String> probes = new ArrayList<>(w.length() + 1);
-            probes.add(w);
-            for (int k = 0; k < w.length(); k++) {
-                probes.add(w.substring(0, k) + w.substring(k + 1));
-            }
-            for (String p : probes) {
-                List<String> hits = deletions.get(p);
-                if (hits == null) {
-                    continue;
-                }
-                for (String h : hits) {
-                    if (h.equals(candidate) || TextFold.editDistance(w, h, 1) > 1 && !TextFold.isAdjacentSwap(w, h)) {
-                        continue;
-                    }
-                    if (candidate == null) {
-                        candidate = h;
-                    } else {
-                        ambiguous = true;
-                    }
-                }
-            }
-            if (candidate != null && !ambiguous) {
+            String candidate = typoOf(w);
+            if (candidate != null) {
                 out[i] = candidate;
                 typo[i] = true;
             }
         }
         return out;
+    }
+
+    private boolean isRealWord(String w, Language language) {
+        if (language == null) {
+            return inflectionProtected.contains(w);
+        }
+        return realWords.getOrDefault(language, Set.of()).contains(w);
+    }
+
+    /**
+     * The one lexicon word {@code w} is a typo of, or {@code null}: several candidates are no ambiguity when they are
+     * one-word forms of the same meaning (then the alphabetically first is taken).
+     */
+    private String typoOf(String w) {
+        java.util.TreeSet<String> candidates = new java.util.TreeSet<>();
+        List<String> probes = new ArrayList<>(w.length() + 1);
+        probes.add(w);
+        for (int k = 0; k < w.length(); k++) {
+            probes.add(w.substring(0, k) + w.substring(k + 1));
+        }
+        for (String p : probes) {
+            List<String> hits = deletions.get(p);
+            if (hits == null) {
+                continue;
+            }
+            for (String h : hits) {
+                boolean swap = TextFold.isAdjacentSwap(w, h);
+                boolean oneEdit = swap || TextFold.editDistance(w, h, 1) <= 1;
+                boolean shortTarget = h.length() < MIN_TYPO_LENGTH;
+                if (oneEdit && (!shortTarget || swap || w.length() == h.length() + 1)) {
+                    candidates.add(h);
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        String meaning = oneWordMeaning.get(candidates.first());
+        for (String c : candidates) {
+            if (candidates.size() > 1 && (meaning == null || meaning.isEmpty() || !meaning.equals(oneWordMeaning.get(c)))) {
+                return null;
+            }
+        }
+        return candidates.first();
     }
 
     /**
@@ -279,7 +349,7 @@ public final class EvidenceLexicon {
         if (loose == null || (exact != null && exact.length() >= loose.length())) {
             return exact;
         }
-        if (loose.length() == 1 && protectedWords.contains(words[i])) {
+        if (loose.length() == 1 && (protectedWords.contains(words[i]) || inflectionProtected.contains(words[i]))) {
             // a modifier or trigger word is read as itself ("burning" pain is a character, not a burn)
             return exact;
         }
