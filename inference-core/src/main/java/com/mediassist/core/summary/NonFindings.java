@@ -39,6 +39,8 @@ final class NonFindings {
             "capsula", "capsulas", "sobres", "dosis", "take", "takes", "taken", "tablet", "tablets", "capsule",
             "capsules", "dose", "apply", "applied", "puff", "puffs", "inhalaciones", "inhalacion", "mg", "mcg", "g",
             "ml", "ui", "units");
+    /** Words naming an electrocardiogram, whose reading after a colon is no finding. */
+    private static final Set<String> ECG = Set.of("ecg", "ekg", "electrocardiograma", "electrocardiogram");
     /** Habits a plan or advice may name without the patient having them now. */
     private static final Set<String> HABITS = Set.of("E_78", "E_35", "E_143", "E_60", "E_79");
     /** Advice verbs whose object is the habit to change, not a finding. */
@@ -74,7 +76,9 @@ final class NonFindings {
      */
     boolean isNone(String text, List<Token> tokens, String[] original, String[] words, boolean[] inFinding, int first, int end,
                    LexiconEntry entry, List<NoteMedication> meds, int sentenceStart, int sentenceEnd) {
-        if (insidePhrase(words, first, end) || insidePhrase(original, first, end)) {
+        if (insidePhrase(words, first, end) || insidePhrase(original, first, end)
+                || afterElectrocardiogram(text, tokens, words, first, sentenceStart)
+                || examHeading(text, tokens, first, end)) {
             return true;
         }
         String code = entry.evidence() == null ? null : entry.evidence().evidence().value();
@@ -85,8 +89,39 @@ final class NonFindings {
                 || CIRCUMSTANCES.contains(code) && isAdvice(words, first, end, sentenceStart, sentenceEnd, 7))) {
             return true;
         }
-        return asNeeded(text, tokens, words, inFinding, first, meds, sentenceStart)
+        // a habit is never what a medicine is taken for ("ventolin prn ex smoker" in a note without punctuation)
+        return (code == null || !HABITS.contains(code)) && asNeeded(text, tokens, words, inFinding, first, meds, sentenceStart)
                 || productName(text, tokens, first, end, meds, sentenceStart);
+    }
+
+    /** "ECG: taquicardia sinusal", "ECG: FA con RVR": what an ECG shows is no finding (annotation convention). */
+    private static boolean afterElectrocardiogram(String text, List<Token> tokens, String[] words, int first,
+                                                  int sentenceStart) {
+        for (int k = first - 1; k >= sentenceStart && k >= first - 8; k--) {
+            if (words[k] != null && ECG.contains(words[k])) {
+                String after = text.substring(tokens.get(k).end(), Math.min(text.length(), tokens.get(k).end() + 2));
+                return after.startsWith(":") || after.startsWith(" :");
+            }
+        }
+        return false;
+    }
+
+    /** "PE: ill-appearing": the physical-examination heading of US notes is no pulmonary embolism. */
+    private static boolean examHeading(String text, List<Token> tokens, int first, int end) {
+        Token t = tokens.get(first);
+        return end == first + 1 && "PE".equals(text.substring(t.start(), t.end()))
+                && text.startsWith(":", t.end());
+    }
+
+    /** "Alergia a penicilina (exantema)": the reaction in brackets after an allergy belongs to the allergy. */
+    static boolean allergyReaction(String text, List<Allergy> allergies, Span span) {
+        for (Allergy a : allergies) {
+            int e = a.span().end();
+            if (e <= span.start() && text.substring(e, span.start()).matches("\\s*\\(\\s*")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean insidePhrase(String[] words, int first, int end) {
@@ -274,8 +309,8 @@ final class NonFindings {
                 continue;
             }
             String gap = text.substring(a.span().end(), b.span().start());
-            if (!gap.matches("(?iu)[\\s\\d,.()/\u00bd-]*(?:(?:de|un|una|a|of|x|about|unos|unas|half)[\\s\\d,.()/-]*)*")
-                    || gap.length() > 20) {
+            if (gap.length() > 20 || gap.indexOf('.') >= 0 && !gap.matches(".*\\d\\.\\d.*") || gap.indexOf(';') >= 0
+                    || gap.indexOf('\n') >= 0 || gap.split("[^\\p{L}]+").length > 4) {
                 continue;
             }
             Span span = new Span(a.span().start(), b.span().end());

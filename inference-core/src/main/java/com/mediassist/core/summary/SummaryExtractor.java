@@ -190,7 +190,8 @@ public final class SummaryExtractor {
             int first = m.first();
             int last = first + m.length() - 1;
             Span core = new Span(tokens.get(first).start(), tokens.get(last).end());
-            if (insideAllergy(allergies, core) || insideMedication(meds, core)) {
+            if (insideAllergy(allergies, core) || insideMedication(meds, core)
+                    || NonFindings.allergyReaction(text, allergies, core)) {
                 continue;
             }
             LexiconEntry entry = m.payload();
