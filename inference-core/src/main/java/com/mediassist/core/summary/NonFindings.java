@@ -90,7 +90,7 @@ final class NonFindings {
             return true;
         }
         // a habit is never what a medicine is taken for ("ventolin prn ex smoker" in a note without punctuation)
-        return (code == null || !HABITS.contains(code)) && asNeeded(text, tokens, words, inFinding, first, meds, sentenceStart)
+        return (code == null || !HABITS.contains(code) && !"E_191".equals(code)) && asNeeded(text, tokens, words, inFinding, first, meds, sentenceStart)
                 || productName(text, tokens, first, end, meds, sentenceStart);
     }
 
