@@ -41,12 +41,14 @@ final class NonFindings {
             "ml", "ui", "units");
     /** Words naming an electrocardiogram, whose reading after a colon is no finding. */
     private static final Set<String> ECG = Set.of("ecg", "ekg", "electrocardiograma", "electrocardiogram");
+    /** Smoking now (E_79) and in the past (E_191). */
+    private static final Set<String> SMOKING = Set.of("E_79", "E_191");
     /** Habits a plan or advice may name without the patient having them now. */
     private static final Set<String> HABITS = Set.of("E_78", "E_35", "E_143", "E_60", "E_79");
     /** Advice verbs whose object is the habit to change, not a finding. */
     private static final Set<String> ADVICE = Set.of("evitar", "evite", "reducir", "reduzca", "reduce", "disminuir",
             "disminuya", "moderar", "modere", "limitar", "limite", "avoid", "cut", "limit", "moderate",
-            "about", "minimise", "minimize", "restrict", "restringir");
+            "about", "deje", "abandonar", "abandone", "minimise", "minimize", "restrict", "restringir");
     /** Words after a habit that make it the subject of advice ("smoking cessation", "alcohol advice"). */
     private static final Set<String> ADVICE_AFTER = Set.of("cessation", "advice", "counselling", "counseling",
             "counselled", "counseled", "deshabituacion");
@@ -304,8 +306,8 @@ final class NonFindings {
         for (int i = findings.size() - 2; i >= 0; i--) {
             Finding a = findings.get(i);
             Finding b = findings.get(i + 1);
-            if (a.evidence() == null || b.evidence() == null || !"E_79".equals(a.evidence().evidence().value())
-                    || !"E_79".equals(b.evidence().evidence().value()) || a.span().end() > b.span().start()) {
+            if (a.evidence() == null || b.evidence() == null || !SMOKING.contains(a.evidence().evidence().value())
+                    || !SMOKING.contains(b.evidence().evidence().value()) || a.span().end() > b.span().start()) {
                 continue;
             }
             String gap = text.substring(a.span().end(), b.span().start());
@@ -315,7 +317,9 @@ final class NonFindings {
             }
             Span span = new Span(a.span().start(), b.span().end());
             FindingStatus status = rank(a.status()) >= rank(b.status()) ? a.status() : b.status();
-            findings.set(i, new Finding(span.of(text), span, status, a.evidence(), a.values(), a.section(),
+            // a former smoker's amount ("ex fumador de 40 paquetes/año") stays the former smoker
+            Finding kept = "E_191".equals(b.evidence().evidence().value()) ? b : a;
+            findings.set(i, new Finding(span.of(text), span, status, kept.evidence(), kept.values(), a.section(),
                     a.typo() || b.typo()));
             findings.remove(i + 1);
             concepts.remove(i + 1);
