@@ -43,6 +43,10 @@ final class NonFindings {
     private static final Set<String> ECG = Set.of("ecg", "ekg", "electrocardiograma", "electrocardiogram");
     /** Smoking now (E_79) and in the past (E_191). */
     private static final Set<String> SMOKING = Set.of("E_79", "E_191");
+    /** Verbs ordering a test: a finding without a DDXPlus evidence right after one is the test's name. */
+    private static final Set<String> ORDER = Set.of("solicito", "solicita", "solicitan", "solicitamos", "solicitar",
+            "pido", "pide", "piden", "pedimos", "pedir", "ordered", "order", "orders", "send", "sent", "request",
+            "requested", "arrange", "arranged", "recoger", "recoge");
     /** Habits a plan or advice may name without the patient having them now. */
     private static final Set<String> HABITS = Set.of("E_78", "E_35", "E_143", "E_60", "E_79");
     /** Advice verbs whose object is the habit to change, not a finding. */
@@ -84,6 +88,9 @@ final class NonFindings {
             return true;
         }
         String code = entry.evidence() == null ? null : entry.evidence().evidence().value();
+        if (code == null && ordered(words, first, sentenceStart)) {
+            return true;
+        }
         if (code != null && CIRCUMSTANCES.contains(code) && schedulesMedicine(tokens, words, first, meds, sentenceStart)) {
             return true;
         }
@@ -193,6 +200,16 @@ final class NonFindings {
         for (int k = first - 1; k >= sentenceStart && k >= first - 6; k--) {
             Token t = tokens.get(k);
             if (insideMedication(meds, t.start()) || words[k] != null && DOSING.contains(words[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "se solicita sedimento", "pido exudado vaginal", "send urine culture": what is ordered is a test. */
+    private static boolean ordered(String[] words, int first, int sentenceStart) {
+        for (int k = first - 1; k >= sentenceStart && k >= first - 2; k--) {
+            if (words[k] != null && ORDER.contains(words[k])) {
                 return true;
             }
         }
