@@ -154,6 +154,10 @@ final class NonFindings {
         boolean cue = false;
         for (int k = first - 1; k >= sentenceStart && k >= first - 12; k--) {
             Token t = tokens.get(k);
+            if ("punto".equals(words[k]) || "period".equals(words[k])) {
+                // a dictated full stop ("… ibuprofeno punto si hay vómitos con sangre, urgencias") ends the prescription
+                return false;
+            }
             NoteMedication med = medicationAt(meds, t.start());
             if (med != null) {
                 // the list's first item may be the medicine's own written condition ("si náuseas", "PRN wheeze")
@@ -307,7 +311,9 @@ final class NonFindings {
             int e = m.span().end();
             if (e <= offset && offset - e <= within) {
                 String gap = text.substring(e, offset);
-                if (gap.indexOf('.') < 0 && gap.indexOf(';') < 0 && gap.indexOf('\n') < 0) {
+                // at most three words between, none a dictated full stop ("… si deja el tabaco punto si hay …")
+                if (gap.indexOf('.') < 0 && gap.indexOf(';') < 0 && gap.indexOf('\n') < 0
+                        && gap.trim().split("\\s+").length <= 3 && !gap.matches("(?is).*\\b(punto|period)\\b.*")) {
                     return true;
                 }
             }
