@@ -62,6 +62,7 @@ public final class SummaryExtractor {
     private final ExamLabels examLabels = ExamLabels.loadDefault();
     private final AbbreviationSenses abbreviationSenses = AbbreviationSenses.loadDefault();
     private final PastEpisodes pastEpisodes = PastEpisodes.loadDefault();
+    private final NonFindings nonFindings = NonFindings.loadDefault();
     /** DDXPlus "contact with someone with similar symptoms". */
     /** DDXPlus "Do you smoke cigarettes?" and "exposed to secondhand cigarette smoke on a daily basis?". */
     private static final String SMOKING = "E_79";
@@ -203,12 +204,14 @@ public final class SummaryExtractor {
         List<String> findingConcepts = new ArrayList<>();
         // the word after the last finding read as an earlier episode, -1 when none
         int episodeEnd = -1;
+        PhraseMatcher.Match<LexiconEntry> lastEmitted = null;
         for (int mi = 0; mi < matches.size(); mi++) {
             PhraseMatcher.Match<LexiconEntry> m = matches.get(mi);
             int first = m.first();
             int last = first + m.length() - 1;
             Span core = new Span(tokens.get(first).start(), tokens.get(last).end());
-            if (insideAllergy(allergies, core) || insideMedication(meds, core)) {
+            if (insideAllergy(allergies, core) || insideMedication(meds, core)
+                    || NonFindings.allergyReaction(text, allergies, core)) {
                 continue;
             }
             LexiconEntry entry = m.payload();
@@ -216,6 +219,12 @@ public final class SummaryExtractor {
                 continue;
             }
             if (m.length() == 1 && examLabels.isExamLabel(text, tokens, corrected, first, noteSections)) {
+                continue;
+            }
+            if (nonFindings.isNone(text, tokens, words, corrected, inFinding, first, last + 1, entry, meds,
+                    sentenceStart[first], sentenceEnd[first])
+                    || entry.evidence() == null && !findings.isEmpty() && findings.get(findings.size() - 1).span().contains(core)) {
+                // the last clause: a pain's place or character its span already took ("dolor en fosa ilíaca derecha")
                 continue;
             }
             List<com.mediassist.core.knowledge.Finding> values = new ArrayList<>(entry.values());
@@ -259,6 +268,12 @@ public final class SummaryExtractor {
                         values.add(com.mediassist.core.knowledge.Finding.of(INTENSITY, String.valueOf(score)));
                     }
                 }
+            }
+            if (entry.isPain() && lastEmitted != null && onlyModifiers(lastEmitted, corrected)
+                    && lastEmitted.first() >= clauseStartBefore(text, tokens, corrected, first, sentenceStart[first])) {
+                // "right lower quadrant abdominal pain": the place written before the pain is the pain's, not a finding
+                findings.remove(findings.size() - 1);
+                findingConcepts.remove(findingConcepts.size() - 1);
             }
             Span span = new Span(tokens.get(first).start(), tokens.get(last).end());
             NoteSection noteSection = SectionDetector.sectionAt(noteSections, span.start());
@@ -345,8 +360,10 @@ public final class SummaryExtractor {
             }
             findings.add(new Finding(span.of(text), span, status, evidence, kept, section, anyTypo));
             findingConcepts.add(entry.concept());
+            lastEmitted = m;
         }
         readGenericSwellingAsBloating(findings, tokens, sentenceStart);
+        NonFindings.joinHabitQuantities(text, findings, findingConcepts);
         DischargeLetters.restate(text, findings);
 
         List<Vital> noteVitals = vitals.extract(text, tokens);
