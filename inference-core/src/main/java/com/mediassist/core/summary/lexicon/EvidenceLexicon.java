@@ -66,6 +66,8 @@ public final class EvidenceLexicon {
     private final Set<String> protectedWords = new HashSet<>();
     /** Real words of each language one edit from a lexicon word ({@value #REAL_WORDS}): no typo in notes of it. */
     private final Map<Language, Set<String>> realWords = new java.util.EnumMap<>(Language.class);
+    /** The lexicon's words by the language of the forms that write them ("sores" is English only). */
+    private final Map<Language, Set<String>> wordsByLanguage = new java.util.EnumMap<>(Language.class);
     /** Words never read through their inflection key alone: the real words of both languages. */
     private final Set<String> inflectionProtected = new HashSet<>();
     /**
@@ -120,12 +122,14 @@ public final class EvidenceLexicon {
                     entry = new LexiconEntry(codes.evidence(), codes.values(), codes.inherent(), concept);
                 }
                 lex.add(row.cells()[2], entry);
+                lex.noteLanguage(row.cells()[1], row.cells()[2]);
             }
         }
         for (TsvResource.Row row : evidenceRows) {
             String where = path + " line " + row.line();
             LexiconEntry entry = parseCodes(row.cells()[0], catalog, where);
             lex.add(row.cells()[2], entry);
+            lex.noteLanguage(row.cells()[1], row.cells()[2]);
         }
         for (TsvResource.Row row : TsvResource.read("summary/family-codes.tsv", 3)) {
             String[] c = row.cells();
@@ -172,6 +176,17 @@ public final class EvidenceLexicon {
             }
         }
         return lex;
+    }
+
+    /** Records the words of a form under its language column ("es"/"en"; anything else is left out). */
+    private void noteLanguage(String languageCell, String phrase) {
+        Language language;
+        try {
+            language = Language.valueOf(languageCell.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        wordsByLanguage.computeIfAbsent(language, k -> new HashSet<>()).addAll(List.of(Tokenizer.words(phrase)));
     }
 
     private static Set<String> keys(Set<String> words) {
@@ -260,7 +275,7 @@ public final class EvidenceLexicon {
                     || !Character.isLetter(w.charAt(0)) || inflectedVocabulary.contains(Inflection.key(w))) {
                 continue;
             }
-            String candidate = typoOf(w);
+            String candidate = typoOf(w, language);
             if (candidate != null) {
                 out[i] = candidate;
                 typo[i] = true;
@@ -280,7 +295,7 @@ public final class EvidenceLexicon {
      * The one lexicon word {@code w} is a typo of, or {@code null}: several candidates are no ambiguity when they are
      * one-word forms of the same meaning (then the alphabetically first is taken).
      */
-    private String typoOf(String w) {
+    private String typoOf(String w, Language language) {
         java.util.TreeSet<String> candidates = new java.util.TreeSet<>();
         List<String> probes = new ArrayList<>(w.length() + 1);
         probes.add(w);
@@ -296,7 +311,10 @@ public final class EvidenceLexicon {
                 boolean swap = TextFold.isAdjacentSwap(w, h);
                 boolean oneEdit = swap || TextFold.editDistance(w, h, 1) <= 1;
                 boolean shortTarget = h.length() < MIN_TYPO_LENGTH;
-                if (oneEdit && (!shortTarget || swap || w.length() == h.length() + 1)) {
+                // a short word is reached by a typo only in its own language: Spanish "sobres" is no English "sores"
+                boolean sameLanguage = language == null
+                        || wordsByLanguage.getOrDefault(language, Set.of()).contains(h);
+                if (oneEdit && (!shortTarget || swap || w.length() == h.length() + 1) && (!shortTarget || sameLanguage)) {
                     candidates.add(h);
                 }
             }
