@@ -15,7 +15,7 @@ import { showDiagnosis, renderDifferential, renderTests, loadScope } from './con
 import { initPrescription, renderPrescription, showMedication } from './consult/prescription.js';
 import { showPreventive, renderPreventive } from './consult/preventive.js';
 import { initContext, loadContext } from './consult/context.js';
-import { initSignOff, renderFinalDiagnosisOptions, setSigned } from './consult/signoff.js';
+import { initSignOff, renderFinalDiagnosisOptions, setSigned, lockInputs } from './consult/signoff.js';
 
 export { flushDraft } from './consult/state.js';
 
@@ -81,6 +81,9 @@ export async function startConsultation(patient) {
 /** Opens consultation `id`: loads it and its view, and restores a newer local draft as commands. */
 export async function openConsultation(id, showInfo) {
   reset();
+  // What the doctor types must not be overwritten by the consultation still loading: the inputs wait for it.
+  lockInputs(true);
+  $('view-consult').dataset.loaded = 'false';
   const c = await get(`/api/v1/consultations/${encodeURIComponent(id)}`, { budgetMs: BUDGET.save });
   S.consultation = c;
   S.patient = normalizePatient(await get(`/api/v1/patients/${encodeURIComponent(c.patientId)}`, { budgetMs: BUDGET.save }));
@@ -110,6 +113,7 @@ export async function openConsultation(id, showInfo) {
   }
   await loadLabels();
   setSigned(signed);
+  $('view-consult').dataset.loaded = 'true';
   loadContext();
   loadScope();
   if (restore.length) send(restore);

@@ -98,13 +98,19 @@ async function exportFhir() {
   }
 }
 
+/** Every input the doctor writes the consultation with. */
+const INPUTS = ['evidence-input', 'note-text', 'rx-input', 'rx-add', 'rx-save', 'summary-generate',
+  'summary-text', 'final-diagnosis', 'final-diagnosis-other', 'summary-sign'];
+
+/** Locks (or unlocks) every input of the consultation: once signed, and while the consultation loads. */
+export function lockInputs(locked) {
+  for (const id of INPUTS) $(id).disabled = locked;
+}
+
 /** Locks (or unlocks) every input of the consultation and re-renders the panels. */
 export function setSigned(signed) {
   S.signed = signed;
-  for (const id of ['evidence-input', 'note-text', 'rx-input', 'rx-add', 'rx-save', 'summary-generate',
-    'summary-text', 'final-diagnosis', 'final-diagnosis-other', 'summary-sign']) {
-    $(id).disabled = signed;
-  }
+  lockInputs(signed);
   $('summary-export').disabled = !signed;
   $('view-consult').dataset.signed = String(signed);
   emit('signed-changed');

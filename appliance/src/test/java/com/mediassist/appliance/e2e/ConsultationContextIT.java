@@ -182,6 +182,7 @@ class ConsultationContextIT {
             String second = b.driver.getCurrentUrl().replaceAll(".*#/consult/", "");
             b.driver.executeScript("location.hash = '#/consult/' + arguments[0]", first);
             b.awaitText("topbar-patient", "Previa Ruiz");
+            Ui.awaitLoaded(b);
             WebElement input = b.byId("evidence-input");
             input.sendKeys("tos");
             b.await("evidence options", ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#evidence-options li")));

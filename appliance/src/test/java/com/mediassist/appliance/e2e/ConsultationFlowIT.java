@@ -121,6 +121,7 @@ class ConsultationFlowIT {
         Ui.logIn(b, ui.baseUrl(), ApplianceProcess.ADMIN, ApplianceProcess.ADMIN_PASSWORD);
         b.await("back in the consultation", d -> d.getCurrentUrl().matches(".*#/consult/\\d+$"));
         b.await("the restored draft", d -> b.byId("note-text").getAttribute("value").endsWith(typed));
+        Ui.awaitLoaded(b);
         assertThat(b.byId("info-banner").getText()).isNotBlank();
 
         // Summary: generate, sign with a final diagnosis from the differential, export as FHIR.

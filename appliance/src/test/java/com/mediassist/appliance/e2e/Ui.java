@@ -51,6 +51,12 @@ final class Ui {
         b.byId("start-consultation").click();
         b.await("consultation screen", d -> d.getCurrentUrl().matches(".*#/consult/\\d+$"));
         b.await("consultation view", ExpectedConditions.visibilityOfElementLocated(By.id("view-consult")));
+        awaitLoaded(b);
+    }
+
+    /** Waits until the consultation on screen has loaded: its inputs are locked until then. */
+    static void awaitLoaded(Browser b) {
+        b.await("the consultation loaded", d -> "true".equals(d.findElement(By.id("view-consult")).getAttribute("data-loaded")));
     }
 
     /** Picks the first evidence offered for {@code query} with the keyboard and records it present. */
