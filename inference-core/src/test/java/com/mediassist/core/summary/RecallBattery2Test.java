@@ -31,8 +31,11 @@ class RecallBattery2Test {
     /** Share read right before the recall2 pass (measured when the battery was written, before any change). */
     static final double BEFORE = 0.302;
 
+    /** Share of the second block (35 expectations, written after the first change) read right before its rows. */
+    static final double BEFORE_SECOND_BLOCK = 0.200;
+
     /** Measured share read right after the recall2 pass, less a small margin. */
-    private static final double FLOOR = 0.88;
+    private static final double FLOOR = 0.85;
 
     private static final SummaryExtractor EXTRACTOR = SummaryExtractor.loadDefault();
 
