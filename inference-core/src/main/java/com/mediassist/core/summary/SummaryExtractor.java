@@ -67,6 +67,8 @@ public final class SummaryExtractor {
     /** DDXPlus "Do you smoke cigarettes?" and "exposed to secondhand cigarette smoke on a daily basis?". */
     private static final String SMOKING = "E_79";
     private static final String SECONDHAND_SMOKE = "E_222";
+    /** Living with four or more people: "convive con 6 familiares" counts the household, it is no relative's illness. */
+    private static final String HOUSEHOLD = "E_48";
     /** Anxiety written as past history ("PMH: anxiety", "AP: ansiedad") is the chronic anxiety antecedent. */
     private static final String ANXIOUS = "E_16";
     private static final String CHRONIC_ANXIETY = "E_81";
@@ -307,7 +309,8 @@ public final class SummaryExtractor {
                 }
                 status = ContextAnnotator.statusOf(cats, fallback);
                 if ((status == FindingStatus.PRESENT || status == FindingStatus.HISTORICAL)
-                        && m.length() > 1 && namesRelative(corrected, m.first(), m.first() + m.length())) {
+                        && m.length() > 1 && namesRelative(corrected, m.first(), m.first() + m.length())
+                        && !(entry.evidence() != null && HOUSEHOLD.equals(entry.evidence().evidence().value()))) {
                     status = FindingStatus.FAMILY;
                 }
                 if (section == SectionKind.FAMILY_HISTORY && headed && status != FindingStatus.DENIED) {
