@@ -78,4 +78,10 @@ class NoteConstructionsFit9Test {
                 .contains("E_221");
         assertThat(evidences("Bulto inguinal derecho que aumenta al coger peso.", Language.ES)).contains("E_221");
     }
+
+    @Test
+    void theSpanishSideAbbreviationsIzqdoAndDrchoPlaceAPairedPain() {
+        assertThat(evidences("Llora por dolor de oido izqdo desde esta noche.", Language.ES)).contains("E_55_@_V_130");
+        assertThat(evidences("Dolor de oido drcho desde ayer.", Language.ES)).contains("E_55_@_V_129");
+    }
 }
