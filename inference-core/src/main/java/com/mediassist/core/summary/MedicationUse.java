@@ -62,6 +62,12 @@ final class MedicationUse {
     /** A frequency that repeats (a depot injection every three months is taken, a single dose in the clinic is not). */
     private static final Pattern ONCE = Pattern.compile("(?iu)stat|once|dosis [uú]nica|monodosis|single dose|x\\s?1|now|ahora");
 
+    /** A dose given in the consultation, written before or after the medicine (fit9): "given in surgery", "se administra". */
+    private static final Pattern GIVEN_NOW = Pattern.compile("(?<![\\p{L}])(?:given(?: (?:in|at) (?:surgery|clinic|the "
+            + "surgery|the clinic|the practice|practice|ed|a&e|a ?& ?e|the department|triage|ooh)| here| stat| now| today)?|"
+            + "administered|administrad[oa]|(?:se\\s)?(?:le\\s)?administr(?:a|ó|o|amos)|(?:se\\s)?le pone|puest[oa] en consulta|"
+            + "en consulta|en urgencias)(?![\\p{L}])", FLAGS);
+
     private MedicationUse() {
     }
 
@@ -89,8 +95,20 @@ final class MedicationUse {
         if (COURSE.matcher(medication.text() + after).find() && !TAKING.matcher(before).find()) {
             return false;
         }
+        if (GIVEN_NOW.matcher(after).find() && !TAKING.matcher(before).find()) {
+            return false;
+        }
         return !(medication.route() != null && GIVEN_ROUTE.matcher(medication.route()).matches()
                 && (medication.frequency() == null || ONCE.matcher(medication.frequency()).matches()));
+    }
+
+    /**
+     * Whether the medicine's clause has a word of taking ("toma", "takes", "on", "uses") before it: a medicine written
+     * after the examination without one is given or prescribed at this visit (fit9).
+     */
+    static boolean saidTaken(NoteMedication medication, String text) {
+        int start = medication.span().start();
+        return TAKING.matcher(text.substring(clauseStart(text, start), start)).find();
     }
 
     /** Start of the medicine's clause: the line start, or just after a full stop or semicolon, at most {@value #REACH} back. */

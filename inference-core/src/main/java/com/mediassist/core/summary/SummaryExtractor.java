@@ -391,6 +391,14 @@ public final class SummaryExtractor {
         for (NoteMedication m : meds) {
             SectionKind section = SectionDetector.sectionAt(noteSections, m.span().start(), SectionKind.HISTORY_OF_PRESENT_ILLNESS);
             boolean taken = m.status() == FindingStatus.PRESENT || m.status() == FindingStatus.HISTORICAL;
+            NoteSection inSection = SectionDetector.sectionAt(noteSections, m.span().start());
+            boolean listed = inSection != null && inSection.heading() != null
+                    && (section == SectionKind.MEDICATIONS || section == SectionKind.PAST_HISTORY);
+            if (taken && examOrAssessment >= 0 && m.span().start() > examOrAssessment && !listed
+                    && !MedicationUse.saidTaken(m, text)) {
+                // fit9: "Lavados con suero, Rhinocort spray." after the examination is this visit's plan
+                taken = false;
+            }
             if (taken && section != SectionKind.PLAN && section != SectionKind.ASSESSMENT && MedicationUse.taken(m, text)) {
                 present.addAll(MedicineForms.answered(m, medications.evidencesOf(m), text));
             }

@@ -27,8 +27,8 @@ public final class PainModifiers {
     public record Modifier(Kind kind, String value, String left) {
     }
 
-    private static final Set<String> RIGHT = Set.of("derecho", "derecha", "dcho", "dcha", "dch", "der", "drcha", "right", "r");
-    private static final Set<String> LEFT = Set.of("izquierdo", "izquierda", "izdo", "izda", "izq", "izqda", "left", "l");
+    private static final Set<String> RIGHT = Set.of("derecho", "derecha", "dcho", "dcha", "dch", "der", "drcha", "drcho", "drch", "right", "r");
+    private static final Set<String> LEFT = Set.of("izquierdo", "izquierda", "izdo", "izda", "izq", "izqda", "izqdo", "izqd", "left", "l");
     /** Side words an English note writes before the place: "left eye", "L temple", "Rt flank". */
     private static final Set<String> RIGHT_BEFORE = Set.of("right", "r", "rt");
     private static final Set<String> LEFT_BEFORE = Set.of("left", "l", "lt");

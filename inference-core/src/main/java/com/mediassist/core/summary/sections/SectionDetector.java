@@ -146,7 +146,7 @@ public final class SectionDetector {
             String folded = " " + key(text.substring(sentence[0], sentence[1])) + " ";
             String[] words = folded.strip().split(" ");
             String opener = words.length > 0 ? words[0] : "";
-            if (PRESENT_OPENERS.contains(opener)) {
+            if (PRESENT_OPENERS.contains(opener) || opensWithOnset(words)) {
                 // "Reports ankles a bit swollen by evening": the visit's own story, on the heading's line or a later one
                 return sentence[0];
             }
@@ -156,6 +156,42 @@ public final class SectionDetector {
             }
         }
         return end;
+    }
+
+    /** Units of a present illness's duration ("3 days", "2 months of", "4/7"): years are left to the history. */
+    private static final Set<String> ONSET_UNITS = Set.of("h", "hrs", "hours", "hour", "d", "day", "days", "dias",
+            "dia", "horas", "hora", "wk", "wks", "week", "weeks", "semana", "semanas", "month", "months", "mes", "meses",
+            "7", "52");
+    /** Openers of a present illness's onset that need no number ("Esta última semana", "Since yesterday", "Desde esta madrugada"). */
+    private static final Set<String> ONSET_PHRASES = Set.of("esta ultima semana", "esta semana", "esta manana",
+            "esta madrugada", "esta noche", "desde esta", "desde ayer", "desde anoche", "desde hace", "this week",
+            "this morning", "since yesterday", "since last", "over the last", "over the past", "for the last",
+            "for the past", "last night", "yesterday", "ayer", "anoche");
+
+    /**
+     * Whether a sentence opens with the onset or duration of the complaint ("4/7 cough", "3 days heart fluttering",
+     * "2 months of chest tightness", "Esta última semana el dolor…", "Hace 12 días…"), not a dated earlier episode
+     * ("2 months ago appendicectomy", "Hace 2 años IAM").
+     */
+    public static boolean opensWithOnset(String[] words) {
+        if (words.length < 2) {
+            return false;
+        }
+        String two = words[0] + " " + words[1];
+        String three = words.length > 2 ? two + " " + words[2] : two;
+        for (String phrase : ONSET_PHRASES) {
+            String[] parts = phrase.split(" ");
+            if (parts.length == 1 ? words[0].equals(phrase) : parts.length == 2 ? two.equals(phrase) : three.equals(phrase)) {
+                return true;
+            }
+        }
+        int first = "hace".equals(words[0]) ? 1 : 0;
+        if (words.length < first + 2 || !words[first].chars().allMatch(Character::isDigit) || words[first].length() > 2) {
+            return false;
+        }
+        boolean unit = ONSET_UNITS.contains(words[first + 1]);
+        boolean ago = words.length > first + 2 && "ago".equals(words[first + 2]);
+        return unit && !ago;
     }
 
     private List<Heading> findHeadings(String text) {
