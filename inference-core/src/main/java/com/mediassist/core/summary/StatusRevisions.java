@@ -59,11 +59,6 @@ final class StatusRevisions {
     /** "tingling gone", "el mareo ya se le fue": absent now. */
     private static final Pattern GONE_AFTER = Pattern.compile(
             "^\\s*(?:has |have |is |are |now |all |completely |ya |se le |se |le )*(gone|went away|desaparecido|desaparecio|fue|ido)\\b");
-    /** "ankle edema likely from CCB", "sospecha de anemia por hipermenorrea": the cause named is there. */
-    private static final Pattern CAUSE_BEFORE = Pattern.compile(
-            "\\b(from|due to|secondary to|caused by|por|debid[oa] a|secundari[oa] a|causad[oa] por)\\s+"
-                    + "(?:(?:the|his|her|a|an|el|la|los|las|su|sus|un|una)\\s+)?$");
-    private static final Pattern HEDGE = Pattern.compile("\\b(likely|probably|probable|possibly|posible|sospecha)\\b");
     private static final Pattern OWN_HISTORY = Pattern.compile("(history|historia) (of|de) ");
     private static final Pattern DURATION_BEFORE = Pattern.compile(
             "(\\d|\\b(day|days|week|weeks|wk|month|months|hour|hours|hr|year|years|long|short|brief|recent))[- ]?$");
@@ -108,9 +103,6 @@ final class StatusRevisions {
             }
             if (s == FindingStatus.HISTORICAL && habitsSection(sections, start)
                     && !FORMER.matcher(folded.substring(Math.max(sentence, start - 30), f.span().end())).find()) {
-                s = FindingStatus.PRESENT;
-            }
-            if (s == FindingStatus.HYPOTHETICAL && k > 0 && causeOfHedged(folded, findings, k, sentence)) {
                 s = FindingStatus.PRESENT;
             }
             if (s != f.status()) {
@@ -215,19 +207,6 @@ final class StatusRevisions {
         int comma = after.indexOf(',');
         String clause = comma < 0 ? after : after.substring(0, comma);
         return YOUTH.matcher(clause).find() && !NOW.matcher(clause).find();
-    }
-
-    /** The cause written right after a hedged impression of the same sentence ("likely from CCB"). */
-    private static boolean causeOfHedged(String folded, List<Finding> findings, int k, int sentence) {
-        Finding previous = findings.get(k - 1);
-        int start = findings.get(k).span().start();
-        if (previous.span().end() > start) {
-            return false;
-        }
-        int from = Math.max(sentence, previous.span().end());
-        String between = folded.substring(from, start);
-        return CAUSE_BEFORE.matcher(between).find() && (previous.span().start() >= sentence
-                && previous.status() == FindingStatus.HYPOTHETICAL || HEDGE.matcher(between).find());
     }
 
     /** A resolution word after the finding, in its clause, not negated ("Fever not resolved with paracetamol"). */
