@@ -368,6 +368,7 @@ public final class SummaryExtractor {
         readGenericSwellingAsBloating(findings, tokens, sentenceStart);
         NonFindings.joinHabitQuantities(text, findings, findingConcepts);
         DischargeLetters.restate(text, findings);
+        StatusRevisions.revise(text, noteSections, findings);
 
         List<Vital> noteVitals = vitals.extract(text, tokens);
         Set<com.mediassist.core.knowledge.Finding> present = new LinkedHashSet<>();

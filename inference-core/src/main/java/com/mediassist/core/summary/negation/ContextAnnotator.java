@@ -82,7 +82,12 @@ public final class ContextAnnotator {
     private static final Set<String> DETERMINERS = Set.of("su", "sus", "la", "el", "los", "las", "mi", "his", "her",
             "their", "the", "a", "an", "y", "e", "and", "pt", "patient", "paciente", "s",
             // "Older sister had a long cough", "his twin brother"
-            "older", "younger", "elder", "big", "little", "baby", "twin", "step");
+            "older", "younger", "elder", "big", "little", "baby", "twin", "step",
+            // "his wife and two kids have the flu", "sus dos hijos"
+            "two", "three", "both", "dos", "tres");
+
+    /** Punctuation said aloud in a dictated note: a clause ends there ("… period his wife has the flu"). */
+    private static final Set<String> SPOKEN_STOPS = Set.of("period", "comma", "punto", "coma");
 
     /** Verbs by which a relative reports the patient's findings ("madre refiere fiebre", "mom says"). */
     private static final Set<String> REPORTING = Set.of("refiere", "refieren", "dice", "dicen", "cuenta", "comenta",
@@ -554,7 +559,7 @@ public final class ContextAnnotator {
      */
     private boolean isSubject(int i, int sentenceStart) {
         for (int k = i - 1; k >= sentenceStart; k--) {
-            if (words[k] == null || isFinding[k]) {
+            if (words[k] == null || isFinding[k] || SPOKEN_STOPS.contains(words[k])) {
                 // a finding right before the relative ends a clause in a note without stops ("…hta y dislipemia padre
                 // fallecido de infarto")
                 return true;
