@@ -34,9 +34,7 @@ class VerdictModelTest {
         double typical = m.notExplained(signals(0, 0.7, 0.7, 6));
         assertThat(m.notExplained(signals(1, 0.7, 0.7, 6))).isGreaterThan(typical);
         assertThat(m.notExplained(signals(0, 0.1, 0.1, 6))).isGreaterThan(typical);
-        // the number of coded symptoms has no sign of its own: on the sixth tuning hand (tune6) notes whose findings the
-        // reader missed were in scope as often as not, so the refit left it near zero; how little is known is carried
-        // by the differential's ceiling (DiagnosisEngineTest), not by the verdict
+        assertThat(m.notExplained(signals(0, 0.7, 0.7, 1))).isGreaterThan(typical);
         assertThat(m.verdict(typical)).isEqualTo(FitVerdict.IN_SCOPE);
         // two symptoms, none of them characteristic of any leading candidate, and two findings from outside
         assertThat(m.verdict(m.notExplained(signals(2, 0, 0, 2)))).isEqualTo(FitVerdict.OUT_OF_SCOPE);
