@@ -49,6 +49,31 @@ record BatteryLines(Language language, String note, List<String> items) {
         return out;
     }
 
+    /** A battery item's words as written and where they stand in the note. */
+    record Located(String text, Span span) {
+    }
+
+    /**
+     * Finds a battery item's words in its note: {@code words#n} is their n-th whole-word occurrence (the first
+     * without {@code #n}), case-insensitive.
+     *
+     * @throws IllegalStateException when the note does not hold them (a battery line written wrong)
+     */
+    static Located locate(String note, String item) {
+        int occurrence = 1;
+        String t = item;
+        int hash = t.lastIndexOf('#');
+        if (hash > 0 && hash < t.length() - 1 && t.substring(hash + 1).chars().allMatch(Character::isDigit)) {
+            occurrence = Integer.parseInt(t.substring(hash + 1));
+            t = t.substring(0, hash);
+        }
+        int start = StatusBatteryTest.find(note, t, occurrence);
+        if (start < 0) {
+            throw new IllegalStateException("\"" + t + "\" #" + occurrence + " is not in: " + note);
+        }
+        return new Located(t, new Span(start, start + t.length()));
+    }
+
     /**
      * Pairs the reader's findings with expected spans as the gold evaluation does: one-to-one by largest overlap;
      * an expectation of {@code wordsOnly} (words no finding may overlap) takes any overlapping finding without

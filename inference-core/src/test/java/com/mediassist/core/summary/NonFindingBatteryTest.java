@@ -165,18 +165,7 @@ class NonFindingBatteryTest {
     }
 
     private static Span locate(String note, String text) {
-        int occurrence = 1;
-        String t = text;
-        int hash = t.lastIndexOf('#');
-        if (hash > 0 && t.substring(hash + 1).chars().allMatch(Character::isDigit)) {
-            occurrence = Integer.parseInt(t.substring(hash + 1));
-            t = t.substring(0, hash);
-        }
-        int start = StatusBatteryTest.find(note, t, occurrence);
-        if (start < 0) {
-            throw new IllegalStateException("\"" + t + "\" #" + occurrence + " is not in: " + note);
-        }
-        return new Span(start, start + t.length());
+        return BatteryLines.locate(note, text).span();
     }
 
     @Test

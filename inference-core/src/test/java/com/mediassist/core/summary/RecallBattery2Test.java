@@ -98,12 +98,8 @@ class RecallBattery2Test {
             throw new IllegalStateException("expectation without a status and evidences: " + item);
         }
         String codes = statusAndCodes[1].trim();
-        String text = it.substring(0, eq);
-        int start = StatusBatteryTest.find(line.note(), text, 1);
-        if (start < 0) {
-            throw new IllegalStateException("\"" + text + "\" is not in: " + line.note());
-        }
-        return new Expectation(line.language(), line.note(), text, new Span(start, start + text.length()),
+        BatteryLines.Located at = BatteryLines.locate(line.note(), it.substring(0, eq));
+        return new Expectation(line.language(), line.note(), at.text(), at.span(),
                 FindingStatus.fromJsonName(statusAndCodes[0]), codes.equals("-") ? Set.of() : Set.of(codes.split("\\|")), clear);
     }
 

@@ -99,17 +99,8 @@ class UncodedFindingBatteryTest {
             status = Optional.of(FindingStatus.fromJsonName(it.substring(eq + 1)));
             it = it.substring(0, eq);
         }
-        int occurrence = 1;
-        int hash = it.lastIndexOf('#');
-        if (hash > 0) {
-            occurrence = Integer.parseInt(it.substring(hash + 1));
-            it = it.substring(0, hash);
-        }
-        int start = StatusBatteryTest.find(note, it, occurrence);
-        if (start < 0) {
-            throw new IllegalStateException("\"" + it + "\" #" + occurrence + " is not in: " + note);
-        }
-        return new Expectation(lang, note, it, new Span(start, start + it.length()), status, clear);
+        BatteryLines.Located at = BatteryLines.locate(note, it);
+        return new Expectation(lang, note, at.text(), at.span(), status, clear);
     }
 
     @Test
