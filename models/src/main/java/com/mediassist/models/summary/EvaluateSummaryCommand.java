@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  * {@code evaluate-summary [--gold DIR[,DIR…]] [--details]}: prints precision, recall and F1 per field of the
  * consultation-summary extractor on annotated gold notes. Without {@code --gold} it prints every split
  * separately, the development splits first (the rules' own gold set with the blind set's {@code dev/}, the
- * second blind author's {@code dev2/}, the third's {@code dev3/}, the fifth's {@code dev4/}, the seventh's {@code dev5/}, the eighth's {@code dev6/} and the ninth's {@code dev7/}, all of which the
+ * second blind author's {@code dev2/}, the third's {@code dev3/}, the fifth's {@code dev4/}, the seventh's {@code dev5/}, the eighth's {@code dev6/}, the ninth's {@code dev7/}, the tenth's {@code dev8/} and the eleventh's {@code dev9/}, all of which the
  * rules may be tuned on), then the fixed splits (the blind {@code test/}, {@code test2/} and {@code test3/}, never
  * tuned on, and the older held-out set). A
  * default split whose folder is not there yet is named as missing. Exit code 0; 2 for a bad gold folder.
@@ -34,7 +34,7 @@ public final class EvaluateSummaryCommand implements Callable<Integer> {
     Path goldRoot;
 
     @Option(names = "--gold", split = ",",
-            description = "gold folder(s) of *.json notes scored together; default: every split (development: summary-gold + dev, dev2, dev3, dev4, dev5, dev6, dev7; fixed: test, test2, test3, held-out)")
+            description = "gold folder(s) of *.json notes scored together; default: every split (development: summary-gold + dev, dev2, dev3, dev4, dev5 … dev9; fixed: test, test2, test3, held-out)")
     List<Path> gold;
 
     @Option(names = "--details", description = "also list every missed, extra or mislabelled item")
@@ -59,6 +59,10 @@ public final class EvaluateSummaryCommand implements Callable<Integer> {
                 List.of("summary-gold-blind/dev6"));
         m.put("development split: blind dev7 (summary-gold-blind/dev7, a ninth hand; scored once unseen, then tuned on)",
                 List.of("summary-gold-blind/dev7"));
+        m.put("development split: blind dev8 (summary-gold-blind/dev8, a tenth hand; scored once unseen, then tuned on)",
+                List.of("summary-gold-blind/dev8"));
+        m.put("development split: blind dev9 (summary-gold-blind/dev9, an eleventh hand; scored once unseen on the final tree)",
+                List.of("summary-gold-blind/dev9"));
         m.put("fixed split: blind test (summary-gold-blind/test; never tuned on)", List.of("summary-gold-blind/test"));
         m.put("fixed split: blind test2 (summary-gold-blind/test2, the same fourth hand; never tuned on)",
                 List.of("summary-gold-blind/test2"));
