@@ -150,12 +150,27 @@ public final class SectionDetector {
                 // "Reports ankles a bit swollen by evening": the visit's own story, on the heading's line or a later one
                 return sentence[0];
             }
+            if (laterLine && opensWithVitals(words)) {
+                // "AP: HTA, DLP.\nTA 165/95, FC 98. Pálido y sudoroso.": a later line opening with a measured vital
+                // sign is the examination, not more history
+                return sentence[0];
+            }
             if (!laterLine && (matches(folded, SectionKind.REASON_FOR_VISIT) || CONDITION_OPENERS.contains(opener)
                     || folded.contains(" return if ") || folded.contains(" acudir si ") || folded.contains(" volver si "))) {
                 return sentence[0];
             }
         }
         return end;
+    }
+
+    /** Folded labels of a vital sign measured at the visit ("TA 150/90", "FC 98", "BP 130/80", "sats 95%"). */
+    private static final Set<String> VITAL_LABELS = Set.of("ta", "tas", "pa", "fc", "fr", "sato2", "sat", "sats", "spo2",
+            "bp", "hr", "rr", "temp", "t", "p", "pulse", "peso");
+
+    /** Whether a sentence opens with a vital sign's label and its number ("TA 165/95", "HR 112", "T 38.2"). */
+    private static boolean opensWithVitals(String[] words) {
+        return words.length >= 2 && VITAL_LABELS.contains(words[0]) && !words[1].isEmpty()
+                && Character.isDigit(words[1].charAt(0));
     }
 
     /** Units of a present illness's duration ("3 days", "2 months of", "4/7"): years are left to the history. */
