@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CodedPhrasingBattery2Test {
 
     /** Share read right before the lay2 pass (measured when the battery was written, before any change). */
-    static final double BEFORE = 0.813;
+    static final double BEFORE = 0.835;
 
     /** Measured share read right after the lay2 pass, less a small margin. */
     private static final double FLOOR = 0.0;
