@@ -29,7 +29,7 @@ class CodedPhrasingBattery2Test {
     static final double BEFORE = 0.835;
 
     /** Measured share read right after the lay2 pass, less a small margin. */
-    private static final double FLOOR = 0.0;
+    private static final double FLOOR = 0.96;
 
     private static List<Result> results;
 
