@@ -319,6 +319,7 @@ public final class SummaryExtractor {
                 }
             }
             status = SignMarks.apply(text, span, status);
+            status = PastEvents.revise(entry, status);
             // "Roommate had the flu last week": someone else's illness is the patient's contact, not past history
             boolean contactMention = ContactMentions.before(corrected, first, sentenceStart[first]);
             if (status == FindingStatus.PRESENT && entry.inherent() == null && !contactMention) {
