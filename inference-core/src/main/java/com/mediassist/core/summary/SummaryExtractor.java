@@ -171,8 +171,9 @@ public final class SummaryExtractor {
 
         boolean[] typo = new boolean[n];
         String[] corrected = lexicon.correctTypos(words, typo, lang);
-        List<PhraseMatcher.Match<LexiconEntry>> matches = Qualifiers.exertion(
-                Qualifiers.attach(lexicon.findAll(corrected), corrected), corrected);
+        List<PhraseMatcher.Match<LexiconEntry>> found = PainDescriptions.add(
+                FeverReadings.keepFevers(lexicon.findAll(corrected), corrected), corrected);
+        List<PhraseMatcher.Match<LexiconEntry>> matches = Qualifiers.exertion(Qualifiers.attach(found, corrected), corrected);
         matches.removeIf(m -> namesRelativeOnly(text, tokens, m, lang));
         // "FA 140" in a blood test, "IC a Cardiología", "AF:" in a Spanish note: the abbreviation's other sense
         matches.removeIf(m -> m.length() == 1 && abbreviationSenses.otherSense(text, tokens, corrected, m.first(), lang));
@@ -318,6 +319,7 @@ public final class SummaryExtractor {
                 }
             }
             status = SignMarks.apply(text, span, status);
+            status = PastEvents.revise(entry, status);
             // "Roommate had the flu last week": someone else's illness is the patient's contact, not past history
             boolean contactMention = ContactMentions.before(corrected, first, sentenceStart[first]);
             if (status == FindingStatus.PRESENT && entry.inherent() == null && !contactMention) {

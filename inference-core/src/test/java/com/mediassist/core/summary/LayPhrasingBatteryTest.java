@@ -64,8 +64,13 @@ class LayPhrasingBatteryTest {
 
     @BeforeAll
     static void readBattery() throws IOException {
+        results = readAndScore("/summary/lay-phrasing-battery.txt");
+    }
+
+    /** Reads a battery in this format and pairs the reader's findings of each note with its expectations. */
+    static List<Result> readAndScore(String resource) throws IOException {
         Map<String, List<Expectation>> byNote = new LinkedHashMap<>();
-        for (Expectation e : battery()) {
+        for (Expectation e : battery(resource)) {
             byNote.computeIfAbsent(e.language() + "|" + e.note(), k -> new ArrayList<>()).add(e);
         }
         List<Result> out = new ArrayList<>();
@@ -73,7 +78,7 @@ class LayPhrasingBatteryTest {
             StructuredNote read = EXTRACTOR.extract(group.get(0).note(), group.get(0).language());
             out.addAll(pair(read.findings(), group));
         }
-        results = List.copyOf(out);
+        return List.copyOf(out);
     }
 
     /** Expected findings take the reader's findings one-to-one by largest overlap; "~" words take any overlap. */
@@ -87,9 +92,9 @@ class LayPhrasingBatteryTest {
         return out;
     }
 
-    static List<Expectation> battery() throws IOException {
+    static List<Expectation> battery(String resource) throws IOException {
         List<Expectation> out = new ArrayList<>();
-        for (BatteryLines l : BatteryLines.read("/summary/lay-phrasing-battery.txt")) {
+        for (BatteryLines l : BatteryLines.read(resource)) {
             for (String item : l.items()) {
                 out.add(expectation(l.language(), l.note(), item));
             }
