@@ -69,6 +69,8 @@ final class ListItems {
     /** Words before "si"/"if" that make it no condition ("como si", "as if", "even if"). */
     private static final Set<String> NOT_CONDITIONS = Set.of("como", "as", "even", "aun", "incluso", "asked", "ask",
             "unsure", "wonders", "pregunta", "sabe");
+    /** Words from which an item's end names who reported it ("per mom", "según la madre"). */
+    private static final Set<String> REPORTED = Set.of("per", "segun", "according");
     /** Words that join list items. */
     private static final Set<String> COORDINATORS = Set.of("o", "u", "ni", "y", "e", "or", "nor", "and");
     /** Coordinators that carry a negation or a condition over every item ("no X, Y or Z"). */
@@ -79,7 +81,9 @@ final class ListItems {
             "desde", "while", "mientras");
     /** Verbs stating what the patient has: they end a denial's list ("denies chest pain, presents with palpitations"). */
     private static final Set<String> ASSERTIONS = Set.of("refiere", "presenta", "reports", "complains", "endorses",
-            "presents", "presenting", "c", "aqueja", "tiene", "has", "having", "notes", "noted", "describes", "describe");
+            "presents", "presenting", "c", "aqueja", "tiene", "has", "having", "notes", "noted", "describes", "describe",
+            // "no problemas para orinar toma ibuprofeno": taking a medicine is a clause of its own
+            "toma", "tomando", "takes", "taking");
     /** Words that describe a stated item ("tos con flema", "cough for 3 days"): a bare negation's list ends there. */
     private static final Set<String> DESCRIBING = Set.of("con", "with", "desde", "since", "for", "durante");
     /** Words dropped from an item's end with the number that follows them ("no urine for 12 h"). */
@@ -94,6 +98,7 @@ final class ListItems {
     private final Set<String> consequences = new HashSet<>();
     private final Set<String> fillers = new HashSet<>();
     private final Set<String> verbs = new HashSet<>();
+    private final Map<String, String> codes = new java.util.HashMap<>();
 
     private ListItems() {
     }
@@ -128,6 +133,12 @@ final class ListItems {
                 case "then" -> l.consequences.add(word);
                 case "filler" -> l.fillers.add(word);
                 case "verb" -> l.verbs.add(word);
+                case "code" -> {
+                    if (row.cells().length < 3 || !row.cells()[2].trim().matches("E_\\d+")) {
+                        throw new KnowledgeFileException(PATH + " line " + row.line() + ": a code row needs an evidence code");
+                    }
+                    l.codes.put(word, row.cells()[2].trim());
+                }
                 default -> throw new KnowledgeFileException(PATH + " line " + row.line() + ": unknown kind \"" + kind + "\"");
             }
         }
@@ -251,7 +262,7 @@ final class ListItems {
             while (at < findings.size() && findings.get(at).span().start() < span.start()) {
                 at++;
             }
-            findings.add(at, new Finding(span.of(text), span, status, null, List.of(), section, false));
+            findings.add(at, new Finding(span.of(text), span, status, codeOf(words, it), List.of(), section, false));
             concepts.add(at, null);
         }
     }
@@ -346,6 +357,11 @@ final class ListItems {
         int first = it.first();
         int end = it.end();
         for (int k = first; k < end; k++) {
+            if (REPORTED.contains(words[k])) {
+                // "color change per mom": who reported it is no part of the finding
+                end = k;
+                break;
+            }
             if (Character.isDigit(words[k].charAt(0))) {
                 end = k;
                 while (end > first && (BEFORE_NUMBER.contains(words[end - 1]) || fillers.contains(words[end - 1]))) {
@@ -361,6 +377,17 @@ final class ListItems {
             end--;
         }
         return first < end ? new Item(first, end) : null;
+    }
+
+    /** The evidence a code word of the item names ("no recent surgery": E_196), {@code null} when none. */
+    private com.mediassist.core.knowledge.Finding codeOf(String[] words, Item it) {
+        for (int k = it.first(); k < it.end(); k++) {
+            String code = codes.get(words[k]);
+            if (code != null) {
+                return com.mediassist.core.knowledge.Finding.of(com.mediassist.core.knowledge.EvidenceCode.of(code));
+            }
+        }
+        return null;
     }
 
     /** Whether a "+" stands right before or right after the item. */
