@@ -63,6 +63,7 @@ public final class SummaryExtractor {
     private final AbbreviationSenses abbreviationSenses = AbbreviationSenses.loadDefault();
     private final PastEpisodes pastEpisodes = PastEpisodes.loadDefault();
     private final NonFindings nonFindings = NonFindings.loadDefault();
+    private final ListItems listItems = ListItems.loadDefault();
     /** DDXPlus "contact with someone with similar symptoms". */
     /** DDXPlus "Do you smoke cigarettes?" and "exposed to secondhand cigarette smoke on a daily basis?". */
     private static final String SMOKING = "E_79";
@@ -372,6 +373,8 @@ public final class SummaryExtractor {
         DischargeLetters.restate(text, findings);
         StatusRevisions.revise(text, noteSections, findings);
         ExamSigns.revise(findings);
+        listItems.apply(text, tokens, words, sentenceStart, sentenceEnd, noteSections, findings, findingConcepts, meds,
+                allergies);
 
         List<Vital> noteVitals = vitals.extract(text, tokens);
         Set<com.mediassist.core.knowledge.Finding> present = new LinkedHashSet<>();

@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * A written battery whose items name a finding with its status and DDXPlus evidence ({@code text=status/CODE},
  * {@code -} = none, {@code A|B} either) or words no finding may overlap ({@code ~words}), {@code !} marking a
- * clear-cut item: read with {@link BatteryLines}, run through the extractor and paired with the reader's findings by
- * largest overlap, as the gold evaluation pairs them. Shared by the condition and examination-sign batteries.
+ * clear-cut item; {@code /CODE} may be left out when any code will do: read with {@link BatteryLines}, run through the extractor and paired with the reader's findings by
+ * largest overlap, as the gold evaluation pairs them. Shared by the condition, examination-sign and list-status batteries.
  */
 final class CodedBattery {
 
@@ -23,7 +23,10 @@ final class CodedBattery {
     private CodedBattery() {
     }
 
-    /** One expectation: a finding with a status and the codes accepted ({@code -} = none), or (status empty) words no finding may overlap. */
+    /**
+     * One expectation: a finding with a status and the codes accepted ({@code -} = none, empty = any code: the item was
+     * written {@code text=status} without a code), or (status empty) words no finding may overlap.
+     */
     record Expectation(Language language, String note, String text, Span span, Optional<FindingStatus> status,
                        List<String> codes, boolean clearCut) {
     }
@@ -35,7 +38,8 @@ final class CodedBattery {
                 return read.isEmpty();
             }
             return read.isPresent() && read.get().status() == expected.status().get()
-                    && expected.codes().contains(code(read.get()) == null ? "-" : code(read.get()));
+                    && (expected.codes().isEmpty()
+                    || expected.codes().contains(code(read.get()) == null ? "-" : code(read.get())));
         }
 
         private static String code(Finding f) {
@@ -44,7 +48,8 @@ final class CodedBattery {
 
         @Override
         public String toString() {
-            String want = expected.status().map(s -> s.jsonName() + "/" + String.join("|", expected.codes()))
+            String want = expected.status().map(s -> s.jsonName() + "/"
+                    + (expected.codes().isEmpty() ? "*" : String.join("|", expected.codes())))
                     .orElse("no finding");
             String got = read.map(f -> "\"" + f.text() + "\" " + f.status().jsonName() + "/"
                     + (code(f) == null ? "-" : code(f))).orElse("nothing");
@@ -92,7 +97,7 @@ final class CodedBattery {
             int eq = it.lastIndexOf('=');
             String[] statusCode = it.substring(eq + 1).split("/");
             status = Optional.of(FindingStatus.fromJsonName(statusCode[0]));
-            codes = List.of(statusCode[1].split("\\|"));
+            codes = statusCode.length > 1 ? List.of(statusCode[1].split("\\|")) : List.of();
             it = it.substring(0, eq);
         }
         BatteryLines.Located at = BatteryLines.locate(note, it);
