@@ -369,6 +369,7 @@ public final class SummaryExtractor {
         NonFindings.joinHabitQuantities(text, findings, findingConcepts);
         DischargeLetters.restate(text, findings);
         StatusRevisions.revise(text, noteSections, findings);
+        PastEvents.revise(text, noteSections, findings, findingConcepts);
 
         List<Vital> noteVitals = vitals.extract(text, tokens);
         Set<com.mediassist.core.knowledge.Finding> present = new LinkedHashSet<>();

@@ -146,7 +146,7 @@ public final class SectionDetector {
             String folded = " " + key(text.substring(sentence[0], sentence[1])) + " ";
             String[] words = folded.strip().split(" ");
             String opener = words.length > 0 ? words[0] : "";
-            if (PRESENT_OPENERS.contains(opener) || opensWithOnset(words)) {
+            if (PRESENT_OPENERS.contains(opener) || opensWithOnset(words) || laterLine && opensWithVitals(words)) {
                 // "Reports ankles a bit swollen by evening": the visit's own story, on the heading's line or a later one
                 return sentence[0];
             }
@@ -156,6 +156,19 @@ public final class SectionDetector {
             }
         }
         return end;
+    }
+
+    /** Vital-sign labels that open a line of today's measurements ("TA 165/95, FC 98", "BP 130/76"). */
+    private static final Set<String> VITAL_LABELS = Set.of("ta", "fc", "fr", "pa", "bp", "hr", "rr", "sato2", "spo2",
+            "sat", "sats", "temp", "t", "tª", "peso", "wt", "glucemia", "p");
+
+    /**
+     * Whether a sentence on a later line than a history heading opens with a measured vital ("TA 165/95, FC 98.
+     * Palido y sudoroso."): the history written inline after its heading has ended and today's visit goes on.
+     */
+    static boolean opensWithVitals(String[] words) {
+        return words.length >= 2 && VITAL_LABELS.contains(words[0]) && !words[1].isEmpty()
+                && Character.isDigit(words[1].charAt(0));
     }
 
     /** Units of a present illness's duration ("3 days", "2 months of", "4/7"): years are left to the history. */
