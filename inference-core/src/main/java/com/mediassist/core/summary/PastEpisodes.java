@@ -54,13 +54,14 @@ final class PastEpisodes {
     static final int REACH = 5;
 
     /**
-     * Whether, within {@value #REACH} words of the finding at {@code [first, last)} and inside its sentence
+     * Whether, within about {@value #REACH} words of the finding at {@code [first, last)} (a phrase of up to three
+     * words may start that far) and inside its sentence
      * {@code [start, end)}, a phrase places it earlier than the present illness ("hace 10 días", "3 weeks ago",
      * "la semana previa"), not counting "desde hace …".
      */
     boolean tellsEarlier(String[] words, int first, int last, int start, int end) {
         int from = Math.max(start, first - REACH - 3);
-        int to = Math.min(end, last + REACH);
+        int to = Math.min(end, last + REACH + 3);
         for (int i = from; i < to; i++) {
             for (String[] phrase : earlier) {
                 if (matchesAt(words, i, to, phrase) && !(i > start && "desde".equals(words[i - 1]))) {
@@ -150,6 +151,11 @@ final class PastEpisodes {
         return y >= 1950 && y <= 2099;
     }
 
+    /** Counts written in words, read where a phrase has a number ("ten days ago", "hace diez días"). */
+    private static final Set<String> NUMBER_WORDS = Set.of("two", "three", "four", "five", "six", "seven", "eight",
+            "nine", "ten", "eleven", "twelve", "fourteen", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho",
+            "nueve", "diez", "once", "doce", "catorce", "quince");
+
     private static boolean matchesAt(String[] words, int i, int end, String[] phrase) {
         if (i + phrase.length > end) {
             return false;
@@ -159,7 +165,7 @@ final class PastEpisodes {
             if (w == null) {
                 return false;
             }
-            boolean number = !w.isEmpty() && w.chars().allMatch(Character::isDigit);
+            boolean number = !w.isEmpty() && w.chars().allMatch(Character::isDigit) || NUMBER_WORDS.contains(w);
             if (!(phrase[k].equals(w) || "0".equals(phrase[k]) && number)) {
                 return false;
             }

@@ -125,7 +125,7 @@ final class StatusRevisions {
         return n;
     }
 
-    private static int sentenceStart(String folded, int at) {
+    static int sentenceStart(String folded, int at) {
         int i = at;
         while (i > 0) {
             char c = folded.charAt(i - 1);
@@ -138,7 +138,7 @@ final class StatusRevisions {
         return i;
     }
 
-    private static int sentenceEnd(String folded, int at) {
+    static int sentenceEnd(String folded, int at) {
         int i = at;
         while (i < folded.length()) {
             char c = folded.charAt(i);

@@ -373,6 +373,7 @@ public final class SummaryExtractor {
         DischargeLetters.restate(text, findings);
         StatusRevisions.revise(text, noteSections, findings);
         ExamSigns.revise(findings);
+        PastEvents.revise(text, noteSections, findings, findingConcepts);
         listItems.apply(text, tokens, words, sentenceStart, sentenceEnd, noteSections, findings, findingConcepts, meds,
                 allergies);
 

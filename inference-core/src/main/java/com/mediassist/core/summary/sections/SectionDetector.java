@@ -163,11 +163,14 @@ public final class SectionDetector {
         return end;
     }
 
-    /** Folded labels of a vital sign measured at the visit ("TA 150/90", "FC 98", "BP 130/80", "sats 95%"). */
+    /** Folded labels of a vital sign measured at the visit ("TA 165/95, FC 98", "BP 130/76", "sats 95%"). */
     private static final Set<String> VITAL_LABELS = Set.of("ta", "tas", "pa", "fc", "fr", "sato2", "sat", "sats", "spo2",
-            "bp", "hr", "rr", "temp", "t", "p", "pulse", "peso");
+            "bp", "hr", "rr", "temp", "t", "tª", "p", "pulse", "peso", "wt", "glucemia");
 
-    /** Whether a sentence opens with a vital sign's label and its number ("TA 165/95", "HR 112", "T 38.2"). */
+    /**
+     * Whether a sentence opens with a vital sign's label and its number ("TA 165/95", "HR 112", "T 38.2"): on a later
+     * line than a history heading, the history written inline after its heading has ended and today's visit goes on.
+     */
     private static boolean opensWithVitals(String[] words) {
         return words.length >= 2 && VITAL_LABELS.contains(words[0]) && !words[1].isEmpty()
                 && Character.isDigit(words[1].charAt(0));
