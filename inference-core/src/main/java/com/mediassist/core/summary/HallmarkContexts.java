@@ -13,8 +13,9 @@ import java.util.Set;
  * words around them decide what they say. Without these checks a note misleads the differential with findings the
  * patient does not have:
  * <ul>
- *   <li>"breathing in", "al respirar" is pain on deep breathing ({@code E_220}) only in a sentence about pain ("a
- *   whoop when she breathes in" is the whoop, no pain);</li>
+ *   <li>"breathing in", "al respirar" is pain on deep breathing ({@code E_220}) and "al girarse en la cama", "on
+ *   movement" pain with movement ({@code E_216}) only next to words of pain (this sentence or the one before): "a
+ *   whoop when she breathes in" is the whoop, "vueltas al girarse en la cama" a positional vertigo;</li>
  *   <li>"at rest", "en reposo" alone is chest pain at rest ({@code E_14}) only when nothing but pain could be meant
  *   ("Stridor only when crying, none at rest" says the stridor is absent at rest);</li>
  *   <li>"lying down", "tumbado" is worse lying down ({@code E_217}) unless it says what improves or goes away then
@@ -27,7 +28,8 @@ import java.util.Set;
  */
 final class HallmarkContexts {
 
-    private static final String PAIN_ON_BREATHING = "E_220";
+    /** Pain increased by deep breathing, by movement: the words of breathing or moving alone say no pain. */
+    private static final Set<String> PAIN_WITH = Set.of("E_220", "E_216");
     private static final String PAIN_AT_REST = "E_14";
     private static final String WORSE_LYING_DOWN = "E_217";
     private static final String SEIZURE = "E_43";
@@ -40,7 +42,7 @@ final class HallmarkContexts {
     private static final Set<String> PAIN_WORDS = Set.of("dolor", "dolores", "duele", "duelen", "doloroso", "dolorosa",
             "molestia", "molestias", "pinchazo", "pinchazos", "punzante", "pleuritico", "pleuritica", "costal",
             "pain", "pains", "painful", "hurts", "hurt", "hurting", "ache", "aches", "aching", "sore", "pleuritic",
-            "discomfort", "stabbing", "sharp");
+            "discomfort", "stabbing", "sharp", "cefalea", "colico", "colic", "tenderness");
     /** Words that deny what follows them at once ("none at rest"). */
     private static final Set<String> NONE = Set.of("none", "not", "no", "nor", "ni", "nunca", "never", "sin", "without");
     /** Words of a complaint that eases or goes away. */
@@ -90,7 +92,7 @@ final class HallmarkContexts {
             int end = first + m.length();
             if (code == null) {
                 out.add(m);
-            } else if (PAIN_ON_BREATHING.equals(code) && !any(words, sentenceStart[first], sentenceEnd[first], PAIN_WORDS)) {
+            } else if (PAIN_WITH.contains(code) && !painNear(words, first, sentenceStart, sentenceEnd)) {
                 continue;
             } else if (PAIN_AT_REST.equals(code) && !any(words, first, end, PAIN_WORDS)
                     && (first > 0 && in(NONE, words[first - 1]) || !any(words, sentenceStart[first], sentenceEnd[first], PAIN_WORDS)
@@ -110,6 +112,20 @@ final class HallmarkContexts {
             }
         }
         return out;
+    }
+
+    /** A pain word in the sentence of the word at {@code first} or in the sentence before it. */
+    private static boolean painNear(String[] words, int first, int[] sentenceStart, int[] sentenceEnd) {
+        int from = sentenceStart[first] > 0 ? sentenceStart[sentenceStart[first] - 1] : sentenceStart[first];
+        for (int k = from; k < Math.min(sentenceEnd[first], words.length); k++) {
+            String w = words[k];
+            // lumbalgia, cervicalgia, neuralgia; headache, backache, earache
+            if (w != null && (PAIN_WORDS.contains(w) || w.endsWith("algia") || w.endsWith("algias") || w.endsWith("ache")
+                    || w.endsWith("aches"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean in(Set<String> set, String word) {

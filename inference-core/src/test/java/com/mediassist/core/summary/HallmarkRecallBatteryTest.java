@@ -24,8 +24,8 @@ class HallmarkRecallBatteryTest {
     /** Share read right before the fit10 pass (measured when the battery was written, before any change). */
     static final double BEFORE = 0.784;
 
-    /** Measured share read right after the fit10 pass, less a small margin. */
-    private static final double FLOOR = 0.0;
+    /** Measured share read right after the fit10 pass (125 of 134, 0.933), less a small margin. */
+    private static final double FLOOR = 0.92;
 
     private static List<RecallBattery2Test.Result> results;
 
