@@ -174,7 +174,8 @@ public final class SummaryExtractor {
         String[] corrected = lexicon.correctTypos(words, typo, lang);
         List<PhraseMatcher.Match<LexiconEntry>> found = PainDescriptions.add(
                 FeverReadings.keepFevers(lexicon.findAll(corrected), corrected), corrected);
-        List<PhraseMatcher.Match<LexiconEntry>> matches = Qualifiers.exertion(Qualifiers.attach(found, corrected), corrected);
+        List<PhraseMatcher.Match<LexiconEntry>> matches = HallmarkContexts.revise(
+                Qualifiers.exertion(Qualifiers.attach(found, corrected), corrected), corrected, sentenceStart, sentenceEnd);
         matches.removeIf(m -> namesRelativeOnly(text, tokens, m, lang));
         // "FA 140" in a blood test, "IC a Cardiología", "AF:" in a Spanish note: the abbreviation's other sense
         matches.removeIf(m -> m.length() == 1 && abbreviationSenses.otherSense(text, tokens, corrected, m.first(), lang));

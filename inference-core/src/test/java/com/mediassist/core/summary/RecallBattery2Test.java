@@ -70,8 +70,13 @@ class RecallBattery2Test {
 
     @BeforeAll
     static void readBattery() throws IOException {
+        results = score("/summary/recall-battery-2.txt");
+    }
+
+    /** Reads a battery of this format and pairs each expectation with what the reader made of its note. */
+    static List<Result> score(String resource) throws IOException {
         Map<String, List<Expectation>> byNote = new LinkedHashMap<>();
-        for (BatteryLines l : BatteryLines.read("/summary/recall-battery-2.txt")) {
+        for (BatteryLines l : BatteryLines.read(resource)) {
             for (String item : l.items()) {
                 byNote.computeIfAbsent(l.language() + "|" + l.note(), k -> new ArrayList<>()).add(expectation(l, item));
             }
@@ -85,7 +90,7 @@ class RecallBattery2Test {
                 out.add(new Result(group.get(e), Optional.ofNullable(paired.get(e))));
             }
         }
-        results = List.copyOf(out);
+        return List.copyOf(out);
     }
 
     /** {@code [!]text=status E_1|E_2} or {@code [!]text=status -}. */
