@@ -74,7 +74,7 @@ final class MentionMerges {
     private static final Set<String> COUGH_SPUTUM_LINKS = Set.of("", "con", "with", "up", "up a", "up some", "up an");
     private static final Set<String> DYSPNOEA_LINKS = Set.of("", "on", "with", "when", "al", "con", "de", "a", "only when",
             "solo al", "cuando");
-    private static final Set<String> MODIFIER_ADJECTIVES = Set.of("painful", "sore", "pleuritic", "itchy", "diabetic", "dolorosa", "doloroso",
+    private static final Set<String> MODIFIER_ADJECTIVES = Set.of("painful", "sore", "pleuritic", "itchy", "diabetic", "exertional", "dolorosa", "doloroso",
             "dolorosas", "dolorosos", "pleur\u00edtico", "pleur\u00edtica", "pleuritico", "pleuritica");
     private static final Pattern FLARE_FORM = Pattern.compile("(?iu)(flare|flare-up|exacerbation|reagudizaci[oó]n|brote)");
     private static final Pattern SIBLING = Pattern.compile(
@@ -86,7 +86,12 @@ final class MentionMerges {
     private static final Set<String> POSTPOSED_ADJECTIVES = Set.of("diab\u00e9tica", "diab\u00e9tico", "diabetica",
             "diabetico", "diab\u00e9ticas", "diab\u00e9ticos");
     private static final Pattern VISIT_KIND_AFTER = Pattern.compile(
-            "(?isu)\\s*(annual\\s+)?(review|follow-up|follow up|f/u|check-up)\\b.*");
+            "(?isu)\\s*(&\\s*\\p{L}+\\s+)?(annual\\s+)?(review|follow-up|follow up|f/u|check-up|clinic)\\b.*");
+    private static final Pattern TRIGGER_START = Pattern.compile("(?iu)(al|a|con|tras|on|when|with|after|en)\\b.*");
+    private static final Pattern SMOKES_OUTSIDE = Pattern.compile(
+            "(?isu).*\\b(outside|outdoors|fuera|afuera|en la terraza|en el balc[o\u00f3]n|en la calle|in the garden"
+                    + "|on the balcony|never (in|inside) the house|nunca (en casa|dentro))\\b.*");
+    private static final Pattern POSSESSIVE_BEFORE = Pattern.compile("(?iu).*\\b(his|her|my|their|your|its|su|sus)\\s+$");
     private static final Pattern COORDINATION = Pattern.compile(
             "(?su).*\\b(and|y|e|or|o|u|ni|nor|but|pero|with|con|w/|woken|woke|wakes|waking|despierta)\\b.*");
     private static final Pattern STRESS = Pattern.compile(
@@ -135,6 +140,7 @@ final class MentionMerges {
                     && !fold(a.text()).contains("productiv") && !gapWords.contains("productiv")
                     && !gap.contains(",") && (COUGH_SPUTUM_LINKS.contains(gapWords) && (!gapWords.isEmpty() || fold(a.text()).contains(" up"))
                     || gapWords.matches("up( \\p{L}+){0,2}|\\p{L}+ (con|with)")
+                    || fold(a.text()).matches("cough(ed|ing)") && gapWords.matches("((a|an|some|bit|little|of|up) ?){1,4}")
                     || fold(a.text()).endsWith(" up") && gapWords.length() <= 4)) {
                 Finding sputum = SPUTUM.contains(ev) ? b : new Finding(b.text(), b.span(), b.status(),
                         com.mediassist.core.knowledge.Finding.of(EvidenceCode.of(COLOURED_SPUTUM)), List.of(), b.section(),
@@ -153,7 +159,8 @@ final class MentionMerges {
                 // "polineuropatía diabética": the adjective names the kind of the finding before it
                 merged = join(text, a, b, a);
             } else if (!ev.isEmpty() && ev.equals(code(a)) && QUALIFIER_EVIDENCES.contains(ev)
-                    && gapWords.matches("y|and|e|o|or")) {
+                    && gapWords.matches("y|and|e|o|or") && TRIGGER_START.matcher(a.text()).matches()
+                    && TRIGGER_START.matcher(b.text()).matches()) {
                 // "aumenta al toser y al coger peso": one aggravation with two triggers
                 merged = join(text, a, b, a);
             } else if (WAKING.matcher(fold(a.text())).matches() && !ev.isEmpty() && sameClause && !gap.contains(",")
@@ -212,8 +219,18 @@ final class MentionMerges {
             return true;
         }
         if (!ev.isEmpty() && VISIT_KIND_AFTER.matcher(text.substring(b.span().end())).matches()
-                && laterWithEvidence(b, ev, text)) {
+                && (b.span().start() < 3 || laterWithEvidence(b, ev, text))) {
             // "DM review. 59M, T2DM 8 yrs": the visit's kind, the condition is named again where the note states it
+            return true;
+        }
+        if (SECONDHAND_SMOKE.equals(ev) && SMOKES_OUTSIDE.matcher(sentence.substring(
+                Math.max(0, sentence.indexOf(b.text())))).matches()) {
+            // "Dad smokes but outside", "el padre fuma en la terraza": no daily smoke where the patient breathes
+            return true;
+        }
+        if (b.text().length() <= 4 && b.text().equals(b.text().toLowerCase(Locale.ROOT))
+                && POSSESSIVE_BEFORE.matcher(text.substring(Math.max(0, b.span().start() - 7), b.span().start())).matches()) {
+            // "pulling at his pad": a common noun, not the abbreviation written in capitals
             return true;
         }
         if (ALCOHOL.equals(ev) && SINGLE_GLASS.matcher(bText).matches()) {
