@@ -123,6 +123,16 @@ final class MentionMerges {
                 concepts.remove(i + 1);
                 continue;
             }
+            if (NIGHT.equals(ev) && BARE_TIME.matcher(bText).matches()
+                    && !AGGRAVATION_BEFORE.matcher(text.substring(Math.max(0, b.span().start() - 30), b.span().start())).matches()
+                    && (a == null || !sameClause(text, a, b)) && next != null && next.evidence() != null
+                    && sameClause(text, b, next) && !QUALIFIER_EVIDENCES.contains(code(next))) {
+                // "llora por la noche con el dolor de oído": the night is the earache's
+                findings.set(i, join(text, b, next, next));
+                findings.remove(i + 1);
+                concepts.remove(i + 1);
+                continue;
+            }
             if (drop(text, a, b, next, bText, ev)) {
                 findings.remove(i);
                 concepts.remove(i);
@@ -152,7 +162,7 @@ final class MentionMerges {
                         com.mediassist.core.knowledge.Finding.of(EvidenceCode.of(ON_EXERTION)), a.values(), a.section(),
                         b.typo());
                 merged = join(text, a, b, withEffort);
-            } else if (MODIFIER_ADJECTIVES.contains(fold(a.text())) && (!ev.isEmpty() || b.text().length() > 3)
+            } else if (MODIFIER_ADJECTIVES.contains(fold(a.text())) && !ev.isEmpty()
                     && gap.matches("(?iu)[\\s-]*(ish)?\\s*(\\p{L}+\\s+)?") && !qualifierGapCoordinated(gap)) {
                 merged = join(text, a, b, b);
             } else if (POSTPOSED_ADJECTIVES.contains(bText) && gap.isBlank()) {
@@ -178,9 +188,10 @@ final class MentionMerges {
                     && !FLARE.equals(ev)) {
                 merged = join(text, a, b, b);
             } else if (NIGHT.equals(ev) && BARE_TIME.matcher(bText).matches() && sameClause && qualifierGap(gap)
+                    && a.evidence() != null
                     && !AGGRAVATION_BEFORE.matcher(gap).matches() && !QUALIFIER_EVIDENCES.contains(code(a))) {
                 merged = join(text, a, b, a);
-            } else if (ON_COUGHING.equals(ev) && ON_COUGHING_FORM.matcher(bText).matches() && sameClause
+            } else if (ON_COUGHING.equals(ev) && ON_COUGHING_FORM.matcher(bText).matches() && sameClause && a.evidence() != null
                     && !gap.contains(",") && qualifierGap(gap) && !STATED_AGGRAVATION.matcher(gap).matches()) {
                 merged = join(text, a, b, a);
             }
@@ -197,12 +208,6 @@ final class MentionMerges {
     private static boolean drop(String text, Finding a, Finding b, Finding next, String bText, String ev) {
         String sentence = sentence(text, b.span());
         String before = text.substring(Math.max(0, b.span().start() - 30), b.span().start());
-        if (NIGHT.equals(ev) && BARE_TIME.matcher(bText).matches() && !AGGRAVATION_BEFORE.matcher(before).matches()
-                && (a == null || !sameClause(text, a, b)) && next != null && sameClause(text, b, next)
-                && !QUALIFIER_EVIDENCES.contains(code(next))) {
-            // "llora por la noche con el dolor de oído": the night is the earache's
-            return true;
-        }
         if (AFTER_EATING.equals(ev) && MEAL_FORM.matcher(bText).matches() && ALLERGIC_REACTION.matcher(sentence).matches()
                 && text.substring(b.span().end()).matches("(?isu)\\s*([,.;:\\n(]|en |in |at |a las? ).*")) {
             // "tras comer marisco, habones": the meal before a reaction is the exposure's moment, not a symptom after meals
@@ -304,11 +309,25 @@ final class MentionMerges {
         return text.substring(from, to);
     }
 
-    /** {@code a} and {@code b} as one finding over both spans, with the evidence and values of {@code kept}. */
+    /**
+     * {@code a} and {@code b} as one finding over both spans, with the evidence of {@code kept}; what the other one
+     * answered stays among its values (as {@link Qualifiers} keeps a merged qualifier's evidence), so the diagnosis
+     * loses nothing the note said.
+     */
     private static Finding join(String text, Finding a, Finding b, Finding kept) {
         Span span = new Span(a.span().start(), b.span().end());
         FindingStatus status = NonFindings.rank(a.status()) >= NonFindings.rank(b.status()) ? a.status() : b.status();
-        return new Finding(span.of(text), span, status, kept.evidence(), kept.values(), a.section(), a.typo() || b.typo());
+        List<com.mediassist.core.knowledge.Finding> values = new java.util.ArrayList<>(kept.values());
+        for (Finding other : List.of(a, b)) {
+            if (other == kept || other.span().equals(kept.span()) && other.evidence() == kept.evidence()) {
+                continue;
+            }
+            if (other.evidence() != null && !other.evidence().equals(kept.evidence()) && !values.contains(other.evidence())) {
+                values.add(other.evidence());
+            }
+            other.values().stream().filter(v -> !values.contains(v) && !v.equals(kept.evidence())).forEach(values::add);
+        }
+        return new Finding(span.of(text), span, status, kept.evidence(), values, a.section(), a.typo() || b.typo());
     }
 
     private static String code(Finding f) {

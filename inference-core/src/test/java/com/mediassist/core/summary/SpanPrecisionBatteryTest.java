@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SpanPrecisionBatteryTest {
 
     /** Share of lines read exactly after the span pass (see the battery's header), less a small margin. */
-    private static final double FLOOR = 0.89;
+    private static final double FLOOR = 0.87;
 
     private static List<NonFindingBatteryTest.Outcome> outcomes;
 
