@@ -350,7 +350,7 @@ final class NonFindings {
     }
 
     /** Status precedence: denied > family > hypothetical > historical > present. */
-    private static int rank(FindingStatus s) {
+    static int rank(FindingStatus s) {
         return switch (s) {
             case DENIED -> 4;
             case FAMILY -> 3;

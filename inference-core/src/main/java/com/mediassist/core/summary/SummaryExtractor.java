@@ -371,6 +371,7 @@ public final class SummaryExtractor {
         }
         readGenericSwellingAsBloating(findings, tokens, sentenceStart);
         NonFindings.joinHabitQuantities(text, findings, findingConcepts);
+        MentionMerges.apply(text, findings, findingConcepts);
         DischargeLetters.restate(text, findings);
         StatusRevisions.revise(text, noteSections, findings);
         ExamSigns.revise(findings);
