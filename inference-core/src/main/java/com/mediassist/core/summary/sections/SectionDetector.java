@@ -117,9 +117,12 @@ public final class SectionDetector {
             "sin interes", "sin interes para el proceso actual", "sin antecedentes de interes", "nada de interes",
             "no relevantes", "sin relevancia", "negativos", "negativo", "desconocidos", "nil of note", "nothing of note",
             "unremarkable", "non contributory", "noncontributory", "nil relevant", "none known", "nkda", "n a", "nad");
-    /** Words opening a sentence that tells the present illness ("Reports …", "Refiere …", "Consulta por …"). */
+    /**
+     * Words opening a sentence that tells the present illness ("Reports …", "Refiere …", "Consulta por …"), what the
+     * patient takes now ("Toma losartán y terapia hormonal", "Takes HRT") or today's vital signs ("vitals BP 148/92").
+     */
     private static final Set<String> PRESENT_OPENERS = Set.of("reports", "complains", "presents", "presenting", "today",
-            "refiere", "consulta", "acude", "hoy", "aqueja");
+            "refiere", "consulta", "acude", "hoy", "aqueja", "toma", "takes", "vitals", "constantes");
     /** Words opening a sentence that states a condition, the plan's safety-netting ("Si disnea, acudir"). */
     private static final Set<String> CONDITION_OPENERS = Set.of("si", "if", "should");
 
@@ -146,7 +149,7 @@ public final class SectionDetector {
             String folded = " " + key(text.substring(sentence[0], sentence[1])) + " ";
             String[] words = folded.strip().split(" ");
             String opener = words.length > 0 ? words[0] : "";
-            if (PRESENT_OPENERS.contains(opener) || opensWithOnset(words)) {
+            if (PRESENT_OPENERS.contains(opener) || opensWithOnset(words) || informantTells(words)) {
                 // "Reports ankles a bit swollen by evening": the visit's own story, on the heading's line or a later one
                 return sentence[0];
             }
@@ -161,6 +164,22 @@ public final class SectionDetector {
             }
         }
         return end;
+    }
+
+    /** Who may tell today's story for the patient ("Daughter worried: 2 falls", "Mum says", "la madre refiere"). */
+    private static final Set<String> INFORMANTS = Set.of("daughter", "son", "wife", "husband", "mum", "mom", "mother",
+            "dad", "father", "carer", "hija", "hijo", "esposa", "esposo", "mujer", "marido", "madre", "padre", "cuidadora");
+    /** What an informant does when telling today's story. */
+    private static final Set<String> INFORMANT_VERBS = Set.of("worried", "concerned", "says", "reports", "states",
+            "notes", "noticed", "preocupada", "preocupado", "refiere", "cuenta", "dice", "comenta");
+
+    /**
+     * Whether a sentence opens with an informant telling today's story ("Daughter worried: 2 falls in last month",
+     * "Mum says he is wheezy", "La hija refiere que"): the history written after a heading has ended.
+     */
+    private static boolean informantTells(String[] words) {
+        int i = words.length > 0 && ("la".equals(words[0]) || "el".equals(words[0]) || "su".equals(words[0])) ? 1 : 0;
+        return words.length > i + 1 && INFORMANTS.contains(words[i]) && INFORMANT_VERBS.contains(words[i + 1]);
     }
 
     /** Folded labels of a vital sign measured at the visit ("TA 165/95, FC 98", "BP 130/76", "sats 95%"). */
