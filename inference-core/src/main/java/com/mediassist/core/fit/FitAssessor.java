@@ -36,8 +36,8 @@ import java.util.function.Function;
  *   <li>typicality: {@code exp(−max(0, d − atypicalMargin))}, d how far the explained findings' mean
  *       log-frequency under the best candidate falls below that of DDXPlus patients of it;</li>
  *   <li>coverage: {@code exp(−coveragePenalty · max(0, coverageExpected − c))}, c the share of the best
- *       candidate's characteristic symptoms (yes/no symptoms at least half of its DDXPlus patients have, weighted by
- *       that frequency, off-topic ones left out) the findings name: findings that lead to a condition without naming
+ *       candidate's characteristic symptoms (yes/no symptoms at least half of its DDXPlus patients have, off-topic ones
+ *       left out, each weighted by how much more often its patients have it than the other conditions') the findings name: findings that lead to a condition without naming
  *       its usual symptoms are what a condition the model does not know looks like.</li>
  * </ul>
  * An uncoded finding whose nearest DDXPlus evidence ({@link RelatedEvidences}) is characteristic of the best
@@ -54,6 +54,11 @@ public final class FitAssessor {
     static final double UNKNOWN_WEIGHT = 0.5;
     /** Share of a pathology's DDXPlus patients that must have a yes/no symptom for it to be characteristic. */
     static final double CHARACTERISTIC = 0.5;
+    /**
+     * Least weight of a characteristic symptom in {@link #coverage}, as a share of its frequency: a symptom most
+     * conditions share (pain somewhere) still counts a little.
+     */
+    static final double UNSPECIFIC_SHARE = 0.25;
     /** Smallest frequency used in logarithms. */
     private static final double FLOOR = 1e-6;
 
@@ -69,6 +74,8 @@ public final class FitAssessor {
     private final double[] typicalLog;
     /** Per pathology, its characteristic symptoms: yes/no current symptoms at least half of its DDXPlus patients have. */
     private final int[][] characteristic;
+    /** Per pathology, the weight of each characteristic symptom in {@link #coverage} (same order). */
+    private final double[][] characteristicWeight;
 
     /**
      * The four factors of the fit score, for evaluation and documentation.
@@ -154,12 +161,21 @@ public final class FitAssessor {
             c.sort(Comparator.comparingDouble((Integer i) -> -freq.present()[path][i]));
             characteristic[k] = c.stream().mapToInt(Integer::intValue).toArray();
         }
+        characteristicWeight = new double[paths][];
+        for (int k = 0; k < paths; k++) {
+            characteristicWeight[k] = new double[characteristic[k].length];
+            for (int r = 0; r < characteristic[k].length; r++) {
+                characteristicWeight[k][r] = specificity(k, characteristic[k][r]);
+            }
+        }
     }
 
     /**
-     * Coverage of pathology k's characteristic symptoms by the present findings: their frequencies in k summed
-     * over the present ones, over the sum over all (1 when k has none). A note about a patient of k names some of
+     * Coverage of pathology k's characteristic symptoms by the present findings: their weights ({@link #specificity})
+     * summed over the present ones, over the sum over all (1 when k has none). A note about a patient of k names some of
      * them; findings that lead to k without naming any of them are what a condition the model does not know looks like.
+     * A symptom nearly every condition has (pain somewhere) weighs little: leaving it out of a note about painless
+     * swelling says little against the model, naming it says little for it.
      */
     public double coverage(PatientFindings p, int k) {
         if (characteristic[k].length == 0) {
@@ -169,14 +185,23 @@ public final class FitAssessor {
         p.present().forEach(f -> present.add(space.indexOf(f.evidence().value())));
         double all = 0;
         double named = 0;
-        for (int i : characteristic[k]) {
-            double q = freq.present()[k][i];
-            all += q;
-            if (present.contains(i)) {
-                named += q;
+        for (int r = 0; r < characteristic[k].length; r++) {
+            double w = characteristicWeight[k][r];
+            all += w;
+            if (present.contains(characteristic[k][r])) {
+                named += w;
             }
         }
         return named / all;
+    }
+
+    /**
+     * Weight of characteristic symptom i of pathology k in {@link #coverage}: how much more often k's DDXPlus patients
+     * have it than the other conditions' ({@code q − others}), at least {@value #UNSPECIFIC_SHARE} of its frequency q.
+     */
+    private double specificity(int k, int i) {
+        double q = freq.present()[k][i];
+        return Math.max(UNSPECIFIC_SHARE * q, q - freq.othersFrequency(k, i));
     }
 
     /** The feature names of pathology k's characteristic symptoms, most frequent first. */
@@ -219,6 +244,7 @@ public final class FitAssessor {
             }
         }
         Pathology best = paths.get(top);
+        stated = withoutPictureSigns(stated, top);
 
         Set<EvidenceCode> codes = new LinkedHashSet<>();
         p.present().forEach(f -> codes.add(f.evidence()));
@@ -362,6 +388,16 @@ public final class FitAssessor {
                 mustNotMiss(p, posterior, score, specific, lang, label), specific,
                 new Factors(amountFactor, unmappedFactor, explanationFactor, typicality, deficit, coverage, signals,
                         notExplained));
+    }
+
+    /**
+     * The stated assessment without the concepts that are part of pathology k's picture (weigh less than free text
+     * under k, {@link #weight}): "painless obstructive jaundice" names a sign of pancreatic cancer, not a condition
+     * the model does not know.
+     */
+    StatedAssessment withoutPictureSigns(StatedAssessment stated, int k) {
+        List<String> outside = stated.outside().stream().filter(u -> weight(u, k) >= UNKNOWN_WEIGHT).toList();
+        return outside.size() == stated.outside().size() ? stated : new StatedAssessment(outside, stated.pathologies());
     }
 
     /** The verdict model's inputs for one answer ({@link VerdictModel.Signal}). */

@@ -31,9 +31,13 @@ class FitAssessorTest {
     }
 
     @Test
-    void coverageIsTheFrequencyWeightedShareOfTheCharacteristicSymptomsNamed() {
-        // pharyngitis' characteristic yes/no symptoms: pain (0.9) and fever (0.9); cough (0.3) is not one
-        assertThat(assessor.coverage(k.findings(30, "F", List.of("E_91"), List.of()), 0)).isCloseTo(0.5, within(1e-9));
+    void coverageIsTheSpecificityWeightedShareOfTheCharacteristicSymptomsNamed() {
+        // pharyngitis' characteristic yes/no symptoms: pain (0.9) and fever (0.9); cough (0.3) is not one. Fever weighs
+        // 0.9 − 0.05 (infarction's), pain, which infarction has more often, a quarter of its 0.9
+        assertThat(assessor.coverage(k.findings(30, "F", List.of("E_91"), List.of()), 0))
+                .isCloseTo(0.85 / (0.85 + 0.225), within(1e-9));
+        assertThat(assessor.coverage(k.findings(30, "F", List.of("E_53"), List.of()), 0))
+                .isCloseTo(0.225 / (0.85 + 0.225), within(1e-9));
         assertThat(assessor.coverage(k.findings(30, "F", List.of("E_91", "E_53"), List.of()), 0)).isEqualTo(1.0);
         assertThat(assessor.coverage(k.findings(30, "F", List.of("E_201"), List.of()), 0)).isZero();
         // infarction's only one is pain
@@ -71,6 +75,33 @@ class FitAssessorTest {
         FitAssessor.Assessment infarction = near.assess(p, new double[]{0.1, 0.9}, List.of("itching"), Language.EN,
                 Finding::toString);
         assertThat(infarction.factors().unmapped()).isCloseTo(Math.exp(-1.2), within(1e-9));
+    }
+
+    @Test
+    void anAssessmentNamingASignOfTheBestCandidatesPictureNamesNoOutsideCondition() {
+        PatientFindings p = k.findings(30, "F", List.of("E_91", "E_53"), List.of());
+        // pretend itching's nearest DDXPlus evidence were fever, characteristic of pharyngitis but not of infarction
+        FitAssessor near = new FitAssessor(k, new FeatureSpace(k), freq, FitOptions.defaults(), UnmappedConcepts.loadDefault(),
+                (e, path) -> false, new RelatedEvidences(java.util.Map.of("itching",
+                        java.util.Set.of(new com.mediassist.core.knowledge.EvidenceCode("E_91")))));
+        StatedAssessment stated = new StatedAssessment(List.of("itching"), List.of());
+        FitAssessor.Assessment pharyngitis = near.assess(p, PHARYNGITIS, List.of(), stated, Language.EN, Finding::toString);
+        FitAssessor.Assessment infarction = near.assess(p, new double[]{0.1, 0.9}, List.of(), stated, Language.EN,
+                Finding::toString);
+        assertThat(pharyngitis.factors().signals().get(VerdictModel.Signal.ASSESSED_OUTSIDE)).isZero();
+        assertThat(infarction.factors().signals().get(VerdictModel.Signal.ASSESSED_OUTSIDE)).isEqualTo(1.0);
+        // a condition outside every picture stays outside
+        FitAssessor.Assessment dysuria = near.assess(p, PHARYNGITIS, List.of(),
+                new StatedAssessment(List.of("dysuria"), List.of()), Language.EN, Finding::toString);
+        assertThat(dysuria.factors().signals().get(VerdictModel.Signal.ASSESSED_OUTSIDE)).isEqualTo(1.0);
+    }
+
+    @Test
+    void theShippedTableRelatesJaundiceAndAPalpableGallbladderToPaleStoolsAndDarkUrine() {
+        assertThat(RelatedEvidences.loadDefault().of("jaundice")).extracting(com.mediassist.core.knowledge.EvidenceCode::value)
+                .containsExactly("E_188");
+        assertThat(RelatedEvidences.loadDefault().of("palpable-gallbladder"))
+                .extracting(com.mediassist.core.knowledge.EvidenceCode::value).containsExactly("E_188");
     }
 
     @Test
@@ -118,9 +149,9 @@ class FitAssessorTest {
 
     @Test
     void theBestCoverageAmongTheThreeLeadingCandidatesSparesANoteWhoseTopCandidateIsANeighbour() {
-        // chest pain alone names half of pharyngitis' characteristic symptoms but all of infarction's
+        // chest pain alone names little of pharyngitis' characteristic symptoms (fever weighs most) but all of infarction's
         FitAssessor.Assessment pain = assess(List.of("E_53"));
-        assertThat(pain.factors().signals().get(VerdictModel.Signal.COVERAGE)).isCloseTo(0.5, within(1e-9));
+        assertThat(pain.factors().signals().get(VerdictModel.Signal.COVERAGE)).isCloseTo(0.225 / (0.85 + 0.225), within(1e-9));
         assertThat(pain.factors().signals().get(VerdictModel.Signal.COVERAGE_TOP3)).isEqualTo(1.0);
         assertThat(pain.factors().signals().get(VerdictModel.Signal.LOG_SYMPTOMS)).isCloseTo(Math.log(2), within(1e-9));
         assertThat(pain.factors().signals().get(VerdictModel.Signal.OUTSIDE_LOAD)).isZero();
