@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fragments written for this test ({@code summary/recall-battery-3.txt}) for the kinds missed outright on
  * dev7–dev9 — pain worse on a deep breath in plain words, coloured nasal discharge, vaccinations "up to date" in lay
  * and short forms, breathlessness on small effort and waking at night gasping, swallowing "like glass", walking or
- * running as regular exercise, days in bed, one-word "hayfever" and relatives with a psychiatric illness. Scored and
+ * running as regular exercise, days in bed, one-word "hayfever", relatives with a psychiatric illness, falls as a
+ * plural noun, egophony, SI/HI, lay dizziness, a stitch ("puntada") and feet like cotton wool. Scored and
  * paired as {@link RecallBattery2Test} does; the share right has a floor.
  */
 class RecallBattery3Test {
@@ -24,8 +25,12 @@ class RecallBattery3Test {
     /** Share read right before the reader9 pass (measured when the battery was written, before any change). */
     static final double BEFORE = 0.543;
 
-    /** Measured share read right after the reader9 pass, less a small margin. */
-    private static final double FLOOR = 0.93;
+    /** Share of the second block (20 expectations: falls, egophony, SI/HI, lay dizziness, stitch pain, feet like
+     * cotton wool; written after the first change) read right before its rows. */
+    static final double BEFORE_SECOND_BLOCK = 0.200;
+
+    /** Measured share read right after the reader9 pass (64 of 66, 0.970), less a small margin. */
+    private static final double FLOOR = 0.95;
 
     private static List<RecallBattery2Test.Result> results;
 
