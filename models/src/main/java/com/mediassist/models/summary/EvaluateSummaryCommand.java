@@ -61,7 +61,7 @@ public final class EvaluateSummaryCommand implements Callable<Integer> {
                 List.of("summary-gold-blind/dev7"));
         m.put("development split: blind dev8 (summary-gold-blind/dev8, a tenth hand; scored once unseen, then tuned on)",
                 List.of("summary-gold-blind/dev8"));
-        m.put("development split: blind dev9 (summary-gold-blind/dev9, an eleventh hand; scored once unseen on the final tree)",
+        m.put("development split: blind dev9 (summary-gold-blind/dev9, an eleventh hand; scored once unseen, then tuned on)",
                 List.of("summary-gold-blind/dev9"));
         m.put("fixed split: blind test (summary-gold-blind/test; never tuned on)", List.of("summary-gold-blind/test"));
         m.put("fixed split: blind test2 (summary-gold-blind/test2, the same fourth hand; never tuned on)",
