@@ -263,11 +263,14 @@ final class MentionMerges {
         return comma < 0 || STRESS.matcher(g.substring(comma + 1)).matches();
     }
 
+    /** Chronic conditions a note names by abbreviation or name ("T2DM", "HTA", "EPOC", "asthma"). */
+    private static final Pattern CHRONIC_CONDITION =
+            Pattern.compile("(?u)\\b(T2DM|DM2?|diabetes|HTN|HTA|hypertension|COPD|EPOC|asthma|asma|CHF|ICC)\\b");
+
     /** Whether the note names a condition with the same evidence later than {@code b}, in another sentence. */
     private static boolean laterWithEvidence(Finding b, String ev, String text) {
         int stop = text.indexOf('.', b.span().end());
-        return stop >= 0 && Pattern.compile("(?u)\\b(T2DM|DM2?|diabetes|HTN|HTA|hypertension|COPD|EPOC|asthma|asma|CHF|ICC)\\b")
-                .matcher(text.substring(stop)).find() && !ev.isEmpty();
+        return stop >= 0 && CHRONIC_CONDITION.matcher(text.substring(stop)).find() && !ev.isEmpty();
     }
 
     private static boolean linkedByWaking(String text, Finding b, Finding next) {
